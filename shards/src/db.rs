@@ -1,0 +1,172 @@
+//! One logical database (SELECT 0..15) of one shard: the key table and the expiry table.
+//!
+//! Both tables are `IndexMap`s: entries live in a dense vector, which gives O(1) uniform random
+//! sampling (active expiry, eviction, RANDOMKEY) and lets SCAN walk indices from the top down.
+//! Removal is always `swap_remove`, which moves the *last* entry into the hole; a scan that
+//! walks downwards has already visited the last entry, so a key present for the whole scan is
+//! never missed (it may be returned twice, which SCAN allows). See `keys::scan`.
+//!
+//! Expiry is lazy here: every lookup first drops a key whose time has passed. The active cycle
+//! in `expire.rs` finds the keys nobody asks for.
+
+use crate::value::Value;
+use ahash::RandomState;
+use indexmap::IndexMap;
+
+/// A key as stored: an owned, exactly sized byte string.
+pub type Key = Box<[u8]>;
+
+/// One database of one shard.
+#[derive(Debug, Default)]
+pub struct Db {
+    /// Every live key and its value.
+    pub(crate) entries: IndexMap<Key, Value, RandomState>,
+    /// Absolute expiry times (ms since the epoch) of the keys that have one.
+    pub(crate) expires: IndexMap<Key, i64, RandomState>,
+    /// Keys deleted because their time passed, lazily or actively (INFO expired_keys).
+    pub expired_keys: u64,
+}
+
+impl Db {
+    /// An empty database.
+    pub fn new() -> Self {
+        Db::default()
+    }
+
+    /// Number of keys, including ones whose time has passed but are not yet removed.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when the database holds no keys.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Number of keys with an expiry time.
+    pub fn volatile_len(&self) -> usize {
+        self.expires.len()
+    }
+
+    /// Removes `key` if its expiry time is at or before `now`; true if it did.
+    pub fn expire_if_needed(&mut self, key: &[u8], now: i64) -> bool {
+        match self.expires.get(key) {
+            Some(&when) if when <= now => {
+                self.expires.swap_remove(key);
+                self.entries.swap_remove(key);
+                self.expired_keys += 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The value of a live key.
+    pub fn get(&mut self, key: &[u8], now: i64) -> Option<&Value> {
+        self.expire_if_needed(key, now);
+        self.entries.get(key)
+    }
+
+    /// The value of a live key, for modification in place (the expiry time is kept).
+    pub fn get_mut(&mut self, key: &[u8], now: i64) -> Option<&mut Value> {
+        self.expire_if_needed(key, now);
+        self.entries.get_mut(key)
+    }
+
+    /// True if `key` exists and has not expired.
+    pub fn contains(&mut self, key: &[u8], now: i64) -> bool {
+        self.expire_if_needed(key, now);
+        self.entries.contains_key(key)
+    }
+
+    /// Stores `value` under `key`, dropping any expiry time (SET semantics).
+    pub fn set(&mut self, key: &[u8], value: Value) {
+        if !self.expires.is_empty() {
+            self.expires.swap_remove(key);
+        }
+        self.set_keep_ttl(key, value);
+    }
+
+    /// Stores `value` under `key`, keeping the key's expiry time if it has one.
+    pub fn set_keep_ttl(&mut self, key: &[u8], value: Value) {
+        match self.entries.get_mut(key) {
+            Some(slot) => *slot = value,
+            None => {
+                self.entries.insert(key.into(), value);
+            }
+        }
+    }
+
+    /// Removes `key` and its expiry time, returning the value it held.
+    pub fn remove(&mut self, key: &[u8]) -> Option<Value> {
+        let value = self.entries.swap_remove(key)?;
+        if !self.expires.is_empty() {
+            self.expires.swap_remove(key);
+        }
+        Some(value)
+    }
+
+    /// The absolute expiry time of `key` in ms, if it has one.
+    pub fn expire_at(&self, key: &[u8]) -> Option<i64> {
+        self.expires.get(key).copied()
+    }
+
+    /// Sets the absolute expiry time of an existing key.
+    pub fn set_expire(&mut self, key: &[u8], when_ms: i64) {
+        match self.expires.get_mut(key) {
+            Some(slot) => *slot = when_ms,
+            None => {
+                self.expires.insert(key.into(), when_ms);
+            }
+        }
+    }
+
+    /// Drops the expiry time of `key`; true if it had one.
+    pub fn persist(&mut self, key: &[u8]) -> bool {
+        self.expires.swap_remove(key).is_some()
+    }
+
+    /// Removes every key.
+    pub fn clear(&mut self) {
+        self.entries = IndexMap::default();
+        self.expires = IndexMap::default();
+    }
+
+    /// The key and value at a dense index (for sampling and SCAN).
+    pub fn entry_at(&self, index: usize) -> Option<(&Key, &Value)> {
+        self.entries.get_index(index)
+    }
+
+    /// The volatile key and its expiry time at a dense index (for active expiry sampling).
+    pub fn volatile_at(&self, index: usize) -> Option<(&Key, i64)> {
+        self.expires.get_index(index).map(|(k, &t)| (k, t))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lazy_expiry_removes_on_access() {
+        let mut db = Db::new();
+        db.set(b"k", Value::string(b"v"));
+        db.set_expire(b"k", 100);
+        assert!(db.get(b"k", 99).is_some());
+        assert!(db.get(b"k", 100).is_none());
+        assert_eq!(db.len(), 0);
+        assert_eq!(db.volatile_len(), 0);
+        assert_eq!(db.expired_keys, 1);
+    }
+
+    #[test]
+    fn set_drops_ttl_but_keep_ttl_does_not() {
+        let mut db = Db::new();
+        db.set(b"k", Value::string(b"v"));
+        db.set_expire(b"k", 100);
+        db.set_keep_ttl(b"k", Value::string(b"w"));
+        assert_eq!(db.expire_at(b"k"), Some(100));
+        db.set(b"k", Value::string(b"x"));
+        assert_eq!(db.expire_at(b"k"), None);
+    }
+}

@@ -1,0 +1,1 @@
+//! Expiry (Redis's `expire.c`): the EXPIRE family, TTL queries, and the active expiry cycle.

@@ -1,0 +1,25 @@
+//! The shardis shard engine: everything one shard owns, with no sockets and no threads.
+//!
+//! A shard is owned by exactly one executor thread, so nothing here locks: the server hands a
+//! `&mut Shard` to a command handler, the handler reads and writes the shard's databases and
+//! encodes its reply into a [`reply::Reply`]. Handlers are plain functions, unit-tested
+//! without a runtime. The layout mirrors Redis's source: `types/string.rs` is `t_string.c`,
+//! `keys.rs` is the keyspace part of `db.c`, `expire.rs` is `expire.c`.
+#![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
+
+pub mod db;
+pub mod errors;
+pub mod expire;
+pub mod glob;
+pub mod keys;
+pub mod reply;
+pub mod shard;
+pub mod slot;
+pub mod types;
+pub mod util;
+pub mod value;
+
+pub use db::Db;
+pub use reply::Reply;
+pub use shard::{Ctx, Handler, Shard};
+pub use value::Value;

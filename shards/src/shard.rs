@@ -1,0 +1,97 @@
+//! A shard: the databases it owns and what a command handler is given to work on them.
+//!
+//! One executor thread owns each `Shard`; handlers get `&mut` access through [`Ctx`] and never
+//! block or await, so a command runs start to finish without interleaving: single-key
+//! commands are atomic by construction.
+
+use crate::db::Db;
+use crate::reply::Reply;
+use crate::util::Rng;
+use bytes::Bytes;
+
+/// Number of databases when not configured otherwise (SELECT 0..15).
+pub const DEFAULT_DATABASES: usize = 16;
+
+/// Limits from the configuration that handlers enforce.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Largest string a command may create (proto-max-bulk-len).
+    pub proto_max_bulk_len: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { proto_max_bulk_len: 512 * 1024 * 1024 }
+    }
+}
+
+/// Counters a shard keeps for INFO.
+#[derive(Debug, Default, Clone)]
+pub struct Stats {
+    /// Lookups of existing keys by read commands.
+    pub keyspace_hits: u64,
+    /// Lookups of missing keys by read commands.
+    pub keyspace_misses: u64,
+}
+
+/// Everything one shard owns.
+#[derive(Debug)]
+pub struct Shard {
+    /// The databases, indexed by SELECT number.
+    pub dbs: Vec<Db>,
+    /// This shard's random source (sampling, RANDOMKEY).
+    pub rng: Rng,
+    /// Counters for INFO.
+    pub stats: Stats,
+    /// Configured limits.
+    pub limits: Limits,
+}
+
+impl Shard {
+    /// A shard with `databases` empty databases; `seed` makes its random choices its own.
+    pub fn new(databases: usize, seed: u64) -> Self {
+        Shard {
+            dbs: (0..databases.max(1)).map(|_| Db::new()).collect(),
+            rng: Rng::new(seed),
+            stats: Stats::default(),
+            limits: Limits::default(),
+        }
+    }
+
+    /// Runs `handler` on database `db` at time `now` (ms), encoding into `reply`.
+    pub fn run(&mut self, handler: Handler, db: usize, now: i64, args: &[Bytes], reply: &mut Reply) {
+        let mut ctx = Ctx { shard: self, db, now, reply };
+        handler(&mut ctx, args);
+    }
+}
+
+/// What a command handler works with: the shard, the selected database, the time the command
+/// started (Redis caches one clock reading per command, so a key cannot expire halfway
+/// through), and the reply being built.
+#[derive(Debug)]
+pub struct Ctx<'a> {
+    /// The shard that owns the keys.
+    pub shard: &'a mut Shard,
+    /// The selected database index.
+    pub db: usize,
+    /// Milliseconds since the epoch when the command started.
+    pub now: i64,
+    /// Where the reply goes.
+    pub reply: &'a mut Reply,
+}
+
+impl Ctx<'_> {
+    /// The selected database.
+    pub fn db(&mut self) -> &mut Db {
+        &mut self.shard.dbs[self.db]
+    }
+
+    /// The selected database, the shard's counters and the reply, borrowed together so a
+    /// handler can hold a value from the database while it writes the reply.
+    pub fn parts(&mut self) -> (&mut Db, &mut Stats, &mut Reply) {
+        (&mut self.shard.dbs[self.db], &mut self.shard.stats, &mut *self.reply)
+    }
+}
+
+/// A command handler: `args[0]` is the command name, as in Redis's `argv`.
+pub type Handler = fn(&mut Ctx<'_>, &[Bytes]);

@@ -1,0 +1,3 @@
+//! Command handlers per data type, one file each as in Redis (`t_string.c` -> `string.rs`).
+
+pub mod string;
