@@ -61,6 +61,12 @@ impl Db {
         }
     }
 
+    /// True if `key` has an expiry time at or before `now` (it is logically gone but not yet
+    /// removed). Does not remove it: for readers that must not write, like KEYS.
+    pub fn is_expired(&self, key: &[u8], now: i64) -> bool {
+        matches!(self.expires.get(key), Some(&when) if when <= now)
+    }
+
     /// The value of a live key.
     pub fn get(&mut self, key: &[u8], now: i64) -> Option<&Value> {
         self.expire_if_needed(key, now);
@@ -140,6 +146,22 @@ impl Db {
     /// The volatile key and its expiry time at a dense index (for active expiry sampling).
     pub fn volatile_at(&self, index: usize) -> Option<(&Key, i64)> {
         self.expires.get_index(index).map(|(k, &t)| (k, t))
+    }
+
+    /// Removes the volatile key at a dense index of the expiry table if its time is at or
+    /// before `now`, counting it in `expired_keys`; true if it did. The active expiry cycle's
+    /// sampling step, without copying the key.
+    pub fn expire_volatile_at(&mut self, index: usize, now: i64) -> bool {
+        match self.expires.get_index(index) {
+            Some((_, &when)) if when <= now => {
+                if let Some((key, _)) = self.expires.swap_remove_index(index) {
+                    self.entries.swap_remove(&key);
+                    self.expired_keys += 1;
+                }
+                true
+            }
+            _ => false,
+        }
     }
 }
 

@@ -16,13 +16,42 @@ pub const NO_SUCH_KEY: &str = "ERR no such key";
 /// A database index out of range.
 pub const DB_INDEX: &str = "ERR DB index is out of range";
 /// A string would grow past proto-max-bulk-len (512 MB by default).
-pub const STRING_TOO_LONG: &str = "ERR string exceeds maximum allowed size (proto_max_bulk_len)";
+pub const STRING_TOO_LONG: &str = "ERR string exceeds maximum allowed size (proto-max-bulk-len)";
 /// An offset argument out of range (SETRANGE).
 pub const OFFSET_RANGE: &str = "ERR offset is out of range";
 /// A SCAN cursor that is not an unsigned integer.
 pub const INVALID_CURSOR: &str = "ERR invalid cursor";
 /// INCRBYFLOAT producing NaN or infinity.
 pub const INCR_NAN: &str = "ERR increment would produce NaN or Infinity";
+/// DECRBY by -9223372036854775808, whose negation does not fit in 64 bits.
+pub const DECR_OVERFLOW: &str = "ERR decrement would overflow";
+
+/// COPY or MOVE onto the same key of the same database.
+pub const SAME_OBJECT: &str = "ERR source and destination objects are the same";
+/// A 64-bit integer argument that must fit in 32 bits (`getIntFromObjectOrReply`).
+pub const INT_RANGE: &str =
+    "ERR value is out of range, value must between -2147483648 and 2147483647";
+/// EXPIRE-family NX combined with XX, GT or LT.
+pub const EXPIRE_NX_AND_OTHERS: &str =
+    "ERR NX and XX, GT or LT options at the same time are not compatible";
+/// EXPIRE-family GT combined with LT.
+pub const EXPIRE_GT_AND_LT: &str = "ERR GT and LT options at the same time are not compatible";
+
+/// `ERR Unsupported option <opt>` (EXPIRE family). Redis formats the option with `%s`, so the
+/// text stops at a NUL byte; bytes that are not UTF-8 are replaced (a `&str` reply).
+pub fn unsupported_option(opt: &[u8]) -> String {
+    let end = opt.iter().position(|&b| b == 0).unwrap_or(opt.len());
+    format!(
+        "ERR Unsupported option {}",
+        String::from_utf8_lossy(&opt[..end])
+    )
+}
+
+/// `ERR wrong number of arguments for '<cmd>' command`, for argument counts the command table's
+/// arity cannot express (MSET's even count).
+pub fn wrong_arity(cmd: &str) -> String {
+    format!("ERR wrong number of arguments for '{cmd}' command")
+}
 
 /// `ERR invalid expire time in '<cmd>' command`, as Redis formats it.
 pub fn invalid_expire(cmd: &str) -> String {

@@ -15,7 +15,11 @@ pub struct Reply {
 impl Reply {
     /// An empty reply buffer encoding RESP3 when `resp3` is set, RESP2 otherwise.
     pub fn new(resp3: bool) -> Self {
-        Reply { buf: BytesMut::with_capacity(256), resp3, errors: 0 }
+        Reply {
+            buf: BytesMut::with_capacity(256),
+            resp3,
+            errors: 0,
+        }
     }
 
     /// Whether replies are encoded as RESP3.
@@ -46,6 +50,11 @@ impl Reply {
     /// Takes everything encoded so far, leaving the buffer empty (and its allocation reusable).
     pub fn take(&mut self) -> Bytes {
         self.buf.split().freeze()
+    }
+
+    /// Forgets everything encoded so far, keeping the allocation for the next replies.
+    pub fn clear(&mut self) {
+        self.buf.clear();
     }
 
     /// The encoded bytes, without taking them.
@@ -164,7 +173,8 @@ impl Reply {
     /// A boolean: `#t`/`#f` in RESP3, the integer 1/0 in RESP2.
     pub fn boolean(&mut self, b: bool) {
         if self.resp3 {
-            self.buf.extend_from_slice(if b { b"#t\r\n" } else { b"#f\r\n" });
+            self.buf
+                .extend_from_slice(if b { b"#t\r\n" } else { b"#f\r\n" });
         } else {
             self.int(b as i64);
         }

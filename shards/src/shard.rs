@@ -21,7 +21,9 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { proto_max_bulk_len: 512 * 1024 * 1024 }
+        Limits {
+            proto_max_bulk_len: 512 * 1024 * 1024,
+        }
     }
 }
 
@@ -59,8 +61,20 @@ impl Shard {
     }
 
     /// Runs `handler` on database `db` at time `now` (ms), encoding into `reply`.
-    pub fn run(&mut self, handler: Handler, db: usize, now: i64, args: &[Bytes], reply: &mut Reply) {
-        let mut ctx = Ctx { shard: self, db, now, reply };
+    pub fn run(
+        &mut self,
+        handler: Handler,
+        db: usize,
+        now: i64,
+        args: &[Bytes],
+        reply: &mut Reply,
+    ) {
+        let mut ctx = Ctx {
+            shard: self,
+            db,
+            now,
+            reply,
+        };
         handler(&mut ctx, args);
     }
 }
@@ -89,7 +103,11 @@ impl Ctx<'_> {
     /// The selected database, the shard's counters and the reply, borrowed together so a
     /// handler can hold a value from the database while it writes the reply.
     pub fn parts(&mut self) -> (&mut Db, &mut Stats, &mut Reply) {
-        (&mut self.shard.dbs[self.db], &mut self.shard.stats, &mut *self.reply)
+        (
+            &mut self.shard.dbs[self.db],
+            &mut self.shard.stats,
+            &mut *self.reply,
+        )
     }
 }
 

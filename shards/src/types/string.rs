@@ -1,10 +1,75 @@
 //! String commands (Redis's `t_string.c`): GET, SET and friends, counters, ranges.
+//!
+//! Lookups follow Redis's two kinds: a *read* lookup (`lookupKeyRead`: GET, GETEX, GETDEL,
+//! GETSET, MGET, STRLEN, GETRANGE, SET .. GET) counts a keyspace hit or miss, a *write* lookup
+//! (`lookupKeyWrite`: SETNX, the counters, APPEND, SETRANGE, MSETNX) does not. Both drop a key
+//! whose time has passed first. Values keep their expiry time when modified in place (INCR,
+//! APPEND, SETRANGE, INCRBYFLOAT) and lose it when replaced (SET, GETSET, MSET).
 
+use crate::db::Db;
 use crate::errors;
-use crate::shard::Ctx;
-use crate::util::parse_i64;
+use crate::reply::{format_i64, Reply};
+use crate::shard::{Ctx, Stats};
+use crate::util::{parse_i64, LongDouble};
 use crate::value::Value;
 use bytes::Bytes;
+
+/// The bytes of a string value; `None` for a value of another type.
+fn as_str(value: &Value) -> Option<&Vec<u8>> {
+    match value {
+        Value::Str(s) => Some(s),
+        #[allow(unreachable_patterns)]
+        _ => None,
+    }
+}
+
+/// The bytes of a string value, for modification in place; `None` for another type.
+fn as_str_mut(value: &mut Value) -> Option<&mut Vec<u8>> {
+    match value {
+        Value::Str(s) => Some(s),
+        #[allow(unreachable_patterns)]
+        _ => None,
+    }
+}
+
+/// Looks `key` up for a read command, as Redis's `lookupKeyRead`: the lookup counts as a
+/// keyspace hit or miss.
+fn lookup_read<'d>(db: &'d mut Db, stats: &mut Stats, key: &[u8], now: i64) -> Option<&'d Value> {
+    let found = db.get(key, now);
+    if found.is_some() {
+        stats.keyspace_hits += 1;
+    } else {
+        stats.keyspace_misses += 1;
+    }
+    found
+}
+
+/// Replies with the string at `key` as GET does (Redis's `getGenericCommand`): its value, null
+/// when missing, WRONGTYPE for another type, which is `Err`. `Ok` tells whether the key exists.
+fn get_generic(db: &mut Db, stats: &mut Stats, reply: &mut Reply, key: &[u8], now: i64) -> Result<bool, ()> {
+    match lookup_read(db, stats, key, now) {
+        None => {
+            reply.null();
+            Ok(false)
+        }
+        Some(value) => match as_str(value) {
+            Some(s) => {
+                reply.bulk(s);
+                Ok(true)
+            }
+            None => {
+                reply.error(errors::WRONGTYPE);
+                Err(())
+            }
+        },
+    }
+}
+
+/// A string value holding the decimal text of `n`, as Redis stores counters.
+fn int_value(n: i64) -> Value {
+    let mut digits = [0u8; 20];
+    Value::string(format_i64(n, &mut digits))
+}
 
 /// ```text
 /// GET key
@@ -12,21 +77,7 @@ use bytes::Bytes;
 pub fn get(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    match db.get(&args[1], now) {
-        None => {
-            stats.keyspace_misses += 1;
-            reply.null();
-        }
-        Some(Value::Str(s)) => {
-            stats.keyspace_hits += 1;
-            reply.bulk(s);
-        }
-        #[allow(unreachable_patterns)]
-        Some(_) => {
-            stats.keyspace_hits += 1;
-            reply.error(errors::WRONGTYPE);
-        }
-    }
+    let _ = get_generic(db, stats, reply, &args[1], now);
 }
 
 /// Which command is parsing the shared SET/GETEX options: each accepts a different subset.
@@ -64,22 +115,41 @@ pub struct WriteOptions {
     pub expiry: Expiry,
 }
 
+/// How an expire time argument is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExpireUnit {
+    /// Seconds from now (EX, SETEX).
+    Ex,
+    /// Milliseconds from now (PX, PSETEX).
+    Px,
+    /// A Unix time in seconds (EXAT).
+    ExAt,
+    /// A Unix time in milliseconds (PXAT).
+    PxAt,
+}
+
+/// The options of SET or GETEX after the syntax check, with the time argument not yet
+/// validated: GETEX on a missing key never looks at it.
+#[derive(Debug, Clone, Copy)]
+pub struct ParsedOptions<'a> {
+    /// NX: only if the key does not exist.
+    pub nx: bool,
+    /// XX: only if the key exists.
+    pub xx: bool,
+    /// GET: reply with the old value.
+    pub get: bool,
+    /// KEEPTTL.
+    pub keep_ttl: bool,
+    /// PERSIST.
+    pub persist: bool,
+    /// EX, PX, EXAT or PXAT and its (unchecked) argument.
+    pub timed: Option<(ExpireUnit, &'a [u8])>,
+}
+
 /// Parses the options from `args[first..]` as Redis's `parseExtendedStringArgumentsOrReply`
-/// does, then the expire time as `getExpireMillisecondsOrReply`: a bad combination is a syntax
-/// error, a bad number `not an integer`, a non-positive or overflowing time `invalid expire
-/// time in '<cmd>' command`. On error the reply is written and `None` returned.
-pub fn parse_write_options(ctx: &mut Ctx<'_>, args: &[Bytes], first: usize, kind: OptionsFor) -> Option<WriteOptions> {
-    #[derive(PartialEq, Clone, Copy)]
-    enum Unit {
-        Ex,
-        Px,
-        ExAt,
-        PxAt,
-    }
-    let mut opts = WriteOptions { nx: false, xx: false, get: false, expiry: Expiry::Unchanged };
-    let mut keep_ttl = false;
-    let mut persist = false;
-    let mut timed: Option<(Unit, &Bytes)> = None;
+/// does; a bad combination or an unknown word is `ERR syntax error`, the only error here.
+pub fn parse_write_flags(args: &[Bytes], first: usize, kind: OptionsFor) -> Result<ParsedOptions<'_>, &'static str> {
+    let mut opts = ParsedOptions { nx: false, xx: false, get: false, keep_ttl: false, persist: false, timed: None };
     let set = kind == OptionsFor::Set;
     let mut j = first;
     while j < args.len() {
@@ -92,56 +162,83 @@ pub fn parse_write_options(ctx: &mut Ctx<'_>, args: &[Bytes], first: usize, kind
             opts.xx = true;
         } else if is(b"GET") && set {
             opts.get = true;
-        } else if is(b"KEEPTTL") && !persist && timed.is_none() && set {
-            keep_ttl = true;
-        } else if is(b"PERSIST") && !set && timed.is_none() && !keep_ttl {
-            persist = true;
+        } else if is(b"KEEPTTL") && !opts.persist && opts.timed.is_none() && set {
+            opts.keep_ttl = true;
+        } else if is(b"PERSIST") && !set && opts.timed.is_none() && !opts.keep_ttl {
+            opts.persist = true;
         } else if let (Some(unit), Some(n)) = (
-            [(&b"EX"[..], Unit::Ex), (b"PX", Unit::Px), (b"EXAT", Unit::ExAt), (b"PXAT", Unit::PxAt)]
-                .iter()
-                .find(|(name, _)| is(name))
-                .map(|&(_, u)| u),
+            [
+                (&b"EX"[..], ExpireUnit::Ex),
+                (b"PX", ExpireUnit::Px),
+                (b"EXAT", ExpireUnit::ExAt),
+                (b"PXAT", ExpireUnit::PxAt),
+            ]
+            .iter()
+            .find(|(name, _)| is(name))
+            .map(|&(_, u)| u),
             next,
         ) {
             // Another unit already given (EX then PX) is a syntax error; the same one twice
             // is accepted and the last value wins, as in Redis.
-            if keep_ttl || persist || timed.is_some_and(|(u, _)| u != unit) {
-                ctx.reply.error(errors::SYNTAX);
-                return None;
+            if opts.keep_ttl || opts.persist || opts.timed.is_some_and(|(u, _)| u != unit) {
+                return Err(errors::SYNTAX);
             }
-            timed = Some((unit, n));
+            opts.timed = Some((unit, &n[..]));
             j += 1;
         } else {
-            ctx.reply.error(errors::SYNTAX);
-            return None;
+            return Err(errors::SYNTAX);
         }
         j += 1;
     }
-    let cmd = if set { "set" } else { "getex" };
-    if let Some((unit, n)) = timed {
-        let Some(mut ms) = parse_i64(n) else {
-            ctx.reply.error(errors::NOT_INTEGER);
+    Ok(opts)
+}
+
+/// Turns an expire time argument into an absolute time in ms, as Redis's
+/// `getExpireMillisecondsOrReply`: not an integer is `ERR value is not an integer or out of
+/// range`; zero, negative, or overflowing once converted to an absolute time in ms is `ERR
+/// invalid expire time in '<cmd>' command`. On error the reply is written and `None` returned.
+pub fn expire_ms_or_reply(reply: &mut Reply, unit: ExpireUnit, arg: &[u8], now: i64, cmd: &str) -> Option<i64> {
+    let Some(mut ms) = parse_i64(arg) else {
+        reply.error(errors::NOT_INTEGER);
+        return None;
+    };
+    let seconds = matches!(unit, ExpireUnit::Ex | ExpireUnit::ExAt);
+    if ms <= 0 || (seconds && ms > i64::MAX / 1000) {
+        reply.error(&errors::invalid_expire(cmd));
+        return None;
+    }
+    if seconds {
+        ms *= 1000;
+    }
+    if matches!(unit, ExpireUnit::Ex | ExpireUnit::Px) {
+        ms = ms.wrapping_add(now);
+    }
+    if ms <= 0 {
+        reply.error(&errors::invalid_expire(cmd));
+        return None;
+    }
+    Some(ms)
+}
+
+/// Parses the options from `args[first..]` as Redis's `parseExtendedStringArgumentsOrReply`
+/// does, then the expire time as `getExpireMillisecondsOrReply`: a bad combination is a syntax
+/// error, a bad number `not an integer`, a non-positive or overflowing time `invalid expire
+/// time in '<cmd>' command`. On error the reply is written and `None` returned.
+pub fn parse_write_options(ctx: &mut Ctx<'_>, args: &[Bytes], first: usize, kind: OptionsFor) -> Option<WriteOptions> {
+    let parsed = match parse_write_flags(args, first, kind) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            ctx.reply.error(e);
             return None;
-        };
-        let seconds = matches!(unit, Unit::Ex | Unit::ExAt);
-        if ms <= 0 || (seconds && ms > i64::MAX / 1000) {
-            ctx.reply.error(&errors::invalid_expire(cmd));
-            return None;
         }
-        if seconds {
-            ms *= 1000;
-        }
-        if matches!(unit, Unit::Ex | Unit::Px) {
-            ms = ms.wrapping_add(ctx.now);
-        }
-        if ms <= 0 {
-            ctx.reply.error(&errors::invalid_expire(cmd));
-            return None;
-        }
-        opts.expiry = Expiry::At(ms);
-    } else if keep_ttl {
+    };
+    let mut opts = WriteOptions { nx: parsed.nx, xx: parsed.xx, get: parsed.get, expiry: Expiry::Unchanged };
+    let cmd = if kind == OptionsFor::Set { "set" } else { "getex" };
+    if let Some((unit, arg)) = parsed.timed {
+        opts.expiry = Expiry::At(expire_ms_or_reply(ctx.reply, unit, arg, ctx.now, cmd)?);
+    } else if parsed.keep_ttl {
         opts.expiry = Expiry::Keep;
-    } else if persist {
+    } else if parsed.persist {
         opts.expiry = Expiry::Persist;
     }
     Some(opts)
@@ -157,28 +254,15 @@ pub fn set(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     };
     let key = &args[1][..];
     let now = ctx.now;
-    let (db, _, reply) = ctx.parts();
-    let exists = match db.get(key, now) {
-        None => {
-            if opts.get {
-                reply.null();
-            }
-            false
+    let (db, stats, reply) = ctx.parts();
+    let exists = if opts.get {
+        // GET reads the old value as the GET command would, counting the lookup.
+        match get_generic(db, stats, reply, key, now) {
+            Ok(exists) => exists,
+            Err(()) => return,
         }
-        Some(Value::Str(s)) => {
-            if opts.get {
-                reply.bulk(s);
-            }
-            true
-        }
-        #[allow(unreachable_patterns)]
-        Some(_) => {
-            if opts.get {
-                reply.error(errors::WRONGTYPE);
-                return;
-            }
-            true
-        }
+    } else {
+        db.contains(key, now)
     };
     if (opts.nx && exists) || (opts.xx && !exists) {
         if !opts.get {
@@ -197,6 +281,471 @@ pub fn set(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     }
     if !opts.get {
         reply.ok();
+    }
+}
+
+/// Sets `key` only if it does not exist; replies 1 if it was set, 0 if not.
+///
+/// ```text
+/// SETNX key value
+/// ```
+pub fn setnx(ctx: &mut Ctx<'_>, args: &[Bytes]) {
+    let now = ctx.now;
+    let (db, _, reply) = ctx.parts();
+    if db.contains(&args[1], now) {
+        reply.int(0);
+        return;
+    }
+    db.set(&args[1], Value::string(&args[2]));
+    reply.int(1);
+}
+
+/// SETEX and PSETEX: the time is checked first, then the key is set with it.
+fn set_with_expire(ctx: &mut Ctx<'_>, args: &[Bytes], unit: ExpireUnit, cmd: &str) {
+    let Some(when) = expire_ms_or_reply(ctx.reply, unit, &args[2], ctx.now, cmd) else {
+        return;
+    };
+    let db = ctx.db();
+    db.set(&args[1], Value::string(&args[3]));
+    db.set_expire(&args[1], when);
+    ctx.reply.ok();
+}
+
+/// Sets `key` to expire after `seconds`.
+///
+/// ```text
+/// SETEX key seconds value
+/// ```
+pub fn setex(ctx: &mut Ctx<'_>, args: &[Bytes]) {
+    set_with_expire(ctx, args, ExpireUnit::Ex, "setex");
+}
+
+/// Sets `key` to expire after `milliseconds`.
+///
+/// ```text
+/// PSETEX key milliseconds value
+/// ```
+pub fn psetex(ctx: &mut Ctx<'_>, args: &[Bytes]) {
+    set_with_expire(ctx, args, ExpireUnit::Px, "psetex");
+}
+
+/// Sets `key` and replies with its old value (null if none); the expiry time is dropped.
+///
+/// ```text
+/// GETSET key value
+/// ```
+pub fn getset(ctx: &mut Ctx<'_>, args: &[Bytes]) {
+    let now = ctx.now;
+    let (db, stats, reply) = ctx.parts();
+    if get_generic(db, stats, reply, &args[1], now).is_err() {
+        return;
+    }
+    db.set(&args[1], Value::string(&args[2]));
+}
+
+/// Replies with the value of `key` and deletes it.
+///
+/// ```text
+/// GETDEL key
+/// ```
+pub fn getdel(ctx: &mut Ctx<'_>, args: &[Bytes]) {
+    let now = ctx.now;
+    let (db, stats, reply) = ctx.parts();
+    if let Ok(true) = get_generic(db, stats, reply, &args[1], now) {
+        db.remove(&args[1]);
+    }
+}
+
+/// Replies with the value of `key` and changes its expiry time. As in Redis, the options'
+/// syntax is checked first, then the key (null if missing, WRONGTYPE), and only then the
+/// time, so a bad time on a missing key still replies null. An EXAT/PXAT time already past
+/// deletes the key (after replying with its value).
+///
+/// ```text
+/// GETEX key [EX seconds | PX milliseconds | EXAT unix-time-seconds |
+///   PXAT unix-time-milliseconds | PERSIST]
+/// ```
+pub fn getex(ctx: &mut Ctx<'_>, args: &[Bytes]) {
+    let opts = match parse_write_flags(args, 2, OptionsFor::GetEx) {
+        Ok(opts) => opts,
+        Err(e) => {
+            ctx.reply.error(e);
+            return;
+        }
+    };
+    let key = &args[1][..];
+    let now = ctx.now;
+    let (db, stats, reply) = ctx.parts();
+    let Some(value) = lookup_read(db, stats, key, now) else {
+        reply.null();
+        return;
+    };
+    let Some(s) = as_str(value) else {
+        reply.error(errors::WRONGTYPE);
+        return;
+    };
+    let when = match opts.timed {
+        Some((unit, arg)) => match expire_ms_or_reply(reply, unit, arg, now, "getex") {
+            Some(when) => Some(when),
+            None => return,
+        },
+        None => None,
+    };
+    reply.bulk(s);
+    match when {
+        Some(when) if when <= now => {
+            db.remove(key);
+        }
+        Some(when) => db.set_expire(key, when),
+        None if opts.persist => {
+            db.persist(key);
+        }
+        None => {}
+    }
+}
+
+/// Replies with an array of the values of the keys, null for a missing key or one holding
+/// another type.
+///
+/// ```text
+/// MGET key [key ...]
+/// ```
+pub fn mget(ctx: &mut Ctx<'_>, args: &[Bytes]) {
+    let now = ctx.now;
+    let (db, stats, reply) = ctx.parts();
+    reply.array(args.len() - 1);
+    for key in &args[1..] {
+        match lookup_read(db, stats, key, now).and_then(as_str) {
+            Some(s) => reply.bulk(s),
+            None => reply.null(),
+        }
+    }
+}
+
+/// Checks that key/value pairs follow the command name (MSET, MSETNX); replies the arity
+/// error if not.
+fn pairs_or_reply<'a>(reply: &mut Reply, args: &'a [Bytes], cmd: &str) -> Option<std::slice::ChunksExact<'a, Bytes>> {
+    if args.len() % 2 == 0 {
+        reply.error(&errors::wrong_arity(cmd));
+        return None;
+    }
+    Some(args[1..].chunks_exact(2))
+}
+
+/// Sets every key to its value, dropping their expiry times.
+///
+/// ```text
+/// MSET key value [key value ...]
+/// ```
+pub fn mset(ctx: &mut Ctx<'_>, args: &[Bytes]) {
+    let (db, _, reply) = ctx.parts();
+    let Some(pairs) = pairs_or_reply(reply, args, "mset") else {
+        return;
+    };
+    for pair in pairs {
+        db.set(&pair[0], Value::string(&pair[1]));
+    }
+    reply.ok();
+}
+
+/// Sets every key to its value if none of the keys exists (replies 1), otherwise sets
+/// nothing (replies 0). All or nothing within this shard; a later pair wins for a key given
+/// twice.
+///
+/// ```text
+/// MSETNX key value [key value ...]
+/// ```
+pub fn msetnx(ctx: &mut Ctx<'_>, args: &[Bytes]) {
+    let now = ctx.now;
+    let (db, _, reply) = ctx.parts();
+    let Some(pairs) = pairs_or_reply(reply, args, "msetnx") else {
+        return;
+    };
+    if pairs.clone().any(|pair| db.contains(&pair[0], now)) {
+        reply.int(0);
+        return;
+    }
+    for pair in pairs {
+        db.set(&pair[0], Value::string(&pair[1]));
+    }
+    reply.int(1);
+}
+
+/// Adds `incr` to the integer at `key` (0 when missing), keeping its expiry time, as Redis's
+/// `incrDecrCommand`.
+fn incr_decr(ctx: &mut Ctx<'_>, key: &[u8], incr: i64) {
+    let now = ctx.now;
+    let (db, _, reply) = ctx.parts();
+    let current = match db.get(key, now) {
+        None => 0,
+        Some(value) => match as_str(value) {
+            None => {
+                reply.error(errors::WRONGTYPE);
+                return;
+            }
+            Some(s) => match parse_i64(s) {
+                Some(n) => n,
+                None => {
+                    reply.error(errors::NOT_INTEGER);
+                    return;
+                }
+            },
+        },
+    };
+    let Some(value) = current.checked_add(incr) else {
+        reply.error(errors::OVERFLOW);
+        return;
+    };
+    db.set_keep_ttl(key, int_value(value));
+    reply.int(value);
+}
+
+/// Adds one to the integer at `key`.
+///
+/// ```text
+/// INCR key
+/// ```
+pub fn incr(ctx: &mut Ctx<'_>, args: &[Bytes]) {
+    incr_decr(ctx, &args[1], 1);
+}
+
+/// Subtracts one from the integer at `key`.
+///
+/// ```text
+/// DECR key
+/// ```
+pub fn decr(ctx: &mut Ctx<'_>, args: &[Bytes]) {
+    incr_decr(ctx, &args[1], -1);
+}
+
+/// Adds `increment` to the integer at `key`.
+///
+/// ```text
+/// INCRBY key increment
+/// ```
+pub fn incrby(ctx: &mut Ctx<'_>, args: &[Bytes]) {
+    let Some(incr) = parse_i64(&args[2]) else {
+        ctx.reply.error(errors::NOT_INTEGER);
+        return;
+    };
+    incr_decr(ctx, &args[1], incr);
+}
+
+/// Subtracts `decrement` from the integer at `key`.
+///
+/// ```text
+/// DECRBY key decrement
+/// ```
+pub fn decrby(ctx: &mut Ctx<'_>, args: &[Bytes]) {
+    let Some(decr) = parse_i64(&args[2]) else {
+        ctx.reply.error(errors::NOT_INTEGER);
+        return;
+    };
+    if decr == i64::MIN {
+        ctx.reply.error(errors::DECR_OVERFLOW);
+        return;
+    }
+    incr_decr(ctx, &args[1], -decr);
+}
+
+/// Adds `increment` to the number at `key` (0 when missing) in C `long double` precision,
+/// as Redis does, and stores and replies with the sum printed `%.17Lf` without trailing
+/// zeros; the expiry time is kept. See [`LongDouble`].
+///
+/// ```text
+/// INCRBYFLOAT key increment
+/// ```
+pub fn incrbyfloat(ctx: &mut Ctx<'_>, args: &[Bytes]) {
+    let key = &args[1][..];
+    let now = ctx.now;
+    let (db, _, reply) = ctx.parts();
+    let current = match db.get(key, now) {
+        None => LongDouble::ZERO,
+        Some(value) => match as_str(value) {
+            None => {
+                reply.error(errors::WRONGTYPE);
+                return;
+            }
+            Some(s) => match LongDouble::parse(s) {
+                Some(v) => v,
+                None => {
+                    reply.error(errors::NOT_FLOAT);
+                    return;
+                }
+            },
+        },
+    };
+    let Some(incr) = LongDouble::parse(&args[2]) else {
+        reply.error(errors::NOT_FLOAT);
+        return;
+    };
+    let Some(sum) = current.checked_add(incr) else {
+        reply.error(errors::INCR_NAN);
+        return;
+    };
+    let text = sum.to_human();
+    db.set_keep_ttl(key, Value::string(text.as_bytes()));
+    reply.bulk(text.as_bytes());
+}
+
+/// True (after replying the error) when a string of `base + extra` bytes would pass
+/// proto-max-bulk-len, as Redis's `checkStringLength`, overflow included.
+fn too_long(reply: &mut Reply, limit: u64, base: u64, extra: u64) -> bool {
+    match base.checked_add(extra) {
+        Some(total) if total <= limit => false,
+        _ => {
+            reply.error(errors::STRING_TOO_LONG);
+            true
+        }
+    }
+}
+
+/// Appends `value` to the string at `key` (creating it, even empty, when missing); replies
+/// with the new length.
+///
+/// ```text
+/// APPEND key value
+/// ```
+pub fn append(ctx: &mut Ctx<'_>, args: &[Bytes]) {
+    let (key, value) = (&args[1][..], &args[2][..]);
+    let now = ctx.now;
+    let limit = ctx.shard.limits.proto_max_bulk_len;
+    let (db, _, reply) = ctx.parts();
+    match db.get_mut(key, now) {
+        None => {
+            db.set(key, Value::string(value));
+            reply.int(value.len() as i64);
+        }
+        Some(existing) => {
+            let Some(s) = as_str_mut(existing) else {
+                reply.error(errors::WRONGTYPE);
+                return;
+            };
+            if too_long(reply, limit, s.len() as u64, value.len() as u64) {
+                return;
+            }
+            s.extend_from_slice(value);
+            reply.int(s.len() as i64);
+        }
+    }
+}
+
+/// Replies with the length of the string at `key` (0 when missing).
+///
+/// ```text
+/// STRLEN key
+/// ```
+pub fn strlen(ctx: &mut Ctx<'_>, args: &[Bytes]) {
+    let now = ctx.now;
+    let (db, stats, reply) = ctx.parts();
+    match lookup_read(db, stats, &args[1], now) {
+        None => reply.int(0),
+        Some(value) => match as_str(value) {
+            Some(s) => reply.int(s.len() as i64),
+            None => reply.error(errors::WRONGTYPE),
+        },
+    }
+}
+
+/// The byte range `start..=end` of a string of `len` bytes by Redis 7.0's GETRANGE rules:
+/// negative indexes count from the end, both are clamped to the string, two negative
+/// indexes in the wrong order select nothing. `None` for an empty selection.
+fn substr_range(len: usize, start: i64, end: i64) -> Option<(usize, usize)> {
+    if start < 0 && end < 0 && start > end {
+        return None;
+    }
+    let len = len as i64;
+    let start = if start < 0 { start + len } else { start }.max(0);
+    let end = if end < 0 { end + len } else { end }.max(0).min(len - 1);
+    if start > end || len == 0 {
+        return None;
+    }
+    Some((start as usize, end as usize))
+}
+
+/// Replies with the bytes of the string at `key` from `start` to `end` inclusive (an empty
+/// string when the key is missing or the range selects nothing).
+///
+/// ```text
+/// GETRANGE key start end
+/// ```
+pub fn getrange(ctx: &mut Ctx<'_>, args: &[Bytes]) {
+    let (Some(start), Some(end)) = (parse_i64(&args[2]), parse_i64(&args[3])) else {
+        ctx.reply.error(errors::NOT_INTEGER);
+        return;
+    };
+    let now = ctx.now;
+    let (db, stats, reply) = ctx.parts();
+    let Some(value) = lookup_read(db, stats, &args[1], now) else {
+        reply.bulk(b"");
+        return;
+    };
+    let Some(s) = as_str(value) else {
+        reply.error(errors::WRONGTYPE);
+        return;
+    };
+    match substr_range(s.len(), start, end) {
+        Some((from, to)) => reply.bulk(&s[from..=to]),
+        None => reply.bulk(b""),
+    }
+}
+
+/// Overwrites the string at `key` from `offset` with `value`, padding with zero bytes when
+/// the string is shorter; replies with the new length. An empty `value` changes nothing (and
+/// creates no key).
+///
+/// ```text
+/// SETRANGE key offset value
+/// ```
+pub fn setrange(ctx: &mut Ctx<'_>, args: &[Bytes]) {
+    let Some(offset) = parse_i64(&args[2]) else {
+        ctx.reply.error(errors::NOT_INTEGER);
+        return;
+    };
+    if offset < 0 {
+        ctx.reply.error(errors::OFFSET_RANGE);
+        return;
+    }
+    let (key, value) = (&args[1][..], &args[3][..]);
+    let now = ctx.now;
+    let limit = ctx.shard.limits.proto_max_bulk_len;
+    let (db, _, reply) = ctx.parts();
+    match db.get_mut(key, now) {
+        None => {
+            if value.is_empty() {
+                reply.int(0);
+                return;
+            }
+            if too_long(reply, limit, offset as u64, value.len() as u64) {
+                return;
+            }
+            // Within proto-max-bulk-len, so within memory's reach.
+            let offset = offset as usize;
+            let mut s = vec![0u8; offset + value.len()];
+            s[offset..].copy_from_slice(value);
+            reply.int(s.len() as i64);
+            db.set(key, Value::Str(s));
+        }
+        Some(existing) => {
+            let Some(s) = as_str_mut(existing) else {
+                reply.error(errors::WRONGTYPE);
+                return;
+            };
+            if value.is_empty() {
+                reply.int(s.len() as i64);
+                return;
+            }
+            if too_long(reply, limit, offset as u64, value.len() as u64) {
+                return;
+            }
+            let offset = offset as usize;
+            let end = offset + value.len();
+            if s.len() < end {
+                s.resize(end, 0);
+            }
+            s[offset..end].copy_from_slice(value);
+            reply.int(s.len() as i64);
+        }
     }
 }
 

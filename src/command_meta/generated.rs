@@ -1,0 +1,3168 @@
+//! GENERATED FILE, DO NOT EDIT: written by tools/gen_command_meta.py from redis-server
+//! 7.0.15's COMMAND INFO and COMMAND DOCS replies for the commands in tools/commands.txt.
+//!
+//! To regenerate (after editing tools/commands.txt), from the repository root:
+//!
+//! ```text
+//! python3 tools/gen_command_meta.py
+//! ```
+//!
+//! It needs a Redis 7.0 `redis-server` on the PATH (or `--redis-server PATH`) and also
+//! refreshes the expected replies in src/command_meta/testdata/.
+
+use super::{CommandMeta, Node};
+
+/// Every listed command, in tools/commands.txt order.
+pub static COMMANDS: &[CommandMeta] = &[
+    CommandMeta {
+        name: "ping",
+        fullname: "ping",
+        arity: -1,
+        flags: &["fast"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@fast", "@connection"],
+        tips: &["request_policy:all_shards", "response_policy:all_succeeded"],
+        key_specs: &[],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Ping the server")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("connection")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("message")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "echo",
+        fullname: "echo",
+        arity: 2,
+        flags: &["loading", "stale", "fast"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@fast", "@connection"],
+        tips: &[],
+        key_specs: &[],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Echo the given string")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("connection")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("message")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "quit",
+        fullname: "quit",
+        arity: -1,
+        flags: &["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@fast", "@connection"],
+        tips: &[],
+        key_specs: &[],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Close the connection")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("connection")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+        ]),
+    },
+    CommandMeta {
+        name: "select",
+        fullname: "select",
+        arity: 2,
+        flags: &["loading", "stale", "fast"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@fast", "@connection"],
+        tips: &[],
+        key_specs: &[],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Change the selected database for the current connection")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("connection")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("index")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "hello",
+        fullname: "hello",
+        arity: -1,
+        flags: &["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@fast", "@connection"],
+        tips: &[],
+        key_specs: &[],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Handshake with Redis")),
+            (Node::Bulk("since"), Node::Bulk("6.0.0")),
+            (Node::Bulk("group"), Node::Bulk("connection")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("6.2.0"),
+                    Node::Bulk("`protover` made optional; when called without arguments the command reports the current connection's context."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("arguments")),
+                    (Node::Bulk("type"), Node::Bulk("block")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("protover")),
+                            (Node::Bulk("type"), Node::Bulk("integer")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("username_password")),
+                            (Node::Bulk("type"), Node::Bulk("block")),
+                            (Node::Bulk("token"), Node::Bulk("AUTH")),
+                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                            (Node::Bulk("arguments"), Node::Array(&[
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("username")),
+                                    (Node::Bulk("type"), Node::Bulk("string")),
+                                ]),
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("password")),
+                                    (Node::Bulk("type"), Node::Bulk("string")),
+                                ]),
+                            ])),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("clientname")),
+                            (Node::Bulk("type"), Node::Bulk("string")),
+                            (Node::Bulk("token"), Node::Bulk("SETNAME")),
+                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "reset",
+        fullname: "reset",
+        arity: 1,
+        flags: &["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@fast", "@connection"],
+        tips: &[],
+        key_specs: &[],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Reset the connection")),
+            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("group"), Node::Bulk("connection")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+        ]),
+    },
+    CommandMeta {
+        name: "client",
+        fullname: "client",
+        arity: -2,
+        flags: &[],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@slow"],
+        tips: &[],
+        key_specs: &[],
+        subcommands: &[
+            CommandMeta {
+                name: "id",
+                fullname: "client|id",
+                arity: 2,
+                flags: &["noscript", "loading", "stale"],
+                first_key: 0,
+                last_key: 0,
+                step: 0,
+                acl_categories: &["@slow", "@connection"],
+                tips: &[],
+                key_specs: &[],
+                subcommands: &[],
+                docs: Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Returns the client ID for the current connection")),
+                    (Node::Bulk("since"), Node::Bulk("5.0.0")),
+                    (Node::Bulk("group"), Node::Bulk("connection")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                ]),
+            },
+            CommandMeta {
+                name: "setname",
+                fullname: "client|setname",
+                arity: 3,
+                flags: &["noscript", "loading", "stale"],
+                first_key: 0,
+                last_key: 0,
+                step: 0,
+                acl_categories: &["@slow", "@connection"],
+                tips: &[],
+                key_specs: &[],
+                subcommands: &[],
+                docs: Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Set the current connection name")),
+                    (Node::Bulk("since"), Node::Bulk("2.6.9")),
+                    (Node::Bulk("group"), Node::Bulk("connection")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("connection-name")),
+                            (Node::Bulk("type"), Node::Bulk("string")),
+                        ]),
+                    ])),
+                ]),
+            },
+            CommandMeta {
+                name: "getname",
+                fullname: "client|getname",
+                arity: 2,
+                flags: &["noscript", "loading", "stale"],
+                first_key: 0,
+                last_key: 0,
+                step: 0,
+                acl_categories: &["@slow", "@connection"],
+                tips: &[],
+                key_specs: &[],
+                subcommands: &[],
+                docs: Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Get the current connection name")),
+                    (Node::Bulk("since"), Node::Bulk("2.6.9")),
+                    (Node::Bulk("group"), Node::Bulk("connection")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                ]),
+            },
+            CommandMeta {
+                name: "list",
+                fullname: "client|list",
+                arity: -2,
+                flags: &["admin", "noscript", "loading", "stale"],
+                first_key: 0,
+                last_key: 0,
+                step: 0,
+                acl_categories: &["@admin", "@slow", "@dangerous", "@connection"],
+                tips: &["nondeterministic_output"],
+                key_specs: &[],
+                subcommands: &[],
+                docs: Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Get the list of client connections")),
+                    (Node::Bulk("since"), Node::Bulk("2.4.0")),
+                    (Node::Bulk("group"), Node::Bulk("connection")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of client connections")),
+                    (Node::Bulk("history"), Node::Set(&[
+                        Node::Array(&[
+                            Node::Bulk("2.8.12"),
+                            Node::Bulk("Added unique client `id` field."),
+                        ]),
+                        Node::Array(&[
+                            Node::Bulk("5.0.0"),
+                            Node::Bulk("Added optional `TYPE` filter."),
+                        ]),
+                        Node::Array(&[Node::Bulk("6.0.0"), Node::Bulk("Added `user` field.")]),
+                        Node::Array(&[
+                            Node::Bulk("6.2.0"),
+                            Node::Bulk("Added `argv-mem`, `tot-mem`, `laddr` and `redir` fields and the optional `ID` filter."),
+                        ]),
+                        Node::Array(&[
+                            Node::Bulk("7.0.0"),
+                            Node::Bulk("Added `resp`, `multi-mem`, `rbs` and `rbp` fields."),
+                        ]),
+                        Node::Array(&[Node::Bulk("7.0.3"), Node::Bulk("Added `ssub` field.")]),
+                    ])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("normal_master_replica_pubsub")),
+                            (Node::Bulk("type"), Node::Bulk("oneof")),
+                            (Node::Bulk("token"), Node::Bulk("TYPE")),
+                            (Node::Bulk("since"), Node::Bulk("5.0.0")),
+                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                            (Node::Bulk("arguments"), Node::Array(&[
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("normal")),
+                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                    (Node::Bulk("token"), Node::Bulk("NORMAL")),
+                                ]),
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("master")),
+                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                    (Node::Bulk("token"), Node::Bulk("MASTER")),
+                                ]),
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("replica")),
+                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                    (Node::Bulk("token"), Node::Bulk("REPLICA")),
+                                ]),
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("pubsub")),
+                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                    (Node::Bulk("token"), Node::Bulk("PUBSUB")),
+                                ]),
+                            ])),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("id")),
+                            (Node::Bulk("type"), Node::Bulk("block")),
+                            (Node::Bulk("token"), Node::Bulk("ID")),
+                            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                            (Node::Bulk("arguments"), Node::Array(&[
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("client-id")),
+                                    (Node::Bulk("type"), Node::Bulk("integer")),
+                                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                                ]),
+                            ])),
+                        ]),
+                    ])),
+                ]),
+            },
+            CommandMeta {
+                name: "info",
+                fullname: "client|info",
+                arity: 2,
+                flags: &["noscript", "loading", "stale"],
+                first_key: 0,
+                last_key: 0,
+                step: 0,
+                acl_categories: &["@slow", "@connection"],
+                tips: &["nondeterministic_output"],
+                key_specs: &[],
+                subcommands: &[],
+                docs: Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Returns information about the current client connection.")),
+                    (Node::Bulk("since"), Node::Bulk("6.2.0")),
+                    (Node::Bulk("group"), Node::Bulk("connection")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                ]),
+            },
+            CommandMeta {
+                name: "kill",
+                fullname: "client|kill",
+                arity: -3,
+                flags: &["admin", "noscript", "loading", "stale"],
+                first_key: 0,
+                last_key: 0,
+                step: 0,
+                acl_categories: &["@admin", "@slow", "@dangerous", "@connection"],
+                tips: &[],
+                key_specs: &[],
+                subcommands: &[],
+                docs: Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Kill the connection of a client")),
+                    (Node::Bulk("since"), Node::Bulk("2.4.0")),
+                    (Node::Bulk("group"), Node::Bulk("connection")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of client connections")),
+                    (Node::Bulk("history"), Node::Set(&[
+                        Node::Array(&[Node::Bulk("2.8.12"), Node::Bulk("Added new filter format.")]),
+                        Node::Array(&[Node::Bulk("2.8.12"), Node::Bulk("`ID` option.")]),
+                        Node::Array(&[
+                            Node::Bulk("3.2.0"),
+                            Node::Bulk("Added `master` type in for `TYPE` option."),
+                        ]),
+                        Node::Array(&[
+                            Node::Bulk("5.0.0"),
+                            Node::Bulk("Replaced `slave` `TYPE` with `replica`. `slave` still supported for backward compatibility."),
+                        ]),
+                        Node::Array(&[Node::Bulk("6.2.0"), Node::Bulk("`LADDR` option.")]),
+                    ])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("filter")),
+                            (Node::Bulk("type"), Node::Bulk("oneof")),
+                            (Node::Bulk("arguments"), Node::Array(&[
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("ip:port")),
+                                    (Node::Bulk("type"), Node::Bulk("string")),
+                                    (Node::Bulk("deprecated_since"), Node::Bulk("2.8.12")),
+                                ]),
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("new-format")),
+                                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                                    (Node::Bulk("arguments"), Node::Array(&[
+                                        Node::Map(&[
+                                            (Node::Bulk("name"), Node::Bulk("client-id")),
+                                            (Node::Bulk("type"), Node::Bulk("integer")),
+                                            (Node::Bulk("token"), Node::Bulk("ID")),
+                                            (Node::Bulk("since"), Node::Bulk("2.8.12")),
+                                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                                        ]),
+                                        Node::Map(&[
+                                            (Node::Bulk("name"), Node::Bulk("normal_master_slave_pubsub")),
+                                            (Node::Bulk("type"), Node::Bulk("oneof")),
+                                            (Node::Bulk("token"), Node::Bulk("TYPE")),
+                                            (Node::Bulk("since"), Node::Bulk("2.8.12")),
+                                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                                            (Node::Bulk("arguments"), Node::Array(&[
+                                                Node::Map(&[
+                                                    (Node::Bulk("name"), Node::Bulk("normal")),
+                                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                                    (Node::Bulk("token"), Node::Bulk("NORMAL")),
+                                                ]),
+                                                Node::Map(&[
+                                                    (Node::Bulk("name"), Node::Bulk("master")),
+                                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                                    (Node::Bulk("token"), Node::Bulk("MASTER")),
+                                                    (Node::Bulk("since"), Node::Bulk("3.2.0")),
+                                                ]),
+                                                Node::Map(&[
+                                                    (Node::Bulk("name"), Node::Bulk("slave")),
+                                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                                    (Node::Bulk("token"), Node::Bulk("SLAVE")),
+                                                ]),
+                                                Node::Map(&[
+                                                    (Node::Bulk("name"), Node::Bulk("replica")),
+                                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                                    (Node::Bulk("token"), Node::Bulk("REPLICA")),
+                                                    (Node::Bulk("since"), Node::Bulk("5.0.0")),
+                                                ]),
+                                                Node::Map(&[
+                                                    (Node::Bulk("name"), Node::Bulk("pubsub")),
+                                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                                    (Node::Bulk("token"), Node::Bulk("PUBSUB")),
+                                                ]),
+                                            ])),
+                                        ]),
+                                        Node::Map(&[
+                                            (Node::Bulk("name"), Node::Bulk("username")),
+                                            (Node::Bulk("type"), Node::Bulk("string")),
+                                            (Node::Bulk("token"), Node::Bulk("USER")),
+                                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                                        ]),
+                                        Node::Map(&[
+                                            (Node::Bulk("name"), Node::Bulk("ip:port")),
+                                            (Node::Bulk("type"), Node::Bulk("string")),
+                                            (Node::Bulk("token"), Node::Bulk("ADDR")),
+                                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                                        ]),
+                                        Node::Map(&[
+                                            (Node::Bulk("name"), Node::Bulk("ip:port")),
+                                            (Node::Bulk("type"), Node::Bulk("string")),
+                                            (Node::Bulk("token"), Node::Bulk("LADDR")),
+                                            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+                                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                                        ]),
+                                        Node::Map(&[
+                                            (Node::Bulk("name"), Node::Bulk("yes/no")),
+                                            (Node::Bulk("type"), Node::Bulk("string")),
+                                            (Node::Bulk("token"), Node::Bulk("SKIPME")),
+                                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                                        ]),
+                                    ])),
+                                ]),
+                            ])),
+                        ]),
+                    ])),
+                ]),
+            },
+        ],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("A container for client connection commands")),
+            (Node::Bulk("since"), Node::Bulk("2.4.0")),
+            (Node::Bulk("group"), Node::Bulk("connection")),
+            (Node::Bulk("complexity"), Node::Bulk("Depends on subcommand.")),
+            (Node::Bulk("subcommands"), Node::Map(&[
+                (Node::Bulk("client|id"), Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Returns the client ID for the current connection")),
+                    (Node::Bulk("since"), Node::Bulk("5.0.0")),
+                    (Node::Bulk("group"), Node::Bulk("connection")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                ])),
+                (Node::Bulk("client|setname"), Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Set the current connection name")),
+                    (Node::Bulk("since"), Node::Bulk("2.6.9")),
+                    (Node::Bulk("group"), Node::Bulk("connection")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("connection-name")),
+                            (Node::Bulk("type"), Node::Bulk("string")),
+                        ]),
+                    ])),
+                ])),
+                (Node::Bulk("client|getname"), Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Get the current connection name")),
+                    (Node::Bulk("since"), Node::Bulk("2.6.9")),
+                    (Node::Bulk("group"), Node::Bulk("connection")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                ])),
+                (Node::Bulk("client|list"), Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Get the list of client connections")),
+                    (Node::Bulk("since"), Node::Bulk("2.4.0")),
+                    (Node::Bulk("group"), Node::Bulk("connection")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of client connections")),
+                    (Node::Bulk("history"), Node::Set(&[
+                        Node::Array(&[
+                            Node::Bulk("2.8.12"),
+                            Node::Bulk("Added unique client `id` field."),
+                        ]),
+                        Node::Array(&[
+                            Node::Bulk("5.0.0"),
+                            Node::Bulk("Added optional `TYPE` filter."),
+                        ]),
+                        Node::Array(&[Node::Bulk("6.0.0"), Node::Bulk("Added `user` field.")]),
+                        Node::Array(&[
+                            Node::Bulk("6.2.0"),
+                            Node::Bulk("Added `argv-mem`, `tot-mem`, `laddr` and `redir` fields and the optional `ID` filter."),
+                        ]),
+                        Node::Array(&[
+                            Node::Bulk("7.0.0"),
+                            Node::Bulk("Added `resp`, `multi-mem`, `rbs` and `rbp` fields."),
+                        ]),
+                        Node::Array(&[Node::Bulk("7.0.3"), Node::Bulk("Added `ssub` field.")]),
+                    ])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("normal_master_replica_pubsub")),
+                            (Node::Bulk("type"), Node::Bulk("oneof")),
+                            (Node::Bulk("token"), Node::Bulk("TYPE")),
+                            (Node::Bulk("since"), Node::Bulk("5.0.0")),
+                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                            (Node::Bulk("arguments"), Node::Array(&[
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("normal")),
+                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                    (Node::Bulk("token"), Node::Bulk("NORMAL")),
+                                ]),
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("master")),
+                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                    (Node::Bulk("token"), Node::Bulk("MASTER")),
+                                ]),
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("replica")),
+                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                    (Node::Bulk("token"), Node::Bulk("REPLICA")),
+                                ]),
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("pubsub")),
+                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                    (Node::Bulk("token"), Node::Bulk("PUBSUB")),
+                                ]),
+                            ])),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("id")),
+                            (Node::Bulk("type"), Node::Bulk("block")),
+                            (Node::Bulk("token"), Node::Bulk("ID")),
+                            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                            (Node::Bulk("arguments"), Node::Array(&[
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("client-id")),
+                                    (Node::Bulk("type"), Node::Bulk("integer")),
+                                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                                ]),
+                            ])),
+                        ]),
+                    ])),
+                ])),
+                (Node::Bulk("client|info"), Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Returns information about the current client connection.")),
+                    (Node::Bulk("since"), Node::Bulk("6.2.0")),
+                    (Node::Bulk("group"), Node::Bulk("connection")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                ])),
+                (Node::Bulk("client|kill"), Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Kill the connection of a client")),
+                    (Node::Bulk("since"), Node::Bulk("2.4.0")),
+                    (Node::Bulk("group"), Node::Bulk("connection")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of client connections")),
+                    (Node::Bulk("history"), Node::Set(&[
+                        Node::Array(&[Node::Bulk("2.8.12"), Node::Bulk("Added new filter format.")]),
+                        Node::Array(&[Node::Bulk("2.8.12"), Node::Bulk("`ID` option.")]),
+                        Node::Array(&[
+                            Node::Bulk("3.2.0"),
+                            Node::Bulk("Added `master` type in for `TYPE` option."),
+                        ]),
+                        Node::Array(&[
+                            Node::Bulk("5.0.0"),
+                            Node::Bulk("Replaced `slave` `TYPE` with `replica`. `slave` still supported for backward compatibility."),
+                        ]),
+                        Node::Array(&[Node::Bulk("6.2.0"), Node::Bulk("`LADDR` option.")]),
+                    ])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("filter")),
+                            (Node::Bulk("type"), Node::Bulk("oneof")),
+                            (Node::Bulk("arguments"), Node::Array(&[
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("ip:port")),
+                                    (Node::Bulk("type"), Node::Bulk("string")),
+                                    (Node::Bulk("deprecated_since"), Node::Bulk("2.8.12")),
+                                ]),
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("new-format")),
+                                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                                    (Node::Bulk("arguments"), Node::Array(&[
+                                        Node::Map(&[
+                                            (Node::Bulk("name"), Node::Bulk("client-id")),
+                                            (Node::Bulk("type"), Node::Bulk("integer")),
+                                            (Node::Bulk("token"), Node::Bulk("ID")),
+                                            (Node::Bulk("since"), Node::Bulk("2.8.12")),
+                                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                                        ]),
+                                        Node::Map(&[
+                                            (Node::Bulk("name"), Node::Bulk("normal_master_slave_pubsub")),
+                                            (Node::Bulk("type"), Node::Bulk("oneof")),
+                                            (Node::Bulk("token"), Node::Bulk("TYPE")),
+                                            (Node::Bulk("since"), Node::Bulk("2.8.12")),
+                                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                                            (Node::Bulk("arguments"), Node::Array(&[
+                                                Node::Map(&[
+                                                    (Node::Bulk("name"), Node::Bulk("normal")),
+                                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                                    (Node::Bulk("token"), Node::Bulk("NORMAL")),
+                                                ]),
+                                                Node::Map(&[
+                                                    (Node::Bulk("name"), Node::Bulk("master")),
+                                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                                    (Node::Bulk("token"), Node::Bulk("MASTER")),
+                                                    (Node::Bulk("since"), Node::Bulk("3.2.0")),
+                                                ]),
+                                                Node::Map(&[
+                                                    (Node::Bulk("name"), Node::Bulk("slave")),
+                                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                                    (Node::Bulk("token"), Node::Bulk("SLAVE")),
+                                                ]),
+                                                Node::Map(&[
+                                                    (Node::Bulk("name"), Node::Bulk("replica")),
+                                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                                    (Node::Bulk("token"), Node::Bulk("REPLICA")),
+                                                    (Node::Bulk("since"), Node::Bulk("5.0.0")),
+                                                ]),
+                                                Node::Map(&[
+                                                    (Node::Bulk("name"), Node::Bulk("pubsub")),
+                                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                                    (Node::Bulk("token"), Node::Bulk("PUBSUB")),
+                                                ]),
+                                            ])),
+                                        ]),
+                                        Node::Map(&[
+                                            (Node::Bulk("name"), Node::Bulk("username")),
+                                            (Node::Bulk("type"), Node::Bulk("string")),
+                                            (Node::Bulk("token"), Node::Bulk("USER")),
+                                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                                        ]),
+                                        Node::Map(&[
+                                            (Node::Bulk("name"), Node::Bulk("ip:port")),
+                                            (Node::Bulk("type"), Node::Bulk("string")),
+                                            (Node::Bulk("token"), Node::Bulk("ADDR")),
+                                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                                        ]),
+                                        Node::Map(&[
+                                            (Node::Bulk("name"), Node::Bulk("ip:port")),
+                                            (Node::Bulk("type"), Node::Bulk("string")),
+                                            (Node::Bulk("token"), Node::Bulk("LADDR")),
+                                            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+                                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                                        ]),
+                                        Node::Map(&[
+                                            (Node::Bulk("name"), Node::Bulk("yes/no")),
+                                            (Node::Bulk("type"), Node::Bulk("string")),
+                                            (Node::Bulk("token"), Node::Bulk("SKIPME")),
+                                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                                        ]),
+                                    ])),
+                                ]),
+                            ])),
+                        ]),
+                    ])),
+                ])),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "get",
+        fullname: "get",
+        arity: 2,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@string", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get the value of a key")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("string")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "set",
+        fullname: "set",
+        arity: -3,
+        flags: &["write", "denyoom"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@string", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("notes"), Node::Bulk("RW and ACCESS due to the optional `GET` argument")),
+                (Node::Bulk("flags"), Node::Set(&[
+                    Node::Status("RW"),
+                    Node::Status("access"),
+                    Node::Status("update"),
+                    Node::Status("variable_flags"),
+                ])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Set the string value of a key")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("string")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("2.6.12"),
+                    Node::Bulk("Added the `EX`, `PX`, `NX` and `XX` options."),
+                ]),
+                Node::Array(&[Node::Bulk("6.0.0"), Node::Bulk("Added the `KEEPTTL` option.")]),
+                Node::Array(&[
+                    Node::Bulk("6.2.0"),
+                    Node::Bulk("Added the `GET`, `EXAT` and `PXAT` option."),
+                ]),
+                Node::Array(&[
+                    Node::Bulk("7.0.0"),
+                    Node::Bulk("Allowed the `NX` and `GET` options to be used together."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("value")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("condition")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("since"), Node::Bulk("2.6.12")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("nx")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("NX")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("xx")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("XX")),
+                        ]),
+                    ])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("get")),
+                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                    (Node::Bulk("token"), Node::Bulk("GET")),
+                    (Node::Bulk("since"), Node::Bulk("6.2.0")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("expiration")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("seconds")),
+                            (Node::Bulk("type"), Node::Bulk("integer")),
+                            (Node::Bulk("token"), Node::Bulk("EX")),
+                            (Node::Bulk("since"), Node::Bulk("2.6.12")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("milliseconds")),
+                            (Node::Bulk("type"), Node::Bulk("integer")),
+                            (Node::Bulk("token"), Node::Bulk("PX")),
+                            (Node::Bulk("since"), Node::Bulk("2.6.12")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("unix-time-seconds")),
+                            (Node::Bulk("type"), Node::Bulk("unix-time")),
+                            (Node::Bulk("token"), Node::Bulk("EXAT")),
+                            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("unix-time-milliseconds")),
+                            (Node::Bulk("type"), Node::Bulk("unix-time")),
+                            (Node::Bulk("token"), Node::Bulk("PXAT")),
+                            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("keepttl")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("KEEPTTL")),
+                            (Node::Bulk("since"), Node::Bulk("6.0.0")),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "setnx",
+        fullname: "setnx",
+        arity: 3,
+        flags: &["write", "denyoom", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@string", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("OW"), Node::Status("insert")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Set the value of a key, only if the key does not exist")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("string")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("value")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "setex",
+        fullname: "setex",
+        arity: 4,
+        flags: &["write", "denyoom"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@string", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("OW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Set the value and expiration of a key")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("string")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("seconds")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("value")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "psetex",
+        fullname: "psetex",
+        arity: 4,
+        flags: &["write", "denyoom"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@string", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("OW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Set the value and expiration in milliseconds of a key")),
+            (Node::Bulk("since"), Node::Bulk("2.6.0")),
+            (Node::Bulk("group"), Node::Bulk("string")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("milliseconds")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("value")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "getset",
+        fullname: "getset",
+        arity: 3,
+        flags: &["write", "denyoom", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@string", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Set the string value of a key and return its old value")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("string")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("doc_flags"), Node::Set(&[Node::Status("deprecated")])),
+            (Node::Bulk("deprecated_since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("replaced_by"), Node::Bulk("`SET` with the `!GET` argument")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("value")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "getdel",
+        fullname: "getdel",
+        arity: 2,
+        flags: &["write", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@string", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get the value of a key and delete the key")),
+            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("group"), Node::Bulk("string")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "getex",
+        fullname: "getex",
+        arity: -2,
+        flags: &["write", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@string", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("notes"), Node::Bulk("RW and UPDATE because it changes the TTL")),
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get the value of a key and optionally set its expiration")),
+            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("group"), Node::Bulk("string")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("expiration")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("seconds")),
+                            (Node::Bulk("type"), Node::Bulk("integer")),
+                            (Node::Bulk("token"), Node::Bulk("EX")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("milliseconds")),
+                            (Node::Bulk("type"), Node::Bulk("integer")),
+                            (Node::Bulk("token"), Node::Bulk("PX")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("unix-time-seconds")),
+                            (Node::Bulk("type"), Node::Bulk("unix-time")),
+                            (Node::Bulk("token"), Node::Bulk("EXAT")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("unix-time-milliseconds")),
+                            (Node::Bulk("type"), Node::Bulk("unix-time")),
+                            (Node::Bulk("token"), Node::Bulk("PXAT")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("persist")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("PERSIST")),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "mget",
+        fullname: "mget",
+        arity: -2,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: -1,
+        step: 1,
+        acl_categories: &["@read", "@string", "@fast"],
+        tips: &["request_policy:multi_shard"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(-1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get the values of all the given keys")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("string")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of keys to retrieve.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "mset",
+        fullname: "mset",
+        arity: -3,
+        flags: &["write", "denyoom"],
+        first_key: 1,
+        last_key: -1,
+        step: 2,
+        acl_categories: &["@write", "@string", "@slow"],
+        tips: &["request_policy:multi_shard", "response_policy:all_succeeded"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("OW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(-1)),
+                        (Node::Bulk("keystep"), Node::Int(2)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Set multiple keys to multiple values")),
+            (Node::Bulk("since"), Node::Bulk("1.0.1")),
+            (Node::Bulk("group"), Node::Bulk("string")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of keys to set.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key_value")),
+                    (Node::Bulk("type"), Node::Bulk("block")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("key")),
+                            (Node::Bulk("type"), Node::Bulk("key")),
+                            (Node::Bulk("key_spec_index"), Node::Int(0)),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("value")),
+                            (Node::Bulk("type"), Node::Bulk("string")),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "msetnx",
+        fullname: "msetnx",
+        arity: -3,
+        flags: &["write", "denyoom"],
+        first_key: 1,
+        last_key: -1,
+        step: 2,
+        acl_categories: &["@write", "@string", "@slow"],
+        tips: &["request_policy:multi_shard", "response_policy:agg_min"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("OW"), Node::Status("insert")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(-1)),
+                        (Node::Bulk("keystep"), Node::Int(2)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Set multiple keys to multiple values, only if none of the keys exist")),
+            (Node::Bulk("since"), Node::Bulk("1.0.1")),
+            (Node::Bulk("group"), Node::Bulk("string")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of keys to set.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key_value")),
+                    (Node::Bulk("type"), Node::Bulk("block")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("key")),
+                            (Node::Bulk("type"), Node::Bulk("key")),
+                            (Node::Bulk("key_spec_index"), Node::Int(0)),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("value")),
+                            (Node::Bulk("type"), Node::Bulk("string")),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "incr",
+        fullname: "incr",
+        arity: 2,
+        flags: &["write", "denyoom", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@string", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Increment the integer value of a key by one")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("string")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "decr",
+        fullname: "decr",
+        arity: 2,
+        flags: &["write", "denyoom", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@string", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Decrement the integer value of a key by one")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("string")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "incrby",
+        fullname: "incrby",
+        arity: 3,
+        flags: &["write", "denyoom", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@string", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Increment the integer value of a key by the given amount")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("string")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("increment")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "decrby",
+        fullname: "decrby",
+        arity: 3,
+        flags: &["write", "denyoom", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@string", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Decrement the integer value of a key by the given number")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("string")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("decrement")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "incrbyfloat",
+        fullname: "incrbyfloat",
+        arity: 3,
+        flags: &["write", "denyoom", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@string", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Increment the float value of a key by the given amount")),
+            (Node::Bulk("since"), Node::Bulk("2.6.0")),
+            (Node::Bulk("group"), Node::Bulk("string")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("increment")),
+                    (Node::Bulk("type"), Node::Bulk("double")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "append",
+        fullname: "append",
+        arity: 3,
+        flags: &["write", "denyoom", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@string", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("insert")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Append a value to a key")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("string")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1). The amortized time complexity is O(1) assuming the appended value is small and the already present value is of any size, since the dynamic string library used by Redis will double the free space available on every reallocation.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("value")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "strlen",
+        fullname: "strlen",
+        arity: 2,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@string", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get the length of the value stored in a key")),
+            (Node::Bulk("since"), Node::Bulk("2.2.0")),
+            (Node::Bulk("group"), Node::Bulk("string")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "getrange",
+        fullname: "getrange",
+        arity: 4,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@string", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get a substring of the string stored at a key")),
+            (Node::Bulk("since"), Node::Bulk("2.4.0")),
+            (Node::Bulk("group"), Node::Bulk("string")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the length of the returned string. The complexity is ultimately determined by the returned length, but because creating a substring from an existing string is very cheap, it can be considered O(1) for small strings.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("start")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("end")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "setrange",
+        fullname: "setrange",
+        arity: 4,
+        flags: &["write", "denyoom"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@string", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Overwrite part of a string at key starting at the specified offset")),
+            (Node::Bulk("since"), Node::Bulk("2.2.0")),
+            (Node::Bulk("group"), Node::Bulk("string")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1), not counting the time taken to copy the new string in place. Usually, this string is very small so the amortized complexity is O(1). Otherwise, complexity is O(M) with M being the length of the value argument.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("offset")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("value")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "del",
+        fullname: "del",
+        arity: -2,
+        flags: &["write"],
+        first_key: 1,
+        last_key: -1,
+        step: 1,
+        acl_categories: &["@keyspace", "@write", "@slow"],
+        tips: &["request_policy:multi_shard", "response_policy:agg_sum"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RM"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(-1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Delete a key")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of keys that will be removed. When a key to remove holds a value other than a string, the individual complexity for this key is O(M) where M is the number of elements in the list, set, sorted set or hash. Removing a single key that holds a string value is O(1).")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "unlink",
+        fullname: "unlink",
+        arity: -2,
+        flags: &["write", "fast"],
+        first_key: 1,
+        last_key: -1,
+        step: 1,
+        acl_categories: &["@keyspace", "@write", "@fast"],
+        tips: &["request_policy:multi_shard", "response_policy:agg_sum"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RM"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(-1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Delete a key asynchronously in another thread. Otherwise it is just as DEL, but non blocking.")),
+            (Node::Bulk("since"), Node::Bulk("4.0.0")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1) for each key removed regardless of its size. Then the command does O(N) work in a different thread in order to reclaim memory, where N is the number of allocations the deleted objects where composed of.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "exists",
+        fullname: "exists",
+        arity: -2,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: -1,
+        step: 1,
+        acl_categories: &["@keyspace", "@read", "@fast"],
+        tips: &["request_policy:multi_shard", "response_policy:agg_sum"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(-1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Determine if a key exists")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of keys to check.")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[Node::Bulk("3.0.3"), Node::Bulk("Accepts multiple `key` arguments.")]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "type",
+        fullname: "type",
+        arity: 2,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@keyspace", "@read", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Determine the type stored at key")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "keys",
+        fullname: "keys",
+        arity: 2,
+        flags: &["readonly"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@keyspace", "@read", "@slow", "@dangerous"],
+        tips: &["request_policy:all_shards", "nondeterministic_output_order"],
+        key_specs: &[],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Find all keys matching the given pattern")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) with N being the number of keys in the database, under the assumption that the key names in the database and the given pattern have limited length.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("pattern")),
+                    (Node::Bulk("type"), Node::Bulk("pattern")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "scan",
+        fullname: "scan",
+        arity: -2,
+        flags: &["readonly"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@keyspace", "@read", "@slow"],
+        tips: &["nondeterministic_output", "request_policy:special"],
+        key_specs: &[],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Incrementally iterate the keys space")),
+            (Node::Bulk("since"), Node::Bulk("2.8.0")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection.")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[Node::Bulk("6.0.0"), Node::Bulk("Added the `TYPE` subcommand.")]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("cursor")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("pattern")),
+                    (Node::Bulk("type"), Node::Bulk("pattern")),
+                    (Node::Bulk("token"), Node::Bulk("MATCH")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("count")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("token"), Node::Bulk("COUNT")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("type")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                    (Node::Bulk("token"), Node::Bulk("TYPE")),
+                    (Node::Bulk("since"), Node::Bulk("6.0.0")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "dbsize",
+        fullname: "dbsize",
+        arity: 1,
+        flags: &["readonly", "fast"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@keyspace", "@read", "@fast"],
+        tips: &["request_policy:all_shards", "response_policy:agg_sum"],
+        key_specs: &[],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Return the number of keys in the selected database")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("server")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+        ]),
+    },
+    CommandMeta {
+        name: "flushdb",
+        fullname: "flushdb",
+        arity: -1,
+        flags: &["write"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@keyspace", "@write", "@slow", "@dangerous"],
+        tips: &["request_policy:all_shards", "response_policy:all_succeeded"],
+        key_specs: &[],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Remove all keys from the current database")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("server")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of keys in the selected database")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("4.0.0"),
+                    Node::Bulk("Added the `ASYNC` flushing mode modifier."),
+                ]),
+                Node::Array(&[
+                    Node::Bulk("6.2.0"),
+                    Node::Bulk("Added the `SYNC` flushing mode modifier."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("async")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("async")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("ASYNC")),
+                            (Node::Bulk("since"), Node::Bulk("4.0.0")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("sync")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("SYNC")),
+                            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "flushall",
+        fullname: "flushall",
+        arity: -1,
+        flags: &["write"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@keyspace", "@write", "@slow", "@dangerous"],
+        tips: &["request_policy:all_shards", "response_policy:all_succeeded"],
+        key_specs: &[],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Remove all keys from all databases")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("server")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the total number of keys in all databases")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("4.0.0"),
+                    Node::Bulk("Added the `ASYNC` flushing mode modifier."),
+                ]),
+                Node::Array(&[
+                    Node::Bulk("6.2.0"),
+                    Node::Bulk("Added the `SYNC` flushing mode modifier."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("async")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("async")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("ASYNC")),
+                            (Node::Bulk("since"), Node::Bulk("4.0.0")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("sync")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("SYNC")),
+                            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "rename",
+        fullname: "rename",
+        arity: 3,
+        flags: &["write"],
+        first_key: 1,
+        last_key: 2,
+        step: 1,
+        acl_categories: &["@keyspace", "@write", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("OW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Rename a key")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("newkey")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(1)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "renamenx",
+        fullname: "renamenx",
+        arity: 3,
+        flags: &["write", "fast"],
+        first_key: 1,
+        last_key: 2,
+        step: 1,
+        acl_categories: &["@keyspace", "@write", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("OW"), Node::Status("insert")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Rename a key, only if the new key does not exist")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("3.2.0"),
+                    Node::Bulk("The command no longer returns an error when source and destination names are the same."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("newkey")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(1)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "copy",
+        fullname: "copy",
+        arity: -3,
+        flags: &["write", "denyoom"],
+        first_key: 1,
+        last_key: 2,
+        step: 1,
+        acl_categories: &["@keyspace", "@write", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("OW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Copy a key")),
+            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) worst case for collections, where N is the number of nested items. O(1) for string values.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("source")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("destination")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(1)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("destination-db")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("token"), Node::Bulk("DB")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("replace")),
+                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                    (Node::Bulk("token"), Node::Bulk("REPLACE")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "randomkey",
+        fullname: "randomkey",
+        arity: 1,
+        flags: &["readonly"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@keyspace", "@read", "@slow"],
+        tips: &["request_policy:all_shards", "nondeterministic_output"],
+        key_specs: &[],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Return a random key from the keyspace")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+        ]),
+    },
+    CommandMeta {
+        name: "touch",
+        fullname: "touch",
+        arity: -2,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: -1,
+        step: 1,
+        acl_categories: &["@keyspace", "@read", "@fast"],
+        tips: &["request_policy:multi_shard", "response_policy:agg_sum"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(-1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Alters the last access time of a key(s). Returns the number of existing keys specified.")),
+            (Node::Bulk("since"), Node::Bulk("3.2.1")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of keys that will be touched.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "expire",
+        fullname: "expire",
+        arity: -3,
+        flags: &["write", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@keyspace", "@write", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Set a key's time to live in seconds")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("7.0.0"),
+                    Node::Bulk("Added options: `NX`, `XX`, `GT` and `LT`."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("seconds")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("condition")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("since"), Node::Bulk("7.0.0")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("nx")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("NX")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("xx")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("XX")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("gt")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("GT")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("lt")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("LT")),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "pexpire",
+        fullname: "pexpire",
+        arity: -3,
+        flags: &["write", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@keyspace", "@write", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Set a key's time to live in milliseconds")),
+            (Node::Bulk("since"), Node::Bulk("2.6.0")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("7.0.0"),
+                    Node::Bulk("Added options: `NX`, `XX`, `GT` and `LT`."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("milliseconds")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("condition")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("since"), Node::Bulk("7.0.0")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("nx")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("NX")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("xx")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("XX")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("gt")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("GT")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("lt")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("LT")),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "expireat",
+        fullname: "expireat",
+        arity: -3,
+        flags: &["write", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@keyspace", "@write", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Set the expiration for a key as a UNIX timestamp")),
+            (Node::Bulk("since"), Node::Bulk("1.2.0")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("7.0.0"),
+                    Node::Bulk("Added options: `NX`, `XX`, `GT` and `LT`."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("unix-time-seconds")),
+                    (Node::Bulk("type"), Node::Bulk("unix-time")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("condition")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("since"), Node::Bulk("7.0.0")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("nx")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("NX")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("xx")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("XX")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("gt")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("GT")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("lt")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("LT")),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "pexpireat",
+        fullname: "pexpireat",
+        arity: -3,
+        flags: &["write", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@keyspace", "@write", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Set the expiration for a key as a UNIX timestamp specified in milliseconds")),
+            (Node::Bulk("since"), Node::Bulk("2.6.0")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("7.0.0"),
+                    Node::Bulk("Added options: `NX`, `XX`, `GT` and `LT`."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("unix-time-milliseconds")),
+                    (Node::Bulk("type"), Node::Bulk("unix-time")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("condition")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("since"), Node::Bulk("7.0.0")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("nx")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("NX")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("xx")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("XX")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("gt")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("GT")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("lt")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("LT")),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "ttl",
+        fullname: "ttl",
+        arity: 2,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@keyspace", "@read", "@fast"],
+        tips: &["nondeterministic_output"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get the time to live for a key in seconds")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("history"), Node::Set(&[Node::Array(&[Node::Bulk("2.8.0"), Node::Bulk("Added the -2 reply.")])])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "pttl",
+        fullname: "pttl",
+        arity: 2,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@keyspace", "@read", "@fast"],
+        tips: &["nondeterministic_output"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get the time to live for a key in milliseconds")),
+            (Node::Bulk("since"), Node::Bulk("2.6.0")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("history"), Node::Set(&[Node::Array(&[Node::Bulk("2.8.0"), Node::Bulk("Added the -2 reply.")])])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "expiretime",
+        fullname: "expiretime",
+        arity: 2,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@keyspace", "@read", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get the expiration Unix timestamp for a key")),
+            (Node::Bulk("since"), Node::Bulk("7.0.0")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "pexpiretime",
+        fullname: "pexpiretime",
+        arity: 2,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@keyspace", "@read", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get the expiration Unix timestamp for a key in milliseconds")),
+            (Node::Bulk("since"), Node::Bulk("7.0.0")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "persist",
+        fullname: "persist",
+        arity: 2,
+        flags: &["write", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@keyspace", "@write", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Remove the expiration from a key")),
+            (Node::Bulk("since"), Node::Bulk("2.2.0")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "time",
+        fullname: "time",
+        arity: 1,
+        flags: &["loading", "stale", "fast"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@fast"],
+        tips: &["nondeterministic_output"],
+        key_specs: &[],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Return the current server time")),
+            (Node::Bulk("since"), Node::Bulk("2.6.0")),
+            (Node::Bulk("group"), Node::Bulk("server")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+        ]),
+    },
+    CommandMeta {
+        name: "command",
+        fullname: "command",
+        arity: -1,
+        flags: &["loading", "stale"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@slow", "@connection"],
+        tips: &["nondeterministic_output_order"],
+        key_specs: &[],
+        subcommands: &[
+            CommandMeta {
+                name: "count",
+                fullname: "command|count",
+                arity: 2,
+                flags: &["loading", "stale"],
+                first_key: 0,
+                last_key: 0,
+                step: 0,
+                acl_categories: &["@slow", "@connection"],
+                tips: &[],
+                key_specs: &[],
+                subcommands: &[],
+                docs: Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Get total number of Redis commands")),
+                    (Node::Bulk("since"), Node::Bulk("2.8.13")),
+                    (Node::Bulk("group"), Node::Bulk("server")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                ]),
+            },
+            CommandMeta {
+                name: "info",
+                fullname: "command|info",
+                arity: -2,
+                flags: &["loading", "stale"],
+                first_key: 0,
+                last_key: 0,
+                step: 0,
+                acl_categories: &["@slow", "@connection"],
+                tips: &["nondeterministic_output_order"],
+                key_specs: &[],
+                subcommands: &[],
+                docs: Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Get array of specific Redis command details, or all when no argument is given.")),
+                    (Node::Bulk("since"), Node::Bulk("2.8.13")),
+                    (Node::Bulk("group"), Node::Bulk("server")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of commands to look up")),
+                    (Node::Bulk("history"), Node::Set(&[
+                        Node::Array(&[
+                            Node::Bulk("7.0.0"),
+                            Node::Bulk("Allowed to be called with no argument to get info on all commands."),
+                        ]),
+                    ])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("command-name")),
+                            (Node::Bulk("type"), Node::Bulk("string")),
+                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional"), Node::Status("multiple")])),
+                        ]),
+                    ])),
+                ]),
+            },
+            CommandMeta {
+                name: "docs",
+                fullname: "command|docs",
+                arity: -2,
+                flags: &["loading", "stale"],
+                first_key: 0,
+                last_key: 0,
+                step: 0,
+                acl_categories: &["@slow", "@connection"],
+                tips: &["nondeterministic_output_order"],
+                key_specs: &[],
+                subcommands: &[],
+                docs: Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Get array of specific Redis command documentation")),
+                    (Node::Bulk("since"), Node::Bulk("7.0.0")),
+                    (Node::Bulk("group"), Node::Bulk("server")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of commands to look up")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("command-name")),
+                            (Node::Bulk("type"), Node::Bulk("string")),
+                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional"), Node::Status("multiple")])),
+                        ]),
+                    ])),
+                ]),
+            },
+            CommandMeta {
+                name: "list",
+                fullname: "command|list",
+                arity: -2,
+                flags: &["loading", "stale"],
+                first_key: 0,
+                last_key: 0,
+                step: 0,
+                acl_categories: &["@slow", "@connection"],
+                tips: &["nondeterministic_output_order"],
+                key_specs: &[],
+                subcommands: &[],
+                docs: Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Get an array of Redis command names")),
+                    (Node::Bulk("since"), Node::Bulk("7.0.0")),
+                    (Node::Bulk("group"), Node::Bulk("server")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the total number of Redis commands")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("filterby")),
+                            (Node::Bulk("type"), Node::Bulk("oneof")),
+                            (Node::Bulk("token"), Node::Bulk("FILTERBY")),
+                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                            (Node::Bulk("arguments"), Node::Array(&[
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("module-name")),
+                                    (Node::Bulk("type"), Node::Bulk("string")),
+                                    (Node::Bulk("token"), Node::Bulk("MODULE")),
+                                ]),
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("category")),
+                                    (Node::Bulk("type"), Node::Bulk("string")),
+                                    (Node::Bulk("token"), Node::Bulk("ACLCAT")),
+                                ]),
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("pattern")),
+                                    (Node::Bulk("type"), Node::Bulk("pattern")),
+                                    (Node::Bulk("token"), Node::Bulk("PATTERN")),
+                                ]),
+                            ])),
+                        ]),
+                    ])),
+                ]),
+            },
+            CommandMeta {
+                name: "getkeys",
+                fullname: "command|getkeys",
+                arity: -4,
+                flags: &["loading", "stale"],
+                first_key: 0,
+                last_key: 0,
+                step: 0,
+                acl_categories: &["@slow", "@connection"],
+                tips: &[],
+                key_specs: &[],
+                subcommands: &[],
+                docs: Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Extract keys given a full Redis command")),
+                    (Node::Bulk("since"), Node::Bulk("2.8.13")),
+                    (Node::Bulk("group"), Node::Bulk("server")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of arguments to the command")),
+                ]),
+            },
+        ],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get array of Redis command details")),
+            (Node::Bulk("since"), Node::Bulk("2.8.13")),
+            (Node::Bulk("group"), Node::Bulk("server")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the total number of Redis commands")),
+            (Node::Bulk("subcommands"), Node::Map(&[
+                (Node::Bulk("command|count"), Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Get total number of Redis commands")),
+                    (Node::Bulk("since"), Node::Bulk("2.8.13")),
+                    (Node::Bulk("group"), Node::Bulk("server")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                ])),
+                (Node::Bulk("command|info"), Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Get array of specific Redis command details, or all when no argument is given.")),
+                    (Node::Bulk("since"), Node::Bulk("2.8.13")),
+                    (Node::Bulk("group"), Node::Bulk("server")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of commands to look up")),
+                    (Node::Bulk("history"), Node::Set(&[
+                        Node::Array(&[
+                            Node::Bulk("7.0.0"),
+                            Node::Bulk("Allowed to be called with no argument to get info on all commands."),
+                        ]),
+                    ])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("command-name")),
+                            (Node::Bulk("type"), Node::Bulk("string")),
+                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional"), Node::Status("multiple")])),
+                        ]),
+                    ])),
+                ])),
+                (Node::Bulk("command|docs"), Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Get array of specific Redis command documentation")),
+                    (Node::Bulk("since"), Node::Bulk("7.0.0")),
+                    (Node::Bulk("group"), Node::Bulk("server")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of commands to look up")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("command-name")),
+                            (Node::Bulk("type"), Node::Bulk("string")),
+                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional"), Node::Status("multiple")])),
+                        ]),
+                    ])),
+                ])),
+                (Node::Bulk("command|list"), Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Get an array of Redis command names")),
+                    (Node::Bulk("since"), Node::Bulk("7.0.0")),
+                    (Node::Bulk("group"), Node::Bulk("server")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the total number of Redis commands")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("filterby")),
+                            (Node::Bulk("type"), Node::Bulk("oneof")),
+                            (Node::Bulk("token"), Node::Bulk("FILTERBY")),
+                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                            (Node::Bulk("arguments"), Node::Array(&[
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("module-name")),
+                                    (Node::Bulk("type"), Node::Bulk("string")),
+                                    (Node::Bulk("token"), Node::Bulk("MODULE")),
+                                ]),
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("category")),
+                                    (Node::Bulk("type"), Node::Bulk("string")),
+                                    (Node::Bulk("token"), Node::Bulk("ACLCAT")),
+                                ]),
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("pattern")),
+                                    (Node::Bulk("type"), Node::Bulk("pattern")),
+                                    (Node::Bulk("token"), Node::Bulk("PATTERN")),
+                                ]),
+                            ])),
+                        ]),
+                    ])),
+                ])),
+                (Node::Bulk("command|getkeys"), Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Extract keys given a full Redis command")),
+                    (Node::Bulk("since"), Node::Bulk("2.8.13")),
+                    (Node::Bulk("group"), Node::Bulk("server")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of arguments to the command")),
+                ])),
+            ])),
+        ]),
+    },
+];

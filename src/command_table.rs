@@ -1,0 +1,215 @@
+//! The command table: for each command, Redis's own metadata (arity, flags, key positions, from
+//! `command_meta`) and how shardis executes it. Routing, arity errors, COMMAND's replies and
+//! (later) what MULTI may queue, what the AOF logs and what maxmemory refuses are all read from
+//! this one table.
+
+use crate::command_meta::{self, CommandMeta};
+use shards::{expire, keys, types::string, Handler};
+use ahash::AHashMap as HashMap;
+use std::sync::OnceLock;
+
+/// How replies from several shards combine into the one reply the client sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Merge {
+    /// Integers added (DEL, EXISTS, TOUCH, UNLINK, DBSIZE).
+    SumInt,
+    /// Every part answered `+OK`; so does the whole (MSET, FLUSHDB, FLUSHALL).
+    AllOk,
+    /// Array elements concatenated (KEYS).
+    Concat,
+    /// Array elements put back in the order of the keys in the request (MGET).
+    KeyOrder,
+}
+
+/// Commands that move a value from one shard to another when their keys live apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    /// RENAME (`nx` false) and RENAMENX (`nx` true).
+    Rename {
+        /// Only if the destination does not exist.
+        nx: bool,
+    },
+    /// COPY source destination [DB db] [REPLACE].
+    Copy,
+    /// MSETNX: all keys set, or none.
+    MsetNx,
+}
+
+/// Commands the connection runs itself: they touch connection state or no keys at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConnCommand {
+    /// PING [message]
+    Ping,
+    /// ECHO message
+    Echo,
+    /// QUIT
+    Quit,
+    /// SELECT index
+    Select,
+    /// HELLO [protover [AUTH user pass] [SETNAME name]]
+    Hello,
+    /// RESET
+    Reset,
+    /// CLIENT subcommand ...
+    Client,
+    /// TIME
+    Time,
+    /// COMMAND [subcommand ...]
+    Command,
+}
+
+/// How a command is executed.
+#[derive(Debug, Clone, Copy)]
+pub enum Exec {
+    /// On the shard owning its key(s). A command whose keys are all on one shard always runs
+    /// there whole; this variant has at most one key, or keys that must share a shard.
+    Keyed(Handler),
+    /// Keys may span shards: each shard runs the command on its own keys, replies merge.
+    Spread(Handler, Merge),
+    /// Keys may span shards and a value moves between them (see [`Move`]).
+    Moving(Handler, Move),
+    /// No keys: runs on every shard, replies merge (KEYS, DBSIZE, FLUSHALL).
+    Everywhere(Handler, Merge),
+    /// SCAN: one shard per call, chosen by the cursor.
+    Scan(Handler),
+    /// RANDOMKEY: a random shard that has keys.
+    RandomKey(Handler),
+    /// Run by the connection.
+    Conn(ConnCommand),
+}
+
+/// One row of the command table.
+#[derive(Debug)]
+pub struct Command {
+    /// What Redis says about the command.
+    pub meta: &'static CommandMeta,
+    /// How shardis runs it.
+    pub exec: Exec,
+}
+
+impl Command {
+    /// Positions of the key arguments in `argc` arguments, from first/last/step.
+    pub fn key_positions(&self, argc: usize) -> impl Iterator<Item = usize> {
+        let m = self.meta;
+        let first = m.first_key.max(0) as usize;
+        let last = if m.last_key < 0 { argc as i64 + m.last_key as i64 } else { m.last_key as i64 };
+        let step = m.step.max(1) as usize;
+        let last = if first == 0 { 0 } else { last.max(0) as usize };
+        let range = if first == 0 { 1..1 } else { first..last.min(argc.saturating_sub(1)) + 1 };
+        range.step_by(step)
+    }
+}
+
+fn exec_of(name: &str) -> Option<Exec> {
+    use ConnCommand as C;
+    use Exec::*;
+    Some(match name {
+        "ping" => Conn(C::Ping),
+        "echo" => Conn(C::Echo),
+        "quit" => Conn(C::Quit),
+        "select" => Conn(C::Select),
+        "hello" => Conn(C::Hello),
+        "reset" => Conn(C::Reset),
+        "client" => Conn(C::Client),
+        "time" => Conn(C::Time),
+        "command" => Conn(C::Command),
+
+        "get" => Keyed(string::get),
+        "set" => Keyed(string::set),
+        "setnx" => Keyed(string::setnx),
+        "setex" => Keyed(string::setex),
+        "psetex" => Keyed(string::psetex),
+        "getset" => Keyed(string::getset),
+        "getdel" => Keyed(string::getdel),
+        "getex" => Keyed(string::getex),
+        "mget" => Spread(string::mget, Merge::KeyOrder),
+        "mset" => Spread(string::mset, Merge::AllOk),
+        "msetnx" => Moving(string::msetnx, Move::MsetNx),
+        "incr" => Keyed(string::incr),
+        "decr" => Keyed(string::decr),
+        "incrby" => Keyed(string::incrby),
+        "decrby" => Keyed(string::decrby),
+        "incrbyfloat" => Keyed(string::incrbyfloat),
+        "append" => Keyed(string::append),
+        "strlen" => Keyed(string::strlen),
+        "getrange" => Keyed(string::getrange),
+        "setrange" => Keyed(string::setrange),
+
+        "del" => Spread(keys::del, Merge::SumInt),
+        "unlink" => Spread(keys::unlink, Merge::SumInt),
+        "exists" => Spread(keys::exists, Merge::SumInt),
+        "touch" => Spread(keys::touch, Merge::SumInt),
+        "type" => Keyed(keys::type_),
+        "keys" => Everywhere(keys::keys, Merge::Concat),
+        "scan" => Scan(keys::scan),
+        "dbsize" => Everywhere(keys::dbsize, Merge::SumInt),
+        "flushdb" => Everywhere(keys::flushdb, Merge::AllOk),
+        "flushall" => Everywhere(keys::flushall, Merge::AllOk),
+        "rename" => Moving(keys::rename, Move::Rename { nx: false }),
+        "renamenx" => Moving(keys::renamenx, Move::Rename { nx: true }),
+        "copy" => Moving(keys::copy, Move::Copy),
+        "randomkey" => RandomKey(keys::randomkey),
+
+        "expire" => Keyed(expire::expire),
+        "pexpire" => Keyed(expire::pexpire),
+        "expireat" => Keyed(expire::expireat),
+        "pexpireat" => Keyed(expire::pexpireat),
+        "ttl" => Keyed(expire::ttl),
+        "pttl" => Keyed(expire::pttl),
+        "expiretime" => Keyed(expire::expiretime),
+        "pexpiretime" => Keyed(expire::pexpiretime),
+        "persist" => Keyed(expire::persist),
+        _ => return None,
+    })
+}
+
+/// The table, built once from the generated metadata.
+pub fn table() -> &'static HashMap<&'static str, Command> {
+    static TABLE: OnceLock<HashMap<&'static str, Command>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        command_meta::all()
+            .iter()
+            .filter_map(|meta| exec_of(meta.name).map(|exec| (meta.name, Command { meta, exec })))
+            .collect()
+    })
+}
+
+/// Looks a command up by name, case-insensitively, without allocating for normal names.
+pub fn lookup(name: &[u8]) -> Option<&'static Command> {
+    let mut lower = [0u8; 32];
+    if name.len() > lower.len() {
+        return None;
+    }
+    for (dst, src) in lower.iter_mut().zip(name) {
+        *dst = src.to_ascii_lowercase();
+    }
+    let key = std::str::from_utf8(&lower[..name.len()]).ok()?;
+    table().get(key)
+}
+
+/// Checks an argument count against an arity (positive: exact; negative: at least).
+pub fn arity_ok(arity: i32, argc: usize) -> bool {
+    if arity >= 0 {
+        argc == arity as usize
+    } else {
+        argc >= arity.unsigned_abs() as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_generated_command_is_executable() {
+        for meta in command_meta::all() {
+            assert!(exec_of(meta.name).is_some(), "{} has metadata but no executor", meta.name);
+        }
+    }
+
+    #[test]
+    fn lookup_is_case_insensitive() {
+        assert!(lookup(b"GeT").is_some());
+        assert!(lookup(b"nosuchcommand").is_none());
+    }
+}

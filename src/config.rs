@@ -1,0 +1,228 @@
+//! The server's configuration: every directive declared once, with its default, in
+//! [`DIRECTIVES`]; the config file and the command line both feed that one table.
+//! (The full redis.conf set and CONFIG GET/SET build on this table.)
+
+use std::fmt;
+
+/// The running configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Addresses to listen on.
+    pub bind: Vec<String>,
+    /// TCP port.
+    pub port: u16,
+    /// Number of shards (executors); 0 means one per available core.
+    pub shards: usize,
+    /// Number of databases (SELECT 0..databases-1).
+    pub databases: usize,
+    /// Largest bulk string a client may send.
+    pub proto_max_bulk_len: u64,
+    /// Background task frequency (the active expiry cycle runs `hz` times a second).
+    pub hz: u32,
+    /// Path of the config file, if one was given.
+    pub config_file: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        let mut config = Config {
+            bind: Vec::new(),
+            port: 0,
+            shards: 0,
+            databases: 0,
+            proto_max_bulk_len: 0,
+            hz: 0,
+            config_file: None,
+        };
+        for d in DIRECTIVES {
+            // Defaults are constants of this file; a failure here is a programming error
+            // caught by the unit test `defaults_apply`.
+            let _ = (d.apply)(&mut config, &split_words(d.default));
+        }
+        config
+    }
+}
+
+/// One configuration directive.
+pub struct Directive {
+    /// Name as in redis.conf.
+    pub name: &'static str,
+    /// Default value, as it would be written in redis.conf.
+    pub default: &'static str,
+    /// Applies the directive's arguments, or says why they are invalid.
+    pub apply: fn(&mut Config, &[String]) -> Result<(), String>,
+}
+
+impl fmt::Debug for Directive {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Directive")
+            .field("name", &self.name)
+            .finish()
+    }
+}
+
+fn one(args: &[String]) -> Result<&str, String> {
+    match args {
+        [v] => Ok(v),
+        _ => Err("wrong number of arguments".into()),
+    }
+}
+
+fn number<T: std::str::FromStr>(args: &[String], min: i64, max: i64) -> Result<T, String> {
+    let v = one(args)?;
+    let n =
+        parse_memory(v).ok_or_else(|| "argument couldn't be parsed into an integer".to_string())?;
+    if n < min || n > max {
+        return Err(format!(
+            "argument must be between {min} and {max} inclusive"
+        ));
+    }
+    n.to_string()
+        .parse()
+        .map_err(|_| "argument couldn't be parsed into an integer".to_string())
+}
+
+/// Parses a number with Redis's memory units (1k = 1000, 1kb = 1024, m, mb, g, gb).
+pub fn parse_memory(text: &str) -> Option<i64> {
+    let lower = text.to_ascii_lowercase();
+    let (digits, mul) = [
+        ("gb", 1i64 << 30),
+        ("mb", 1 << 20),
+        ("kb", 1 << 10),
+        ("g", 1_000_000_000),
+        ("m", 1_000_000),
+        ("k", 1000),
+        ("b", 1),
+    ]
+    .iter()
+    .find_map(|&(suffix, mul)| lower.strip_suffix(suffix).map(|d| (d.to_string(), mul)))
+    .unwrap_or((lower.clone(), 1));
+    digits.parse::<i64>().ok()?.checked_mul(mul)
+}
+
+/// Every directive shardis understands.
+pub static DIRECTIVES: &[Directive] = &[
+    Directive {
+        name: "bind",
+        default: "127.0.0.1",
+        apply: |c, a| {
+            if a.is_empty() {
+                return Err("wrong number of arguments".into());
+            }
+            c.bind = a.to_vec();
+            Ok(())
+        },
+    },
+    Directive {
+        name: "port",
+        default: "6379",
+        apply: |c, a| number(a, 0, 65535).map(|v| c.port = v),
+    },
+    Directive {
+        name: "shards",
+        default: "0",
+        apply: |c, a| number(a, 0, 1024).map(|v| c.shards = v),
+    },
+    Directive {
+        name: "databases",
+        default: "16",
+        apply: |c, a| number(a, 1, i32::MAX as i64).map(|v| c.databases = v),
+    },
+    Directive {
+        name: "proto-max-bulk-len",
+        default: "512mb",
+        apply: |c, a| number(a, 1024 * 1024, i64::MAX).map(|v| c.proto_max_bulk_len = v),
+    },
+    Directive {
+        name: "hz",
+        default: "10",
+        apply: |c, a| number(a, 1, 500).map(|v| c.hz = v),
+    },
+];
+
+/// Splits a directive line into words (Redis's rules: quotes and escapes).
+pub fn split_words(line: &str) -> Vec<String> {
+    crate::protocol::split_args(line.as_bytes())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|w| String::from_utf8_lossy(&w).into_owned())
+        .collect()
+}
+
+/// Applies one `name args...` directive.
+pub fn apply(config: &mut Config, name: &str, args: &[String]) -> Result<(), String> {
+    let d = DIRECTIVES
+        .iter()
+        .find(|d| d.name.eq_ignore_ascii_case(name))
+        .ok_or_else(|| "Bad directive or wrong number of arguments".to_string())?;
+    (d.apply)(config, args)
+}
+
+/// Applies the text of a config file; errors name the line as Redis does.
+pub fn apply_text(config: &mut Config, text: &str) -> Result<(), String> {
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let Some(words) = crate::protocol::split_args(trimmed.as_bytes()) else {
+            return Err(fatal(
+                i + 1,
+                trimmed,
+                "Unbalanced quotes in configuration line",
+            ));
+        };
+        let words: Vec<String> = words
+            .into_iter()
+            .map(|w| String::from_utf8_lossy(&w).into_owned())
+            .collect();
+        let Some((name, args)) = words.split_first() else {
+            continue;
+        };
+        apply(config, name, args).map_err(|reason| fatal(i + 1, trimmed, &reason))?;
+    }
+    Ok(())
+}
+
+fn fatal(line_no: usize, line: &str, reason: &str) -> String {
+    format!(
+        "\n*** FATAL CONFIG FILE ERROR (Redis {}) ***\nReading the configuration file, at line {line_no}\n>>> '{line}'\n{reason}",
+        crate::REDIS_VERSION
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_apply() {
+        let c = Config::default();
+        assert_eq!(c.port, 6379);
+        assert_eq!(c.bind, vec!["127.0.0.1".to_string()]);
+        assert_eq!(c.databases, 16);
+        assert_eq!(c.proto_max_bulk_len, 512 << 20);
+        for d in DIRECTIVES {
+            let mut c = Config::default();
+            assert!(
+                (d.apply)(&mut c, &split_words(d.default)).is_ok(),
+                "{}",
+                d.name
+            );
+        }
+    }
+
+    #[test]
+    fn file_errors_name_the_line() {
+        let mut c = Config::default();
+        assert!(apply_text(&mut c, "# comment\nport 7000\n").is_ok());
+        assert_eq!(c.port, 7000);
+        let err = apply_text(&mut c, "port 7000\nnosuch 1\n").unwrap_err();
+        assert!(
+            err.contains("at line 2") && err.contains(">>> 'nosuch 1'"),
+            "{err}"
+        );
+        assert_eq!(parse_memory("1kb"), Some(1024));
+        assert_eq!(parse_memory("2m"), Some(2_000_000));
+    }
+}

@@ -1,0 +1,1144 @@
+//! One client connection: read, parse every complete request in the buffer, route each to the
+//! shard that owns its keys, and write all replies back in request order with one write.
+//!
+//! Pipelining is where a thread-per-core server wins or loses, so a read's requests are run as
+//! a *round*: jobs are grouped per owning shard and sent as one message per shard; work on the
+//! connection's own shard runs in place. Per-key order is kept because a key has exactly one
+//! shard and each shard runs its part of the round in request order. A command that must move
+//! values between shards (RENAME across shards) ends the round first, so it sees everything
+//! before it and nothing after it.
+
+use crate::clients::{next_client_id, ClientFilter, ClientInfo};
+use crate::command_table::{self, Command, ConnCommand, Exec, Merge, Move};
+use crate::protocol::{parse_request, Parsed};
+use crate::server::{Job, Outcome, ShardCtx};
+use crate::{command_meta, reply_parse, REDIS_VERSION};
+use bytes::{Bytes, BytesMut};
+use futures_lite::{AsyncReadExt, AsyncWriteExt};
+use glommio::net::TcpStream;
+use shards::reply::Reply;
+use shards::slot::key_shard;
+use shards::util::{parse_i64, Rng};
+use shards::{errors, Handler};
+use std::cell::{Cell, RefCell};
+use std::os::fd::AsRawFd;
+use std::rc::Rc;
+use std::time::Instant;
+
+const READ_CHUNK: usize = 16 * 1024;
+
+/// Serves one accepted connection until the client leaves, QUITs, is killed, or sends
+/// malformed input.
+pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream) {
+    let _ = stream.set_nodelay(true);
+    let (Ok(addr), Ok(laddr)) = (stream.peer_addr(), stream.local_addr()) else {
+        return;
+    };
+    let (kill_tx, kill_rx) = futures_channel::oneshot::channel();
+    let info = Rc::new(ClientInfo {
+        id: next_client_id(),
+        addr,
+        laddr,
+        fd: stream.as_raw_fd(),
+        name: RefCell::new(Vec::new()),
+        created: Instant::now(),
+        last_active: Cell::new(Instant::now()),
+        db: Cell::new(0),
+        resp: Cell::new(2),
+        last_cmd: Cell::new("NULL"),
+        killed: Cell::new(false),
+        kill_signal: RefCell::new(Some(kill_tx)),
+    });
+    ctx.clients.borrow_mut().add(info.clone());
+    let id = info.id;
+    let mut conn = Conn {
+        rng: Rng::new(id.wrapping_mul(0x9E37_79B9_7F4A_7C15)),
+        ctx: ctx.clone(),
+        info,
+        out: Reply::new(false),
+        scratch: Reply::new(false),
+        round: Round::new(ctx.nshards),
+        db: 0,
+        quit: false,
+    };
+    conn.run(stream, kill_rx).await;
+    ctx.clients.borrow_mut().remove(id);
+}
+
+/// Where a request's reply will come from once the round has run.
+enum Slot {
+    /// Already encoded.
+    Ready(Bytes),
+    /// The outcome of one job.
+    One { shard: usize, idx: usize },
+    /// Replies of several jobs merged; for KeyOrder, `order` names each key's part.
+    Merged {
+        parts: Vec<(usize, usize)>,
+        merge: Merge,
+        order: Vec<usize>,
+    },
+    /// A SCAN part: its inner cursor is turned back into a global one.
+    Scan { shard: usize, idx: usize },
+    /// RANDOMKEY: one of the shards' answers.
+    Random {
+        parts: Vec<(usize, usize)>,
+        resp3: bool,
+    },
+    /// CLIENT LIST / CLIENT INFO lines from every shard.
+    ClientList {
+        parts: Vec<(usize, usize)>,
+        resp3: bool,
+    },
+    /// CLIENT KILL counts from every shard (`old_style`: +OK / no such client).
+    ClientKill {
+        parts: Vec<(usize, usize)>,
+        old_style: bool,
+    },
+}
+
+/// The jobs and reply slots of the requests gathered so far.
+struct Round {
+    jobs: Vec<Vec<Job>>,
+    slots: Vec<Slot>,
+}
+
+impl Round {
+    fn new(nshards: usize) -> Self {
+        Round {
+            jobs: (0..nshards).map(|_| Vec::new()).collect(),
+            slots: Vec::new(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    fn push_job(&mut self, shard: usize, job: Job) -> (usize, usize) {
+        self.jobs[shard].push(job);
+        (shard, self.jobs[shard].len() - 1)
+    }
+}
+
+struct Conn {
+    ctx: Rc<ShardCtx>,
+    info: Rc<ClientInfo>,
+    /// Replies ready to be written.
+    out: Reply,
+    /// Replies of connection commands, before they go to `out` or a slot.
+    scratch: Reply,
+    round: Round,
+    db: usize,
+    quit: bool,
+    rng: Rng,
+}
+
+enum Wake {
+    Read(std::io::Result<usize>),
+    Killed,
+}
+
+impl Conn {
+    fn resp3(&self) -> bool {
+        self.out.resp3()
+    }
+
+    async fn run(
+        &mut self,
+        mut stream: TcpStream,
+        mut kill_rx: futures_channel::oneshot::Receiver<()>,
+    ) {
+        let mut rbuf = BytesMut::with_capacity(READ_CHUNK);
+        let mut chunk = vec![0u8; READ_CHUNK];
+        let max_bulk = self.ctx.config.proto_max_bulk_len;
+        loop {
+            let wake = futures_lite::future::or(
+                async { Wake::Read(stream.read(&mut chunk).await) },
+                async {
+                    let _ = (&mut kill_rx).await;
+                    Wake::Killed
+                },
+            )
+            .await;
+            let n = match wake {
+                Wake::Read(Ok(n)) if n > 0 => n,
+                _ => return,
+            };
+            rbuf.extend_from_slice(&chunk[..n]);
+            let mut protocol_error = None;
+            let mut requests = Vec::new();
+            loop {
+                match parse_request(&mut rbuf, max_bulk) {
+                    Parsed::Request(args) if args.is_empty() => {}
+                    Parsed::Request(args) => requests.push(args),
+                    Parsed::Incomplete => break,
+                    Parsed::Error(text) => {
+                        protocol_error = Some(text);
+                        break;
+                    }
+                }
+            }
+            self.info.last_active.set(Instant::now());
+            for args in requests {
+                if self.quit || self.info.killed.get() {
+                    break;
+                }
+                self.request(args).await;
+            }
+            self.flush_round().await;
+            if let Some(text) = protocol_error {
+                self.out.error(&format!("ERR Protocol error: {text}"));
+                self.quit = true;
+            }
+            if !self.out.is_empty() {
+                let written = stream.write_all(self.out.as_bytes()).await;
+                self.out.clear();
+                if written.is_err() {
+                    return;
+                }
+            }
+            if self.quit || self.info.killed.get() {
+                let _ = stream.close().await;
+                return;
+            }
+            // Don't let a huge pipeline keep a huge buffer alive.
+            if rbuf.capacity() > 4 * READ_CHUNK && rbuf.is_empty() {
+                rbuf = BytesMut::with_capacity(READ_CHUNK);
+            }
+        }
+    }
+
+    /// Handles one request: replies to errors and connection commands, queues shard work.
+    async fn request(&mut self, args: Vec<Bytes>) {
+        let Some(cmd) = command_table::lookup(&args[0]) else {
+            self.scratch.error(&unknown_command(&args));
+            return self.push_scratch();
+        };
+        if !command_table::arity_ok(cmd.meta.arity, args.len()) || !pairs_ok(cmd, args.len()) {
+            self.scratch.error(&format!(
+                "ERR wrong number of arguments for '{}' command",
+                cmd.meta.fullname
+            ));
+            return self.push_scratch();
+        }
+        self.info.last_cmd.set(cmd.meta.fullname);
+        let resp3 = self.resp3();
+        let db = self.db as u8;
+        let nshards = self.ctx.nshards;
+        match cmd.exec {
+            Exec::Conn(which) => self.conn_command(which, cmd, args).await,
+            Exec::Keyed(handler) => {
+                let shard = match cmd.key_positions(args.len()).next() {
+                    Some(p) => key_shard(&args[p], nshards),
+                    None => self.ctx.id,
+                };
+                self.queue_one(shard, handler, args);
+            }
+            Exec::Spread(handler, merge) => match self.single_shard(cmd, &args) {
+                Some(shard) => self.queue_one(shard, handler, args),
+                None => self.queue_spread(cmd, handler, merge, args),
+            },
+            Exec::Moving(handler, how) => match self.single_shard(cmd, &args) {
+                Some(shard) => self.queue_one(shard, handler, args),
+                None => {
+                    self.flush_round().await;
+                    self.run_move(cmd, handler, how, args).await;
+                }
+            },
+            Exec::Everywhere(handler, merge) => {
+                let parts = (0..nshards)
+                    .map(|s| {
+                        self.round.push_job(
+                            s,
+                            Job::Run {
+                                handler,
+                                db,
+                                resp3,
+                                args: args.clone(),
+                            },
+                        )
+                    })
+                    .collect();
+                self.round.slots.push(Slot::Merged {
+                    parts,
+                    merge,
+                    order: Vec::new(),
+                });
+            }
+            Exec::Scan(handler) => {
+                let Some(cursor) = shards::keys::parse_cursor(&args[1]) else {
+                    self.scratch.error(errors::INVALID_CURSOR);
+                    return self.push_scratch();
+                };
+                let n = nshards as u64;
+                let (inner, shard) = (cursor / n, (cursor % n) as usize);
+                let mut args = args;
+                args[1] = Bytes::from(inner.to_string());
+                let (shard, idx) = self.round.push_job(
+                    shard,
+                    Job::Run {
+                        handler,
+                        db,
+                        resp3,
+                        args,
+                    },
+                );
+                self.round.slots.push(Slot::Scan { shard, idx });
+            }
+            Exec::RandomKey(handler) => {
+                let parts = (0..nshards)
+                    .map(|s| {
+                        self.round.push_job(
+                            s,
+                            Job::Run {
+                                handler,
+                                db,
+                                resp3,
+                                args: args.clone(),
+                            },
+                        )
+                    })
+                    .collect();
+                self.round.slots.push(Slot::Random { parts, resp3 });
+            }
+        }
+    }
+
+    /// The shard of every key of `args` when they all share one.
+    fn single_shard(&self, cmd: &Command, args: &[Bytes]) -> Option<usize> {
+        let n = self.ctx.nshards;
+        let mut positions = cmd.key_positions(args.len());
+        let first = key_shard(&args[positions.next()?], n);
+        positions
+            .all(|p| key_shard(&args[p], n) == first)
+            .then_some(first)
+    }
+
+    /// Queues a whole command on one shard; on this shard with nothing pending, runs it now.
+    fn queue_one(&mut self, shard: usize, handler: Handler, args: Vec<Bytes>) {
+        if shard == self.ctx.id && self.round.is_empty() {
+            let now = shards::util::now_ms();
+            self.ctx
+                .engine
+                .borrow_mut()
+                .run(handler, self.db, now, &args, &mut self.out);
+            return;
+        }
+        let job = Job::Run {
+            handler,
+            db: self.db as u8,
+            resp3: self.resp3(),
+            args,
+        };
+        let (shard, idx) = self.round.push_job(shard, job);
+        self.round.slots.push(Slot::One { shard, idx });
+    }
+
+    /// Splits a multi-key command into one command per shard holding some of its keys.
+    fn queue_spread(&mut self, cmd: &Command, handler: Handler, merge: Merge, args: Vec<Bytes>) {
+        let n = self.ctx.nshards;
+        let step = cmd.meta.step.max(1) as usize;
+        let mut per_shard: Vec<Option<Vec<Bytes>>> = vec![None; n];
+        let mut order = Vec::new();
+        let mut shard_order: Vec<usize> = Vec::new();
+        for p in cmd.key_positions(args.len()) {
+            let s = key_shard(&args[p], n);
+            let part = per_shard[s].get_or_insert_with(|| {
+                shard_order.push(s);
+                vec![args[0].clone()]
+            });
+            part.extend(args[p..(p + step).min(args.len())].iter().cloned());
+            order.push(s);
+        }
+        let (db, resp3) = (self.db as u8, self.resp3());
+        let mut parts = Vec::new();
+        let mut part_of_shard = vec![usize::MAX; n];
+        for s in shard_order {
+            if let Some(part_args) = per_shard[s].take() {
+                part_of_shard[s] = parts.len();
+                parts.push(self.round.push_job(
+                    s,
+                    Job::Run {
+                        handler,
+                        db,
+                        resp3,
+                        args: part_args,
+                    },
+                ));
+            }
+        }
+        let order = order.into_iter().map(|s| part_of_shard[s]).collect();
+        self.round.slots.push(Slot::Merged {
+            parts,
+            merge,
+            order,
+        });
+    }
+
+    fn push_scratch(&mut self) {
+        let bytes = self.scratch.take();
+        if self.round.is_empty() {
+            self.out.raw(&bytes);
+        } else {
+            self.round.slots.push(Slot::Ready(bytes));
+        }
+    }
+
+    /// Runs the queued jobs (one message per remote shard, local ones in place) and writes
+    /// every pending reply in request order.
+    async fn flush_round(&mut self) {
+        if self.round.is_empty() {
+            return;
+        }
+        let nshards = self.ctx.nshards;
+        let mut round = std::mem::replace(&mut self.round, Round::new(nshards));
+        let mut waiting = Vec::new();
+        for (shard, jobs) in round.jobs.iter_mut().enumerate() {
+            if shard != self.ctx.id && !jobs.is_empty() {
+                waiting.push((shard, self.ctx.dispatch(shard, std::mem::take(jobs)).await));
+            }
+        }
+        let mut results: Vec<Vec<Option<Outcome>>> = (0..nshards).map(|_| Vec::new()).collect();
+        let local = std::mem::take(&mut round.jobs[self.ctx.id]);
+        if !local.is_empty() {
+            results[self.ctx.id] = self.ctx.run_jobs(local).into_iter().map(Some).collect();
+        }
+        for (shard, pending) in waiting {
+            if let Ok(rx) = pending {
+                if let Ok(outcomes) = rx.await {
+                    results[shard] = outcomes.into_iter().map(Some).collect();
+                }
+            }
+        }
+        let mut take = |(s, i): (usize, usize)| {
+            results
+                .get_mut(s)
+                .and_then(|r| r.get_mut(i))
+                .and_then(Option::take)
+        };
+        for slot in round.slots {
+            match slot {
+                Slot::Ready(bytes) => self.out.raw(&bytes),
+                Slot::One { shard, idx } => match take((shard, idx)) {
+                    Some(Outcome::Reply(bytes)) => self.out.raw(&bytes),
+                    _ => self.out.error(SHARD_GONE),
+                },
+                Slot::Merged {
+                    parts,
+                    merge,
+                    order,
+                } => {
+                    let replies: Vec<Bytes> = parts
+                        .into_iter()
+                        .map(|p| match take(p) {
+                            Some(Outcome::Reply(b)) => b,
+                            _ => Bytes::from_static(b"-ERR shard unavailable\r\n"),
+                        })
+                        .collect();
+                    merge_replies(&mut self.out, merge, &replies, &order);
+                }
+                Slot::Scan { shard, idx } => match take((shard, idx)) {
+                    Some(Outcome::Reply(bytes)) => {
+                        rewrite_scan_cursor(&mut self.out, &bytes, shard, nshards)
+                    }
+                    _ => self.out.error(SHARD_GONE),
+                },
+                Slot::Random { parts, resp3 } => {
+                    let keys: Vec<Bytes> = parts
+                        .into_iter()
+                        .filter_map(|p| match take(p) {
+                            Some(Outcome::Reply(b)) if b[0] == b'$' && &b[..] != b"$-1\r\n" => {
+                                Some(b)
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    if keys.is_empty() {
+                        self.out.set_resp3(resp3);
+                        self.out.null();
+                    } else {
+                        let pick = self.rng.below(keys.len());
+                        self.out.raw(&keys[pick]);
+                    }
+                }
+                Slot::ClientList { parts, resp3 } => {
+                    let mut lines: Vec<(u64, String)> = parts
+                        .into_iter()
+                        .filter_map(|p| match take(p) {
+                            Some(Outcome::Lines(l)) => Some(l),
+                            _ => None,
+                        })
+                        .flatten()
+                        .collect();
+                    lines.sort();
+                    let text: String = lines.into_iter().map(|(_, l)| l + "\n").collect();
+                    let was = self.out.resp3();
+                    self.out.set_resp3(resp3);
+                    self.out.verbatim(text.as_bytes());
+                    self.out.set_resp3(was);
+                }
+                Slot::ClientKill { parts, old_style } => {
+                    let killed: usize = parts
+                        .into_iter()
+                        .map(|p| match take(p) {
+                            Some(Outcome::Count(n)) => n,
+                            _ => 0,
+                        })
+                        .sum();
+                    if !old_style {
+                        self.out.int(killed as i64);
+                    } else if killed == 0 {
+                        self.out.error("ERR No such client");
+                    } else {
+                        self.out.ok();
+                    }
+                }
+            }
+        }
+    }
+
+    /// RENAME / RENAMENX / COPY / MSETNX whose keys live on different shards.
+    async fn run_move(&mut self, cmd: &Command, handler: Handler, how: Move, args: Vec<Bytes>) {
+        let nshards = self.ctx.nshards;
+        let db = self.db as u8;
+        let reply = match how {
+            Move::Rename { nx } => {
+                let (src, dst) = (args[1].clone(), args[2].clone());
+                let (s_src, s_dst) = (key_shard(&src, nshards), key_shard(&dst, nshards));
+                self.rename_across(db, src, dst, s_src, s_dst, nx).await
+            }
+            Move::Copy => self.copy_across(args).await,
+            Move::MsetNx => self.msetnx_across(cmd, handler, args).await,
+        };
+        match reply {
+            Ok(bytes) => self.out.raw(&bytes),
+            Err(()) => self.out.error(SHARD_GONE),
+        }
+    }
+
+    async fn one(&self, shard: usize, job: Job) -> Result<Outcome, ()> {
+        let rx = self.ctx.dispatch(shard, vec![job]).await?;
+        rx.await.map_err(|_| ())?.pop().ok_or(())
+    }
+
+    async fn rename_across(
+        &self,
+        db: u8,
+        src: Bytes,
+        dst: Bytes,
+        s_src: usize,
+        s_dst: usize,
+        nx: bool,
+    ) -> Result<Bytes, ()> {
+        let no_such_key = || Bytes::from(format!("-{}\r\n", errors::NO_SUCH_KEY));
+        if nx {
+            if !matches!(
+                self.one(
+                    s_src,
+                    Job::Exists {
+                        db,
+                        key: src.clone()
+                    }
+                )
+                .await?,
+                Outcome::Flag(true)
+            ) {
+                return Ok(no_such_key());
+            }
+            if matches!(
+                self.one(
+                    s_dst,
+                    Job::Exists {
+                        db,
+                        key: dst.clone()
+                    }
+                )
+                .await?,
+                Outcome::Flag(true)
+            ) {
+                return Ok(Bytes::from_static(b":0\r\n"));
+            }
+        }
+        let Outcome::Entry(Some((value, expire_at))) = self
+            .one(
+                s_src,
+                Job::Take {
+                    db,
+                    key: src,
+                    remove: true,
+                },
+            )
+            .await?
+        else {
+            return Ok(no_such_key());
+        };
+        self.one(
+            s_dst,
+            Job::Put {
+                db,
+                key: dst,
+                value,
+                expire_at,
+                replace: true,
+            },
+        )
+        .await?;
+        Ok(Bytes::from_static(if nx { b":1\r\n" } else { b"+OK\r\n" }))
+    }
+
+    async fn copy_across(&self, args: Vec<Bytes>) -> Result<Bytes, ()> {
+        let mut replace = false;
+        let mut dst_db = self.db;
+        let mut j = 3;
+        while j < args.len() {
+            if args[j].eq_ignore_ascii_case(b"REPLACE") {
+                replace = true;
+            } else if args[j].eq_ignore_ascii_case(b"DB") && j + 1 < args.len() {
+                let Some(n) = parse_i64(&args[j + 1]).filter(|n| i32::try_from(*n).is_ok()) else {
+                    return Ok(error_bytes(errors::NOT_INTEGER));
+                };
+                if n < 0 || n as usize >= self.ctx.config.databases {
+                    return Ok(error_bytes(errors::DB_INDEX));
+                }
+                dst_db = n as usize;
+                j += 1;
+            } else {
+                return Ok(error_bytes(errors::SYNTAX));
+            }
+            j += 1;
+        }
+        let nshards = self.ctx.nshards;
+        let (src, dst) = (args[1].clone(), args[2].clone());
+        let db = self.db as u8;
+        let taken = self
+            .one(
+                key_shard(&src, nshards),
+                Job::Take {
+                    db,
+                    key: src,
+                    remove: false,
+                },
+            )
+            .await?;
+        let Outcome::Entry(Some((value, expire_at))) = taken else {
+            return Ok(Bytes::from_static(b":0\r\n"));
+        };
+        let put = Job::Put {
+            db: dst_db as u8,
+            key: dst.clone(),
+            value,
+            expire_at,
+            replace,
+        };
+        let stored = self.one(key_shard(&dst, nshards), put).await?;
+        Ok(Bytes::from_static(
+            if matches!(stored, Outcome::Flag(true)) {
+                b":1\r\n"
+            } else {
+                b":0\r\n"
+            },
+        ))
+    }
+
+    async fn msetnx_across(
+        &self,
+        cmd: &Command,
+        handler: Handler,
+        args: Vec<Bytes>,
+    ) -> Result<Bytes, ()> {
+        let nshards = self.ctx.nshards;
+        let db = self.db as u8;
+        for p in cmd.key_positions(args.len()) {
+            let key = args[p].clone();
+            if matches!(
+                self.one(key_shard(&key, nshards), Job::Exists { db, key })
+                    .await?,
+                Outcome::Flag(true)
+            ) {
+                return Ok(Bytes::from_static(b":0\r\n"));
+            }
+        }
+        // Every key was absent: set them all, each shard its own (the same handler on a
+        // subset, which is all-or-nothing within its shard).
+        let mut per_shard: Vec<Vec<Bytes>> = vec![Vec::new(); nshards];
+        for p in cmd.key_positions(args.len()) {
+            let s = key_shard(&args[p], nshards);
+            if per_shard[s].is_empty() {
+                per_shard[s].push(args[0].clone());
+            }
+            per_shard[s].extend(args[p..p + 2].iter().cloned());
+        }
+        for (s, part) in per_shard.into_iter().enumerate() {
+            if !part.is_empty() {
+                self.one(
+                    s,
+                    Job::Run {
+                        handler,
+                        db,
+                        resp3: false,
+                        args: part,
+                    },
+                )
+                .await?;
+            }
+        }
+        Ok(Bytes::from_static(b":1\r\n"))
+    }
+
+    /// Commands the connection answers itself.
+    async fn conn_command(&mut self, which: ConnCommand, cmd: &Command, args: Vec<Bytes>) {
+        let r = &mut self.scratch;
+        r.set_resp3(self.out.resp3());
+        match which {
+            ConnCommand::Ping => match args.len() {
+                1 => r.simple("PONG"),
+                2 => r.bulk(&args[1]),
+                _ => r.error("ERR wrong number of arguments for 'ping' command"),
+            },
+            ConnCommand::Echo => r.bulk(&args[1]),
+            ConnCommand::Quit => {
+                r.ok();
+                self.quit = true;
+            }
+            ConnCommand::Time => {
+                let now = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap_or_default();
+                r.array(2);
+                r.bulk(now.as_secs().to_string().as_bytes());
+                r.bulk(now.subsec_micros().to_string().as_bytes());
+            }
+            ConnCommand::Select => {
+                match parse_i64(&args[1]).filter(|n| i32::try_from(*n).is_ok()) {
+                    None => r.error(errors::NOT_INTEGER),
+                    Some(n) if n < 0 || n as usize >= self.ctx.config.databases => {
+                        r.error(errors::DB_INDEX)
+                    }
+                    Some(n) => {
+                        self.db = n as usize;
+                        self.info.db.set(self.db);
+                        r.ok();
+                    }
+                }
+            }
+            ConnCommand::Reset => {
+                self.db = 0;
+                self.info.db.set(0);
+                self.info.name.borrow_mut().clear();
+                self.info.resp.set(2);
+                self.out.set_resp3(false);
+                r.set_resp3(false);
+                r.simple("RESET");
+            }
+            ConnCommand::Hello => self.hello(&args),
+            ConnCommand::Command => command_command(r, cmd, &args),
+            ConnCommand::Client => return self.client(cmd, args),
+        }
+        self.push_scratch();
+    }
+
+    fn hello(&mut self, args: &[Bytes]) {
+        let r = &mut self.scratch;
+        let mut version = None;
+        if args.len() >= 2 {
+            match parse_i64(&args[1]) {
+                None => return r.error("ERR Protocol version is not an integer or out of range"),
+                Some(v) if !(2..=3).contains(&v) => {
+                    return r.error("NOPROTO unsupported protocol version")
+                }
+                Some(v) => version = Some(v as u8),
+            }
+        }
+        let mut name = None;
+        let mut j = 2;
+        while j < args.len() {
+            let more = args.len() - 1 - j;
+            if args[j].eq_ignore_ascii_case(b"AUTH") && more >= 2 {
+                j += 2;
+            } else if args[j].eq_ignore_ascii_case(b"SETNAME") && more >= 1 {
+                if let Err(e) = validate_client_name(&args[j + 1]) {
+                    return r.error(e);
+                }
+                name = Some(args[j + 1].to_vec());
+                j += 1;
+            } else {
+                return r.error(&format!(
+                    "ERR Syntax error in HELLO option '{}'",
+                    String::from_utf8_lossy(&args[j])
+                ));
+            }
+            j += 1;
+        }
+        if let Some(name) = name {
+            *self.info.name.borrow_mut() = name;
+        }
+        if let Some(v) = version {
+            self.info.resp.set(v);
+            self.out.set_resp3(v == 3);
+            r.set_resp3(v == 3);
+        }
+        r.map(7);
+        for (k, v) in [("server", "redis"), ("version", REDIS_VERSION)] {
+            r.bulk(k.as_bytes());
+            r.bulk(v.as_bytes());
+        }
+        r.bulk(b"proto");
+        r.int(self.info.resp.get() as i64);
+        r.bulk(b"id");
+        r.int(self.info.id as i64);
+        for (k, v) in [("mode", "standalone"), ("role", "master")] {
+            r.bulk(k.as_bytes());
+            r.bulk(v.as_bytes());
+        }
+        r.bulk(b"modules");
+        r.array(0);
+    }
+
+    fn client(&mut self, cmd: &Command, args: Vec<Bytes>) {
+        let sub_name = String::from_utf8_lossy(&args[1]).to_ascii_lowercase();
+        let Some(sub) = command_meta::find_sub(cmd.meta, sub_name.as_bytes()) else {
+            self.scratch.error(&unknown_subcommand(&args));
+            return self.push_scratch();
+        };
+        if !command_table::arity_ok(sub.arity, args.len()) {
+            self.scratch.error(&format!(
+                "ERR wrong number of arguments for '{}' command",
+                sub.fullname
+            ));
+            return self.push_scratch();
+        }
+        self.info.last_cmd.set(sub.fullname);
+        let resp3 = self.resp3();
+        let r = &mut self.scratch;
+        match sub.name {
+            "id" => r.int(self.info.id as i64),
+            "getname" => {
+                let name = self.info.name.borrow();
+                if name.is_empty() {
+                    r.null();
+                } else {
+                    r.bulk(&name);
+                }
+            }
+            "setname" => match validate_client_name(&args[2]) {
+                Err(e) => r.error(e),
+                Ok(()) => {
+                    *self.info.name.borrow_mut() = args[2].to_vec();
+                    r.ok();
+                }
+            },
+            "info" => {
+                let line = self.info.line() + "\n";
+                r.verbatim(line.as_bytes());
+            }
+            "list" => {
+                let mut filter = ClientFilter::default();
+                if args.len() == 4 && args[2].eq_ignore_ascii_case(b"TYPE") {
+                    let kind = String::from_utf8_lossy(&args[3]).to_ascii_lowercase();
+                    if !matches!(
+                        kind.as_str(),
+                        "normal" | "master" | "replica" | "slave" | "pubsub"
+                    ) {
+                        r.error(&format!(
+                            "ERR Unknown client type '{}'",
+                            String::from_utf8_lossy(&args[3])
+                        ));
+                        return self.push_scratch();
+                    }
+                    filter.kind = Some(kind);
+                } else if args.len() > 3 && args[2].eq_ignore_ascii_case(b"ID") {
+                    for a in &args[3..] {
+                        match parse_i64(a) {
+                            Some(id) if id >= 1 => filter.ids.push(id as u64),
+                            _ => {
+                                r.error(errors::NOT_INTEGER);
+                                return self.push_scratch();
+                            }
+                        }
+                    }
+                } else if args.len() != 2 {
+                    r.error(errors::SYNTAX);
+                    return self.push_scratch();
+                }
+                let parts = (0..self.ctx.nshards)
+                    .map(|s| self.round.push_job(s, Job::ClientList(filter.clone())))
+                    .collect();
+                self.round.slots.push(Slot::ClientList { parts, resp3 });
+                return;
+            }
+            "kill" => {
+                let (filter, old_style) = match parse_kill_filter(&args, self.info.id) {
+                    Ok(f) => f,
+                    Err(e) => {
+                        r.error(&e);
+                        return self.push_scratch();
+                    }
+                };
+                let parts = (0..self.ctx.nshards)
+                    .map(|s| self.round.push_job(s, Job::ClientKill(filter.clone())))
+                    .collect();
+                self.round.slots.push(Slot::ClientKill { parts, old_style });
+                return;
+            }
+            _ => r.error(&unknown_subcommand(&args)),
+        }
+        self.push_scratch();
+    }
+}
+
+const SHARD_GONE: &str = "ERR shard unavailable";
+
+fn error_bytes(text: &str) -> Bytes {
+    Bytes::from(format!("-{text}\r\n"))
+}
+
+/// MSET-like commands take key/value pairs: an odd count is an arity error, as in Redis.
+fn pairs_ok(cmd: &Command, argc: usize) -> bool {
+    let m = cmd.meta;
+    !(m.step == 2 && m.last_key == -1 && m.first_key > 0 && (argc - m.first_key as usize) % 2 != 0)
+}
+
+/// Redis's text for an unknown command, quoting its first arguments.
+fn unknown_command(args: &[Bytes]) -> String {
+    let mut quoted = String::new();
+    for a in &args[1..] {
+        if quoted.len() >= 128 {
+            break;
+        }
+        let room = 128 - quoted.len();
+        let text = String::from_utf8_lossy(a);
+        let cut: String = text.chars().take(room).collect();
+        quoted.push_str(&format!("'{cut}' "));
+    }
+    let name: String = String::from_utf8_lossy(&args[0])
+        .chars()
+        .take(128)
+        .collect();
+    format!("ERR unknown command '{name}', with args beginning with: {quoted}")
+}
+
+fn unknown_subcommand(args: &[Bytes]) -> String {
+    let sub: String = String::from_utf8_lossy(&args[1])
+        .chars()
+        .take(128)
+        .collect();
+    format!(
+        "ERR unknown subcommand '{sub}'. Try {} HELP.",
+        String::from_utf8_lossy(&args[0]).to_ascii_uppercase()
+    )
+}
+
+fn validate_client_name(name: &[u8]) -> Result<(), &'static str> {
+    if name.iter().any(|&c| !(b'!'..=b'~').contains(&c)) {
+        Err("ERR Client names cannot contain spaces, newlines or special characters.")
+    } else {
+        Ok(())
+    }
+}
+
+fn parse_kill_filter(args: &[Bytes], own_id: u64) -> Result<(ClientFilter, bool), String> {
+    let mut filter = ClientFilter::default();
+    if args.len() == 3 {
+        filter.addr = Some(String::from_utf8_lossy(&args[2]).into_owned());
+        return Ok((filter, true));
+    }
+    let mut skip_me = true;
+    let mut i = 2;
+    while i < args.len() {
+        if i + 1 >= args.len() {
+            return Err(errors::SYNTAX.into());
+        }
+        let (opt, val) = (&args[i], &args[i + 1]);
+        let text = String::from_utf8_lossy(val).into_owned();
+        if opt.eq_ignore_ascii_case(b"ID") {
+            match parse_i64(val) {
+                Some(id) if id >= 1 => filter.ids = vec![id as u64],
+                _ => return Err("ERR client-id should be greater than 0".into()),
+            }
+        } else if opt.eq_ignore_ascii_case(b"TYPE") {
+            let kind = text.to_ascii_lowercase();
+            if !matches!(
+                kind.as_str(),
+                "normal" | "master" | "replica" | "slave" | "pubsub"
+            ) {
+                return Err(format!("ERR Unknown client type '{text}'"));
+            }
+            filter.kind = Some(kind);
+        } else if opt.eq_ignore_ascii_case(b"ADDR") {
+            filter.addr = Some(text);
+        } else if opt.eq_ignore_ascii_case(b"LADDR") {
+            filter.laddr = Some(text);
+        } else if opt.eq_ignore_ascii_case(b"USER") {
+            if text != "default" {
+                return Err(format!("ERR No such user '{text}'"));
+            }
+            filter.user = Some(text);
+        } else if opt.eq_ignore_ascii_case(b"SKIPME") {
+            if val.eq_ignore_ascii_case(b"yes") {
+                skip_me = true;
+            } else if val.eq_ignore_ascii_case(b"no") {
+                skip_me = false;
+            } else {
+                return Err(errors::SYNTAX.into());
+            }
+        } else {
+            return Err(errors::SYNTAX.into());
+        }
+        i += 2;
+    }
+    if skip_me {
+        filter.skip_id = Some(own_id);
+    }
+    Ok((filter, false))
+}
+
+/// COMMAND and its subcommands, from the command table.
+fn command_command(r: &mut Reply, cmd: &Command, args: &[Bytes]) {
+    let table = command_table::table();
+    let mut all: Vec<&Command> = table.values().collect();
+    all.sort_by_key(|c| c.meta.name);
+    if args.len() == 1 {
+        r.array(all.len());
+        for c in all {
+            command_meta::write_info(r, c.meta);
+        }
+        return;
+    }
+    let sub_name = String::from_utf8_lossy(&args[1]).to_ascii_lowercase();
+    let Some(sub) = command_meta::find_sub(cmd.meta, sub_name.as_bytes()) else {
+        return r.error(&unknown_subcommand(args));
+    };
+    if !command_table::arity_ok(sub.arity, args.len()) {
+        return r.error(&format!(
+            "ERR wrong number of arguments for '{}' command",
+            sub.fullname
+        ));
+    }
+    let find = command_meta::find;
+    match sub.name {
+        "count" => r.int(all.len() as i64),
+        "list" => {
+            r.array(all.len());
+            for c in all {
+                r.bulk(c.meta.name.as_bytes());
+            }
+        }
+        "info" => {
+            if args.len() == 2 {
+                r.array(all.len());
+                for c in all {
+                    command_meta::write_info(r, c.meta);
+                }
+            } else {
+                r.array(args.len() - 2);
+                for name in &args[2..] {
+                    match find(name) {
+                        Some(meta) => command_meta::write_info(r, meta),
+                        None => r.null_array(),
+                    }
+                }
+            }
+        }
+        "docs" => {
+            let metas: Vec<&command_meta::CommandMeta> = if args.len() == 2 {
+                all.iter().map(|c| c.meta).collect()
+            } else {
+                args[2..].iter().filter_map(|n| find(n)).collect()
+            };
+            r.map(metas.len());
+            for meta in metas {
+                r.bulk(meta.fullname.as_bytes());
+                command_meta::write_docs(r, meta);
+            }
+        }
+        "getkeys" => {
+            let Some(target) = command_table::lookup(&args[2]) else {
+                return r.error("ERR Invalid command specified");
+            };
+            let rest = &args[2..];
+            if !command_table::arity_ok(target.meta.arity, rest.len()) {
+                return r.error("ERR Invalid number of arguments specified for command");
+            }
+            let keys: Vec<usize> = target.key_positions(rest.len()).collect();
+            if keys.is_empty() {
+                return r.error("ERR The command has no key arguments");
+            }
+            r.array(keys.len());
+            for p in keys {
+                r.bulk(&rest[p]);
+            }
+        }
+        _ => r.error(&unknown_subcommand(args)),
+    }
+}
+
+/// Combines the replies of a command's parts into the reply the client sees.
+fn merge_replies(out: &mut Reply, merge: Merge, replies: &[Bytes], order: &[usize]) {
+    if let Some(err) = replies.iter().find(|r| r.first() == Some(&b'-')) {
+        return out.raw(err);
+    }
+    match merge {
+        Merge::SumInt => {
+            let total: i64 = replies.iter().filter_map(|r| reply_parse::integer(r)).sum();
+            out.int(total);
+        }
+        Merge::AllOk => out.ok(),
+        Merge::Concat => {
+            let parts: Vec<Vec<&[u8]>> = replies
+                .iter()
+                .map(|r| reply_parse::array_elements(r).unwrap_or_default())
+                .collect();
+            let n: usize = parts.iter().map(Vec::len).sum();
+            out.array(n);
+            for p in parts.iter().flatten() {
+                out.raw(p);
+            }
+        }
+        Merge::KeyOrder => {
+            let mut parts: Vec<std::vec::IntoIter<&[u8]>> = replies
+                .iter()
+                .map(|r| {
+                    reply_parse::array_elements(r)
+                        .unwrap_or_default()
+                        .into_iter()
+                })
+                .collect();
+            out.array(order.len());
+            for &part in order {
+                match parts.get_mut(part).and_then(Iterator::next) {
+                    Some(element) => out.raw(element),
+                    None => out.null(),
+                }
+            }
+        }
+    }
+}
+
+/// A shard's SCAN reply carries its own cursor; the client gets one naming the shard too:
+/// `global = inner * shards + shard`, moving to the next shard when one is done.
+fn rewrite_scan_cursor(out: &mut Reply, reply: &Bytes, shard: usize, nshards: usize) {
+    let Some(elements) = reply_parse::array_elements(reply) else {
+        return out.raw(reply);
+    };
+    let inner = elements
+        .first()
+        .and_then(|e| reply_parse::bulk(e))
+        .and_then(shards::util::parse_u64);
+    let (Some(inner), Some(keys)) = (inner, elements.get(1)) else {
+        return out.raw(reply);
+    };
+    let global = if inner == 0 {
+        if shard + 1 < nshards {
+            (shard + 1) as u64
+        } else {
+            0
+        }
+    } else {
+        inner
+            .saturating_mul(nshards as u64)
+            .saturating_add(shard as u64)
+    };
+    out.array(2);
+    out.bulk(global.to_string().as_bytes());
+    out.raw(keys);
+}

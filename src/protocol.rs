@@ -1,0 +1,335 @@
+//! The request side of RESP: an incremental parser for multibulk (`*2\r\n$3\r\nGET...`) and
+//! inline (`GET k\r\n`, what telnet sends) requests, with Redis's limits and error texts.
+//!
+//! Like mini-redis's `Frame::check`, an incomplete request is a normal outcome: the parser
+//! reports how far it got and waits for more bytes. Arguments are zero-copy slices of the
+//! connection's read buffer (`Bytes`), handed to whichever shard runs the command.
+
+use bytes::{Bytes, BytesMut};
+
+/// Longest inline request or multibulk/bulk header line Redis accepts (PROTO_INLINE_MAX_SIZE).
+pub const INLINE_MAX: usize = 64 * 1024;
+/// Largest multibulk element count Redis accepts for an unauthenticated... any client (1M).
+pub const MULTIBULK_MAX: i64 = 1024 * 1024;
+
+/// The outcome of parsing from the front of a buffer.
+#[derive(Debug, PartialEq)]
+pub enum Parsed {
+    /// A whole request: its arguments (empty for an empty inline line or `*0`, which Redis skips).
+    Request(Vec<Bytes>),
+    /// More bytes are needed.
+    Incomplete,
+    /// Malformed input: reply `-ERR Protocol error: <text>` and close the connection.
+    Error(&'static str),
+}
+
+/// Parses one request from the front of `buf`, removing it when complete.
+/// `max_bulk` is proto-max-bulk-len.
+pub fn parse_request(buf: &mut BytesMut, max_bulk: u64) -> Parsed {
+    if buf.is_empty() {
+        return Parsed::Incomplete;
+    }
+    if buf[0] == b'*' {
+        parse_multibulk(buf, max_bulk)
+    } else {
+        parse_inline(buf)
+    }
+}
+
+fn find_crlf(buf: &[u8], from: usize) -> Option<usize> {
+    let hay = &buf[from..];
+    let mut start = 0;
+    while let Some(pos) = memchr(b'\r', &hay[start..]) {
+        let at = start + pos;
+        if at + 1 < hay.len() {
+            if hay[at + 1] == b'\n' {
+                return Some(from + at);
+            }
+            start = at + 1;
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&b| b == needle)
+}
+
+/// Redis's `string2ll` for header lines: the digits between the type byte and CRLF.
+fn header_number(line: &[u8]) -> Option<i64> {
+    shards::util::parse_i64(line)
+}
+
+fn parse_multibulk(buf: &mut BytesMut, max_bulk: u64) -> Parsed {
+    let Some(eol) = find_crlf(buf, 0) else {
+        if buf.len() > INLINE_MAX {
+            return Parsed::Error("too big mbulk count string");
+        }
+        return Parsed::Incomplete;
+    };
+    let count = match header_number(&buf[1..eol]) {
+        Some(n) if n <= MULTIBULK_MAX => n,
+        _ => return Parsed::Error("invalid multibulk length"),
+    };
+    let mut pos = eol + 2;
+    if count <= 0 {
+        let _ = buf.split_to(pos);
+        return Parsed::Request(Vec::new());
+    }
+    // Offsets of each argument in `buf`; the bytes are taken in one split at the end.
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(count.min(1024) as usize);
+    for _ in 0..count {
+        if pos >= buf.len() {
+            return Parsed::Incomplete;
+        }
+        let Some(eol) = find_crlf(buf, pos) else {
+            if buf.len() - pos > INLINE_MAX {
+                return Parsed::Error("too big bulk count string");
+            }
+            return Parsed::Incomplete;
+        };
+        if buf[pos] != b'$' {
+            return Parsed::Error(expected_dollar(buf[pos]));
+        }
+        let len = match header_number(&buf[pos + 1..eol]) {
+            Some(n) if n >= 0 && (n as u64) <= max_bulk => n as usize,
+            _ => return Parsed::Error("invalid bulk length"),
+        };
+        let start = eol + 2;
+        if buf.len() < start + len + 2 {
+            return Parsed::Incomplete;
+        }
+        spans.push((start, len));
+        pos = start + len + 2;
+    }
+    let whole = buf.split_to(pos).freeze();
+    Parsed::Request(
+        spans
+            .into_iter()
+            .map(|(s, l)| whole.slice(s..s + l))
+            .collect(),
+    )
+}
+
+/// `Protocol error: expected '$', got '<c>'`: the texts are static, so one per byte value
+/// would be wasteful; Redis prints the byte, which we keep for printable ASCII.
+fn expected_dollar(got: u8) -> &'static str {
+    const PRINTABLE: &str = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+    static TEXTS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let texts = TEXTS.get_or_init(|| {
+        PRINTABLE
+            .chars()
+            .map(|c| &*Box::leak(format!("expected '$', got '{c}'").into_boxed_str()))
+            .collect()
+    });
+    if (b' '..=b'~').contains(&got) {
+        texts[(got - b' ') as usize]
+    } else {
+        "expected '$', got '?'"
+    }
+}
+
+fn parse_inline(buf: &mut BytesMut) -> Parsed {
+    let Some(nl) = memchr(b'\n', buf) else {
+        if buf.len() > INLINE_MAX {
+            return Parsed::Error("too big inline request");
+        }
+        return Parsed::Incomplete;
+    };
+    let line = buf.split_to(nl + 1);
+    let mut end = nl;
+    if end > 0 && line[end - 1] == b'\r' {
+        end -= 1;
+    }
+    match split_args(&line[..end]) {
+        Some(args) => Parsed::Request(args.into_iter().map(Bytes::from).collect()),
+        None => Parsed::Error("unbalanced quotes in request"),
+    }
+}
+
+/// Redis's `sdssplitargs`: words separated by spaces, "double quotes" with `\n \r \t \b \a \\
+/// \" \xHH` escapes, 'single quotes' with `\'`. A closing quote must be followed by a space or
+/// the end. `None` on unbalanced quotes.
+pub fn split_args(line: &[u8]) -> Option<Vec<Vec<u8>>> {
+    let mut args = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < line.len() && is_space(line[i]) {
+            i += 1;
+        }
+        if i >= line.len() {
+            return Some(args);
+        }
+        let mut current = Vec::new();
+        let (mut in_dq, mut in_sq) = (false, false);
+        loop {
+            if in_dq {
+                if i >= line.len() {
+                    return None;
+                }
+                let c = line[i];
+                if c == b'\\'
+                    && i + 3 < line.len()
+                    && line[i + 1] == b'x'
+                    && is_hex(line[i + 2])
+                    && is_hex(line[i + 3])
+                {
+                    current.push(hex(line[i + 2]) * 16 + hex(line[i + 3]));
+                    i += 3;
+                } else if c == b'\\' && i + 1 < line.len() {
+                    i += 1;
+                    current.push(match line[i] {
+                        b'n' => b'\n',
+                        b'r' => b'\r',
+                        b't' => b'\t',
+                        b'b' => 8,
+                        b'a' => 7,
+                        other => other,
+                    });
+                } else if c == b'"' {
+                    if i + 1 < line.len() && !is_space(line[i + 1]) {
+                        return None;
+                    }
+                    i += 1;
+                    break;
+                } else {
+                    current.push(c);
+                }
+            } else if in_sq {
+                if i >= line.len() {
+                    return None;
+                }
+                let c = line[i];
+                if c == b'\\' && i + 1 < line.len() && line[i + 1] == b'\'' {
+                    i += 1;
+                    current.push(b'\'');
+                } else if c == b'\'' {
+                    if i + 1 < line.len() && !is_space(line[i + 1]) {
+                        return None;
+                    }
+                    i += 1;
+                    break;
+                } else {
+                    current.push(c);
+                }
+            } else {
+                if i >= line.len() {
+                    break;
+                }
+                match line[i] {
+                    b' ' | b'\n' | b'\r' | b'\t' | b'\0' => {
+                        i += 1;
+                        break;
+                    }
+                    b'"' => in_dq = true,
+                    b'\'' => in_sq = true,
+                    c => current.push(c),
+                }
+            }
+            i += 1;
+        }
+        args.push(current);
+    }
+}
+
+fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\n' | b'\r' | b'\t' | 0x0b | 0x0c)
+}
+
+fn is_hex(c: u8) -> bool {
+    c.is_ascii_hexdigit()
+}
+
+fn hex(c: u8) -> u8 {
+    match c {
+        b'0'..=b'9' => c - b'0',
+        b'a'..=b'f' => c - b'a' + 10,
+        _ => c - b'A' + 10,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(words: &[&str]) -> Parsed {
+        Parsed::Request(
+            words
+                .iter()
+                .map(|w| Bytes::copy_from_slice(w.as_bytes()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn multibulk_whole_and_split_at_every_byte() {
+        let wire = b"*2\r\n$3\r\nGET\r\n$5\r\nhello\r\n";
+        let mut buf = BytesMut::from(&wire[..]);
+        assert_eq!(parse_request(&mut buf, 1 << 29), args(&["GET", "hello"]));
+        assert!(buf.is_empty());
+        for cut in 0..wire.len() {
+            let mut buf = BytesMut::from(&wire[..cut]);
+            assert_eq!(
+                parse_request(&mut buf, 1 << 29),
+                Parsed::Incomplete,
+                "cut {cut}"
+            );
+            assert_eq!(buf.len(), cut);
+            buf.extend_from_slice(&wire[cut..]);
+            assert_eq!(parse_request(&mut buf, 1 << 29), args(&["GET", "hello"]));
+        }
+    }
+
+    #[test]
+    fn inline_requests() {
+        let mut buf = BytesMut::from(&b"SET k \"a b\\x41\\n\" 'c\\'d'\r\nPING\n"[..]);
+        assert_eq!(
+            parse_request(&mut buf, 1 << 29),
+            args(&["SET", "k", "a bA\n", "c'd"])
+        );
+        assert_eq!(parse_request(&mut buf, 1 << 29), args(&["PING"]));
+        let mut buf = BytesMut::from(&b"\r\n"[..]);
+        assert_eq!(parse_request(&mut buf, 1 << 29), args(&[]));
+        let mut buf = BytesMut::from(&b"SET \"a\r\n"[..]);
+        assert_eq!(
+            parse_request(&mut buf, 1 << 29),
+            Parsed::Error("unbalanced quotes in request")
+        );
+        let mut buf = BytesMut::from(&b"SET \"a\"b\r\n"[..]);
+        assert_eq!(
+            parse_request(&mut buf, 1 << 29),
+            Parsed::Error("unbalanced quotes in request")
+        );
+    }
+
+    #[test]
+    fn malformed_multibulk() {
+        let cases: &[(&[u8], &str)] = &[
+            (b"*abc\r\n", "invalid multibulk length"),
+            (b"*1\r\n$x\r\n", "invalid bulk length"),
+            (b"*1\r\n$-1\r\n", "invalid bulk length"),
+            (b"*1\r\n+foo\r\n", "expected '$', got '+'"),
+            (b"*2000000\r\n", "invalid multibulk length"),
+        ];
+        for (wire, err) in cases {
+            let mut buf = BytesMut::from(*wire);
+            assert_eq!(
+                parse_request(&mut buf, 1 << 29),
+                Parsed::Error(err),
+                "{wire:?}"
+            );
+        }
+        let mut buf = BytesMut::from(&b"*1\r\n$100\r\n"[..]);
+        assert_eq!(
+            parse_request(&mut buf, 10),
+            Parsed::Error("invalid bulk length")
+        );
+        let mut buf = BytesMut::from(&vec![b'a'; INLINE_MAX + 1][..]);
+        assert_eq!(
+            parse_request(&mut buf, 10),
+            Parsed::Error("too big inline request")
+        );
+    }
+}

@@ -1,0 +1,343 @@
+//! The executors: one glommio executor per shard, pinned to a core, joined by a full channel
+//! mesh. Each shard listens on the shared port (SO_REUSEPORT lets the kernel spread
+//! connections), owns its [`shards::Shard`], and serves batches of jobs sent by the
+//! connections of other shards. Nothing here is locked: a shard's state is touched only by its
+//! own thread, through `RefCell`s that are never held across an `.await`.
+
+use crate::clients::{ClientFilter, ClientRegistry};
+use crate::config::Config;
+use bytes::Bytes;
+use futures_channel::oneshot;
+use glommio::channels::channel_mesh::{MeshBuilder, Senders};
+use glommio::net::TcpListener;
+use glommio::{CpuSet, LocalExecutorPoolBuilder, PoolPlacement};
+use shards::{Handler, Reply, Shard, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// A unit of work for a shard.
+#[derive(Debug)]
+pub enum Job {
+    /// Run a command handler on database `db`, encoding in RESP3 when `resp3`.
+    Run {
+        /// The handler.
+        handler: Handler,
+        /// Selected database.
+        db: u8,
+        /// Reply protocol.
+        resp3: bool,
+        /// The arguments, command name first.
+        args: Vec<Bytes>,
+    },
+    /// Does a live key exist? (cross-shard RENAMENX / COPY checks)
+    Exists {
+        /// Database.
+        db: u8,
+        /// Key.
+        key: Bytes,
+    },
+    /// Read a key's value and expiry time, removing the key when `remove`.
+    Take {
+        /// Database.
+        db: u8,
+        /// Key.
+        key: Bytes,
+        /// Remove it (RENAME) or copy it (COPY).
+        remove: bool,
+    },
+    /// Store a value and expiry time; unless `replace`, only if the key is absent.
+    Put {
+        /// Database.
+        db: u8,
+        /// Key.
+        key: Bytes,
+        /// The value.
+        value: Value,
+        /// Absolute expiry in ms.
+        expire_at: Option<i64>,
+        /// Overwrite an existing key.
+        replace: bool,
+    },
+    /// CLIENT LIST lines of this shard's matching clients.
+    ClientList(ClientFilter),
+    /// Kill this shard's matching clients.
+    ClientKill(ClientFilter),
+}
+
+/// What a job produced.
+#[derive(Debug)]
+pub enum Outcome {
+    /// An encoded reply.
+    Reply(Bytes),
+    /// A yes/no answer (Exists, Put).
+    Flag(bool),
+    /// A value taken from a key.
+    Entry(Option<(Value, Option<i64>)>),
+    /// CLIENT LIST lines, by client id.
+    Lines(Vec<(u64, String)>),
+    /// A count (CLIENT KILL).
+    Count(usize),
+}
+
+/// A batch of jobs sent to a shard, with the channel its outcomes go back on.
+#[derive(Debug)]
+pub struct Batch {
+    /// The jobs, run in order.
+    pub jobs: Vec<Job>,
+    /// Where the outcomes go, one per job, in order.
+    pub done: oneshot::Sender<Vec<Outcome>>,
+}
+
+/// Everything a shard's executor owns. Shared by `Rc` among its tasks, never across threads.
+#[derive(Debug)]
+pub struct ShardCtx {
+    /// This shard's index.
+    pub id: usize,
+    /// Number of shards.
+    pub nshards: usize,
+    /// The keyspace and its counters.
+    pub engine: RefCell<Shard>,
+    /// This shard's connections.
+    pub clients: RefCell<ClientRegistry>,
+    /// The configuration.
+    pub config: Arc<Config>,
+    senders: Senders<Batch>,
+}
+
+impl ShardCtx {
+    /// Runs jobs on this shard, in order.
+    pub fn run_jobs(&self, jobs: Vec<Job>) -> Vec<Outcome> {
+        let now = shards::util::now_ms();
+        let mut reply = Reply::new(false);
+        jobs.into_iter()
+            .map(|job| self.run_job(job, now, &mut reply))
+            .collect()
+    }
+
+    fn run_job(&self, job: Job, now: i64, reply: &mut Reply) -> Outcome {
+        match job {
+            Job::Run {
+                handler,
+                db,
+                resp3,
+                args,
+            } => {
+                reply.set_resp3(resp3);
+                self.engine
+                    .borrow_mut()
+                    .run(handler, db as usize, now, &args, reply);
+                Outcome::Reply(reply.take())
+            }
+            Job::Exists { db, key } => {
+                Outcome::Flag(self.engine.borrow_mut().dbs[db as usize].contains(&key, now))
+            }
+            Job::Take { db, key, remove } => {
+                let mut engine = self.engine.borrow_mut();
+                let db = &mut engine.dbs[db as usize];
+                let entry = if remove {
+                    shards::keys::take_entry(db, &key, now)
+                } else {
+                    shards::keys::peek_entry(db, &key, now)
+                };
+                Outcome::Entry(entry)
+            }
+            Job::Put {
+                db,
+                key,
+                value,
+                expire_at,
+                replace,
+            } => {
+                let mut engine = self.engine.borrow_mut();
+                let db = &mut engine.dbs[db as usize];
+                if !replace && db.contains(&key, now) {
+                    return Outcome::Flag(false);
+                }
+                shards::keys::put_entry(db, &key, value, expire_at);
+                Outcome::Flag(true)
+            }
+            Job::ClientList(filter) => Outcome::Lines(self.clients.borrow().list(&filter)),
+            Job::ClientKill(filter) => Outcome::Count(self.clients.borrow().kill(&filter)),
+        }
+    }
+
+    /// Sends `jobs` to shard `target` and returns where their outcomes will arrive, so a
+    /// connection can send to every shard before it waits for any. On this shard the jobs run
+    /// at once. An error means the target shard is gone (the server is stopping).
+    pub async fn dispatch(
+        &self,
+        target: usize,
+        jobs: Vec<Job>,
+    ) -> Result<oneshot::Receiver<Vec<Outcome>>, ()> {
+        let (done, outcome) = oneshot::channel();
+        if target == self.id {
+            let _ = done.send(self.run_jobs(jobs));
+        } else {
+            self.senders
+                .send_to(target, Batch { jobs, done })
+                .await
+                .map_err(|_| ())?;
+        }
+        Ok(outcome)
+    }
+}
+
+/// The CPUs this process may run on (it may have been started under `taskset`).
+fn allowed_cpus() -> Option<Vec<usize>> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let list = status
+        .lines()
+        .find_map(|l| l.strip_prefix("Cpus_allowed_list:"))?
+        .trim()
+        .to_string();
+    let mut cpus = Vec::new();
+    for part in list.split(',') {
+        match part.split_once('-') {
+            Some((a, b)) => cpus.extend(a.parse::<usize>().ok()?..=b.parse::<usize>().ok()?),
+            None => cpus.push(part.parse().ok()?),
+        }
+    }
+    Some(cpus)
+}
+
+/// Starts every shard and blocks until they stop.
+pub fn run(config: Config) -> Result<(), String> {
+    let allowed = allowed_cpus();
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    let nshards = if config.shards == 0 {
+        cores
+    } else {
+        config.shards
+    };
+    let cpus = CpuSet::online().map_err(|e| format!("cannot read the CPU topology: {e}"))?;
+    let cpus = match &allowed {
+        Some(list) => cpus.filter(|l| list.contains(&l.cpu)),
+        None => cpus,
+    };
+    // One shard per core, pinned; more shards than cores share the allowed cores.
+    let placement = if nshards <= cpus.len() {
+        PoolPlacement::MaxSpread(nshards, Some(cpus))
+    } else {
+        PoolPlacement::Fenced(nshards, cpus)
+    };
+    let config = Arc::new(config);
+    let mesh = MeshBuilder::full(nshards, 1024);
+    println!(
+        "shardis {} (Redis {} compatible) starting {nshards} shard(s) on port {}",
+        env!("CARGO_PKG_VERSION"),
+        crate::REDIS_VERSION,
+        config.port
+    );
+    let handles = LocalExecutorPoolBuilder::new(placement)
+        .name("shard")
+        .on_all_shards(move || {
+            let config = config.clone();
+            let mesh = mesh.clone();
+            async move {
+                if let Err(e) = shard_main(config, mesh, nshards).await {
+                    eprintln!("# shard stopped: {e}");
+                    std::process::exit(1);
+                }
+            }
+        })
+        .map_err(|e| format!("cannot start the shards: {e}"))?;
+    handles.join_all();
+    Ok(())
+}
+
+async fn shard_main(
+    config: Arc<Config>,
+    mesh: MeshBuilder<Batch, glommio::channels::channel_mesh::Full>,
+    nshards: usize,
+) -> Result<(), String> {
+    let (senders, mut receivers) = mesh
+        .join()
+        .await
+        .map_err(|_| "cannot join the shard mesh".to_string())?;
+    let id = senders.peer_id();
+    let mut engine = Shard::new(
+        config.databases,
+        0x5EED ^ ((id as u64 + 1) << 32) ^ shards::util::now_ms() as u64,
+    );
+    engine.limits.proto_max_bulk_len = config.proto_max_bulk_len;
+    let ctx = Rc::new(ShardCtx {
+        id,
+        nshards,
+        engine: RefCell::new(engine),
+        clients: RefCell::new(ClientRegistry::default()),
+        config: config.clone(),
+        senders,
+    });
+
+    for (_, receiver) in receivers.streams() {
+        let ctx = ctx.clone();
+        glommio::spawn_local(async move {
+            while let Some(batch) = receiver.recv().await {
+                let outcomes = ctx.run_jobs(batch.jobs);
+                let _ = batch.done.send(outcomes);
+            }
+        })
+        .detach();
+    }
+
+    {
+        let ctx = ctx.clone();
+        let period = Duration::from_millis(1000 / config.hz.max(1) as u64);
+        glommio::spawn_local(async move {
+            loop {
+                glommio::timer::sleep(period).await;
+                let now = shards::util::now_ms();
+                // Redis's slow cycle spends at most 25% of each tick.
+                shards::expire::active_expire_cycle(&mut ctx.engine.borrow_mut(), now, period / 4);
+            }
+        })
+        .detach();
+    }
+
+    let mut listeners = Vec::new();
+    for addr in &config.bind {
+        let host = if addr.contains(':') {
+            format!("[{addr}]")
+        } else {
+            addr.clone()
+        };
+        let listener = TcpListener::bind(format!("{host}:{}", config.port)).map_err(|e| {
+            format!(
+                "Could not create server TCP listening socket {addr}:{}: {e}",
+                config.port
+            )
+        })?;
+        listeners.push(listener);
+    }
+    if id == 0 {
+        println!("Ready to accept connections tcp");
+    }
+    let accepts: Vec<_> = listeners
+        .into_iter()
+        .map(|listener| {
+            let ctx = ctx.clone();
+            glommio::spawn_local(async move {
+                loop {
+                    match listener.accept().await {
+                        Ok(stream) => {
+                            let ctx = ctx.clone();
+                            glommio::spawn_local(crate::connection::serve(ctx, stream)).detach();
+                        }
+                        Err(e) => {
+                            eprintln!("# accept failed: {e}");
+                            glommio::timer::sleep(Duration::from_millis(10)).await;
+                        }
+                    }
+                }
+            })
+        })
+        .collect();
+    for task in accepts {
+        task.await;
+    }
+    Ok(())
+}
