@@ -4,8 +4,8 @@
 //! this one table.
 
 use crate::command_meta::{self, CommandMeta};
-use shards::{expire, keys, types::string, Handler};
 use ahash::AHashMap as HashMap;
+use shards::{expire, keys, types::string, Handler};
 use std::sync::OnceLock;
 
 /// How replies from several shards combine into the one reply the client sees.
@@ -92,10 +92,18 @@ impl Command {
     pub fn key_positions(&self, argc: usize) -> impl Iterator<Item = usize> {
         let m = self.meta;
         let first = m.first_key.max(0) as usize;
-        let last = if m.last_key < 0 { argc as i64 + m.last_key as i64 } else { m.last_key as i64 };
+        let last = if m.last_key < 0 {
+            argc as i64 + m.last_key as i64
+        } else {
+            m.last_key as i64
+        };
         let step = m.step.max(1) as usize;
         let last = if first == 0 { 0 } else { last.max(0) as usize };
-        let range = if first == 0 { 1..1 } else { first..last.min(argc.saturating_sub(1)) + 1 };
+        let range = if first == 0 {
+            1..1
+        } else {
+            first..last.min(argc.saturating_sub(1)) + 1
+        };
         range.step_by(step)
     }
 }
@@ -203,7 +211,11 @@ mod tests {
     #[test]
     fn every_generated_command_is_executable() {
         for meta in command_meta::all() {
-            assert!(exec_of(meta.name).is_some(), "{} has metadata but no executor", meta.name);
+            assert!(
+                exec_of(meta.name).is_some(),
+                "{} has metadata but no executor",
+                meta.name
+            );
         }
     }
 

@@ -895,7 +895,7 @@ fn error_bytes(text: &str) -> Bytes {
 /// MSET-like commands take key/value pairs: an odd count is an arity error, as in Redis.
 fn pairs_ok(cmd: &Command, argc: usize) -> bool {
     let m = cmd.meta;
-    !(m.step == 2 && m.last_key == -1 && m.first_key > 0 && (argc - m.first_key as usize) % 2 != 0)
+    !(m.step == 2 && m.last_key == -1 && m.first_key > 0 && !(argc - m.first_key as usize).is_multiple_of(2))
 }
 
 /// Redis's text for an unknown command, quoting its first arguments.

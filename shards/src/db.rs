@@ -48,10 +48,10 @@ impl Db {
         self.expires.len()
     }
 
-    /// Removes `key` if its expiry time is at or before `now`; true if it did.
+    /// Removes `key` if its expiry time has passed (`now > when`, as Redis's `keyIsExpired`); true if it did.
     pub fn expire_if_needed(&mut self, key: &[u8], now: i64) -> bool {
         match self.expires.get(key) {
-            Some(&when) if when <= now => {
+            Some(&when) if when < now => {
                 self.expires.swap_remove(key);
                 self.entries.swap_remove(key);
                 self.expired_keys += 1;
@@ -61,10 +61,10 @@ impl Db {
         }
     }
 
-    /// True if `key` has an expiry time at or before `now` (it is logically gone but not yet
+    /// True if `key`'s expiry time has passed (`now > when`: it is logically gone but not yet
     /// removed). Does not remove it: for readers that must not write, like KEYS.
     pub fn is_expired(&self, key: &[u8], now: i64) -> bool {
-        matches!(self.expires.get(key), Some(&when) if when <= now)
+        matches!(self.expires.get(key), Some(&when) if when < now)
     }
 
     /// The value of a live key.
@@ -153,7 +153,7 @@ impl Db {
     /// sampling step, without copying the key.
     pub fn expire_volatile_at(&mut self, index: usize, now: i64) -> bool {
         match self.expires.get_index(index) {
-            Some((_, &when)) if when <= now => {
+            Some((_, &when)) if when < now => {
                 if let Some((key, _)) = self.expires.swap_remove_index(index) {
                     self.entries.swap_remove(&key);
                     self.expired_keys += 1;
@@ -175,7 +175,11 @@ mod tests {
         db.set(b"k", Value::string(b"v"));
         db.set_expire(b"k", 100);
         assert!(db.get(b"k", 99).is_some());
-        assert!(db.get(b"k", 100).is_none());
+        assert!(
+            db.get(b"k", 100).is_some(),
+            "Redis expires a key only once now > its time"
+        );
+        assert!(db.get(b"k", 101).is_none());
         assert_eq!(db.len(), 0);
         assert_eq!(db.volatile_len(), 0);
         assert_eq!(db.expired_keys, 1);

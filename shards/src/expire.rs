@@ -5,9 +5,10 @@
 //! server on a timer, samples keys that have an expiry time and removes the dead ones, so keys
 //! nobody asks for do not hold memory forever.
 //!
-//! A key whose expiry time equals the current millisecond counts as expired here, everywhere
-//! (lookups, the active cycle, and EXPIRE with a time that is not in the future), so the
-//! three never disagree.
+//! As in Redis 7.0, a key counts as expired only once the current millisecond is past its
+//! expiry time (`keyIsExpired`: `now > when`), for lookups and the active cycle alike; at the
+//! exact millisecond it is still alive (TTL and PTTL report 0). EXPIRE with a time that is not
+//! in the future (`when <= now`, Redis's `checkAlreadyExpired`) deletes the key instead.
 
 use crate::errors;
 use crate::reply::Reply;
@@ -207,7 +208,7 @@ const ROUNDS_PER_CLOCK_CHECK: u64 = 16;
 
 /// One active expiry cycle over every database of `shard`, as Redis's `activeExpireCycle`:
 /// per database, sample up to [`KEYS_PER_LOOP`] random keys that have an expiry time, remove
-/// those whose time is at or before `now` (counted in `Db::expired_keys`), and sample again
+/// those whose time is before `now` (counted in `Db::expired_keys`), and sample again
 /// while more than [`ACCEPTABLE_STALE_PERCENT`] of the sample was expired. Stops once
 /// `budget` is spent (the clock is read every few rounds, so it may overrun slightly). Returns
 /// how many keys it removed.
@@ -289,7 +290,7 @@ mod tests {
             run(&mut s, 1000, expire, &["EXPIRE", "missing", "10"]),
             ":0\r\n"
         );
-        assert_eq!(run(&mut s, 1500, expire, &["EXPIRE", "a", "10"]), ":0\r\n");
+        assert_eq!(run(&mut s, 1501, expire, &["EXPIRE", "a", "10"]), ":0\r\n");
     }
 
     #[test]
@@ -531,9 +532,17 @@ mod tests {
         );
         s.dbs[0].set_expire(b"a", 10_500);
         assert_eq!(run(&mut s, 0, expiretime, &["EXPIRETIME", "a"]), ":11\r\n");
-        assert_eq!(run(&mut s, 10_500, ttl, &["TTL", "a"]), ":-2\r\n");
+        // At its exact expiry millisecond the key still exists with nothing left (Redis
+        // expires a key only once now > its time); one millisecond later it is gone.
+        assert_eq!(run(&mut s, 10_500, ttl, &["TTL", "a"]), ":0\r\n");
+        assert_eq!(run(&mut s, 10_500, pttl, &["PTTL", "a"]), ":0\r\n");
         assert_eq!(
             run(&mut s, 10_500, pexpiretime, &["PEXPIRETIME", "a"]),
+            ":10500\r\n"
+        );
+        assert_eq!(run(&mut s, 10_501, ttl, &["TTL", "a"]), ":-2\r\n");
+        assert_eq!(
+            run(&mut s, 10_501, pexpiretime, &["PEXPIRETIME", "a"]),
             ":-2\r\n"
         );
     }
@@ -546,7 +555,7 @@ mod tests {
         assert_eq!(run(&mut s, 0, persist, &["PERSIST", "a"]), ":0\r\n");
         assert_eq!(run(&mut s, 0, persist, &["PERSIST", "missing"]), ":0\r\n");
         let mut s = shard_with_key(Some(100));
-        assert_eq!(run(&mut s, 100, persist, &["PERSIST", "a"]), ":0\r\n");
+        assert_eq!(run(&mut s, 101, persist, &["PERSIST", "a"]), ":0\r\n");
         assert_eq!(s.dbs[0].len(), 0);
     }
 
@@ -641,6 +650,8 @@ mod tests {
         assert_eq!(active_expire_cycle(&mut s, NOW, PLENTY), 0);
         fill(&mut s, 2, 0, 10, Some(NOW + 1));
         assert_eq!(active_expire_cycle(&mut s, NOW, PLENTY), 0);
-        assert_eq!(active_expire_cycle(&mut s, NOW + 1, PLENTY), 10);
+        // A key is not expired at its exact expiry millisecond, only after it.
+        assert_eq!(active_expire_cycle(&mut s, NOW + 1, PLENTY), 0);
+        assert_eq!(active_expire_cycle(&mut s, NOW + 2, PLENTY), 10);
     }
 }

@@ -533,7 +533,7 @@ pub(crate) mod tests {
         assert_eq!(run(&mut s, 0, unlink, &["UNLINK", "b", "c", "b"]), ":2\r\n");
         assert_eq!(s.dbs[0].len(), 0);
         put(&mut s, 0, "e", "v", Some(100));
-        assert_eq!(run(&mut s, 100, del, &["DEL", "e"]), ":0\r\n");
+        assert_eq!(run(&mut s, 101, del, &["DEL", "e"]), ":0\r\n");
         assert_eq!(s.dbs[0].expired_keys, 1);
         put(&mut s, 0, "t", "v", Some(100));
         assert_eq!(run(&mut s, 99, del, &["DEL", "t"]), ":1\r\n");
@@ -547,7 +547,9 @@ pub(crate) mod tests {
         assert_eq!(run(&mut s, 0, exists, &["EXISTS", "a", "a", "b"]), ":2\r\n");
         assert_eq!((s.stats.keyspace_hits, s.stats.keyspace_misses), (2, 1));
         assert_eq!(run(&mut s, 49, exists, &["EXISTS", "e"]), ":1\r\n");
-        assert_eq!(run(&mut s, 50, exists, &["EXISTS", "e"]), ":0\r\n");
+        // Still there at its exact expiry millisecond, gone one after (Redis: now > when).
+        assert_eq!(run(&mut s, 50, exists, &["EXISTS", "e"]), ":1\r\n");
+        assert_eq!(run(&mut s, 51, exists, &["EXISTS", "e"]), ":0\r\n");
         assert_eq!(run_db(&mut s, 1, 0, exists, &["EXISTS", "a"]), ":0\r\n");
     }
 
@@ -567,7 +569,7 @@ pub(crate) mod tests {
         assert_eq!(run(&mut s, 0, type_, &["TYPE", "a"]), "+string\r\n");
         assert_eq!(run(&mut s, 0, type_, &["TYPE", "b"]), "+none\r\n");
         put(&mut s, 0, "e", "v", Some(10));
-        assert_eq!(run(&mut s, 10, type_, &["TYPE", "e"]), "+none\r\n");
+        assert_eq!(run(&mut s, 11, type_, &["TYPE", "e"]), "+none\r\n");
         let mut r3 = Reply::new(true);
         s.run(
             type_,
@@ -583,7 +585,7 @@ pub(crate) mod tests {
     fn keys_matches_and_skips_expired_without_removing() {
         let mut s = shard_with(&["one", "two", "three"]);
         put(&mut s, 0, "tick", "v", Some(10));
-        let mut all = parse_keys(&run(&mut s, 10, keys, &["KEYS", "*"]));
+        let mut all = parse_keys(&run(&mut s, 11, keys, &["KEYS", "*"]));
         all.sort();
         assert_eq!(all, ["one", "three", "two"]);
         assert_eq!(s.dbs[0].len(), 4, "KEYS does not remove expired keys");
@@ -653,12 +655,12 @@ pub(crate) mod tests {
             put(&mut s, 0, &format!("dead{i}"), "v", Some(5));
         }
         put(&mut s, 0, "live", "v", None);
-        assert_eq!(run(&mut s, 5, randomkey, &["RANDOMKEY"]), "$4\r\nlive\r\n");
+        assert_eq!(run(&mut s, 6, randomkey, &["RANDOMKEY"]), "$4\r\nlive\r\n");
         let mut s = Shard::new(16, 3);
         for i in 0..50 {
             put(&mut s, 0, &format!("dead{i}"), "v", Some(5));
         }
-        assert_eq!(run(&mut s, 5, randomkey, &["RANDOMKEY"]), "$-1\r\n");
+        assert_eq!(run(&mut s, 6, randomkey, &["RANDOMKEY"]), "$-1\r\n");
         assert_eq!((s.dbs[0].len(), s.dbs[0].expired_keys), (0, 50));
     }
 
@@ -699,7 +701,7 @@ pub(crate) mod tests {
         assert!(s.dbs[0].contains(b"a", 0));
         put(&mut s, 0, "e", "v", Some(10));
         assert_eq!(
-            run(&mut s, 10, rename, &["RENAME", "e", "f"]),
+            run(&mut s, 11, rename, &["RENAME", "e", "f"]),
             "-ERR no such key\r\n"
         );
     }
@@ -711,8 +713,8 @@ pub(crate) mod tests {
         assert!(s.dbs[0].contains(b"a", 0));
         put(&mut s, 0, "x", "v", Some(10));
         // An expired destination counts as missing.
-        assert_eq!(run(&mut s, 10, renamenx, &["RENAMENX", "a", "x"]), ":1\r\n");
-        assert!(!s.dbs[0].contains(b"a", 10) && s.dbs[0].contains(b"x", 10));
+        assert_eq!(run(&mut s, 11, renamenx, &["RENAMENX", "a", "x"]), ":1\r\n");
+        assert!(!s.dbs[0].contains(b"a", 11) && s.dbs[0].contains(b"x", 11));
         assert_eq!(s.dbs[0].expire_at(b"x"), None);
     }
 
@@ -753,7 +755,7 @@ pub(crate) mod tests {
             ":1\r\n"
         );
         // An expired source is missing; the COPY source lookup counts in the stats.
-        assert_eq!(run(&mut s, 500, copy, &["COPY", "a", "q"]), ":0\r\n");
+        assert_eq!(run(&mut s, 501, copy, &["COPY", "a", "q"]), ":0\r\n");
         assert_eq!(s.stats.keyspace_misses, 2);
     }
 
@@ -836,7 +838,7 @@ pub(crate) mod tests {
             Some((Value::string(b"w"), None))
         );
         put_entry(&mut db, b"e", Value::string(b"w"), Some(10));
-        assert_eq!(peek_entry(&mut db, b"e", 10), None);
+        assert_eq!(peek_entry(&mut db, b"e", 11), None);
         assert_eq!((db.len(), db.expired_keys), (0, 1));
         // put_entry replaces the value and the expiry.
         put_entry(&mut db, b"r", Value::string(b"1"), Some(10));
@@ -956,7 +958,7 @@ pub(crate) mod tests {
         put(&mut s, 0, "live", "v", None);
         put(&mut s, 0, "dead", "v", Some(10));
         put(&mut s, 0, "soon", "v", Some(20));
-        let (cursor, keys) = parse_scan(&run(&mut s, 10, scan, &["SCAN", "0"]));
+        let (cursor, keys) = parse_scan(&run(&mut s, 11, scan, &["SCAN", "0"]));
         assert_eq!(cursor, 0);
         assert_eq!(keys, ["soon", "live"]);
         assert_eq!((s.dbs[0].len(), s.dbs[0].expired_keys), (2, 1));

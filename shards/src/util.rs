@@ -229,14 +229,14 @@ impl LongDouble {
         let value = if hex {
             // digits * 2^exp: refuse early what is far out of range, to bound the work.
             let magnitude = digits.bits() as i64 + exp;
-            if magnitude > LD_MAX_EXP + 66 || magnitude < LD_MIN_EXP - 2 {
+            if !(LD_MIN_EXP - 2..=LD_MAX_EXP + 66).contains(&magnitude) {
                 return None;
             }
             from_ratio(neg, &digits, &Big::from_u64(1), exp)
         } else {
             // digits * 10^exp, with digits below 10^radix_bits (the significant digit count).
             let magnitude = radix_bits + exp;
-            if magnitude > 4934 || magnitude < -4952 {
+            if !(-4952..=4934).contains(&magnitude) {
                 return None;
             }
             let (num, den) = if exp >= 0 {
@@ -722,5 +722,124 @@ mod tests {
         assert_eq!(format_float_human(10.5 + 0.1), "10.6");
         assert_eq!(format_float_human(5000.0), "5000");
         assert_eq!(format_float_human(3.0e-5), "0.00003");
+    }
+
+    fn ld(s: &str) -> LongDouble {
+        LongDouble::parse(s.as_bytes()).unwrap_or_else(|| panic!("{s:?} should parse"))
+    }
+
+    fn ld_sum(a: &str, b: &str) -> Option<String> {
+        ld(a).checked_add(ld(b)).map(|v| v.to_human())
+    }
+
+    #[test]
+    fn long_double_parses_like_string2ld() {
+        for good in [
+            "1",
+            "-1.5",
+            "+2",
+            ".5",
+            "5.",
+            "1e3",
+            "1E-3",
+            "0x1.8p1",
+            "0X10",
+            "inf",
+            "-Infinity",
+            "0e99999",
+        ] {
+            assert!(LongDouble::parse(good.as_bytes()).is_some(), "{good:?}");
+        }
+        for bad in [
+            "",
+            " 1",
+            "1 ",
+            "\t1",
+            "1e",
+            "1e+",
+            "e5",
+            ".",
+            "-",
+            "0x",
+            "0x1p",
+            "nan",
+            "NaN",
+            "infinit",
+            "1,5",
+            "--1",
+            "1.5\0",
+            "1e5000",
+            "1e-5000",
+            "0x1p16384",
+            "0x1p-16447",
+        ] {
+            assert_eq!(LongDouble::parse(bad.as_bytes()), None, "{bad:?}");
+        }
+        assert!(ld("-inf").is_infinite());
+        // Overlong texts are refused before strtold sees them.
+        let one = |len: usize| format!("1.{}", "0".repeat(len - 2));
+        assert_eq!(ld(&one(MAX_LONG_DOUBLE_CHARS - 1)).to_human(), "1");
+        assert_eq!(
+            LongDouble::parse(one(MAX_LONG_DOUBLE_CHARS).as_bytes()),
+            None
+        );
+        // The smallest subnormal is a value; what rounds to zero is out of range.
+        assert_eq!(ld("0x1p-16445").to_human(), "0");
+        assert_eq!(LongDouble::parse(b"0x1p-16446"), None);
+    }
+
+    #[test]
+    fn long_double_sums_print_like_redis() {
+        // Expected texts are what Redis 7.0 on x86-64 replies to INCRBYFLOAT.
+        assert_eq!(ld_sum("0.1", "0.2").as_deref(), Some("0.3"));
+        assert_eq!(ld_sum("1", "-1.1").as_deref(), Some("-0.1"));
+        assert_eq!(ld_sum("10.5", "0.1").as_deref(), Some("10.6"));
+        assert_eq!(ld_sum("0", "3.0e-5").as_deref(), Some("0.00003"));
+        assert_eq!(ld_sum("0", "1e-20").as_deref(), Some("0"));
+        assert_eq!(ld_sum("-0", "-0.0").as_deref(), Some("0"));
+        assert_eq!(ld_sum("0", "-1e-20").as_deref(), Some("0"));
+        assert_eq!(
+            ld_sum("17179869184", "17179869184").as_deref(),
+            Some("34359738368")
+        );
+        assert_eq!(
+            ld_sum("0", "0x1p64").as_deref(),
+            Some("18446744073709551616")
+        );
+        assert_eq!(
+            ld_sum("0", "1e300").as_deref().map(|s| &s[..40]),
+            Some("1000000000000000000008997324079559193870")
+        );
+        assert_eq!(ld_sum("1e300", "0").map(|s| s.len()), Some(301));
+        assert_eq!(ld_sum("0", "inf"), None);
+        assert_eq!(ld_sum("1.18973149535723176502e+4932", "1e4932"), None);
+        assert_eq!(
+            ld_sum("1.18973149535723176502e+4932", "-1e4932").map(|s| s.len()),
+            Some(4932)
+        );
+    }
+
+    #[test]
+    fn long_double_rounds_to_nearest_even() {
+        // 2^64 + 1 is not representable: ties go to the even significand, 2^64.
+        assert_eq!(
+            ld_sum("18446744073709551616", "1").as_deref(),
+            Some("18446744073709551616")
+        );
+        assert_eq!(
+            ld_sum("18446744073709551616", "3").as_deref(),
+            Some("18446744073709551620")
+        );
+        // Anything above the tie rounds up.
+        assert_eq!(
+            ld_sum("18446744073709551616", "1.0000001").as_deref(),
+            Some("18446744073709551618")
+        );
+        // Subtracting a tiny amount from a power of two lands on the finer grid below.
+        assert_eq!(ld_sum("1", "-0x1p-64").as_deref(), Some("1"));
+        assert_eq!(
+            ld_sum("0x1p63", "-0.5").as_deref(),
+            Some("9223372036854775807.5")
+        );
     }
 }

@@ -46,7 +46,13 @@ fn lookup_read<'d>(db: &'d mut Db, stats: &mut Stats, key: &[u8], now: i64) -> O
 
 /// Replies with the string at `key` as GET does (Redis's `getGenericCommand`): its value, null
 /// when missing, WRONGTYPE for another type, which is `Err`. `Ok` tells whether the key exists.
-fn get_generic(db: &mut Db, stats: &mut Stats, reply: &mut Reply, key: &[u8], now: i64) -> Result<bool, ()> {
+fn get_generic(
+    db: &mut Db,
+    stats: &mut Stats,
+    reply: &mut Reply,
+    key: &[u8],
+    now: i64,
+) -> Result<bool, ()> {
     match lookup_read(db, stats, key, now) {
         None => {
             reply.null();
@@ -148,8 +154,19 @@ pub struct ParsedOptions<'a> {
 
 /// Parses the options from `args[first..]` as Redis's `parseExtendedStringArgumentsOrReply`
 /// does; a bad combination or an unknown word is `ERR syntax error`, the only error here.
-pub fn parse_write_flags(args: &[Bytes], first: usize, kind: OptionsFor) -> Result<ParsedOptions<'_>, &'static str> {
-    let mut opts = ParsedOptions { nx: false, xx: false, get: false, keep_ttl: false, persist: false, timed: None };
+pub fn parse_write_flags(
+    args: &[Bytes],
+    first: usize,
+    kind: OptionsFor,
+) -> Result<ParsedOptions<'_>, &'static str> {
+    let mut opts = ParsedOptions {
+        nx: false,
+        xx: false,
+        get: false,
+        keep_ttl: false,
+        persist: false,
+        timed: None,
+    };
     let set = kind == OptionsFor::Set;
     let mut j = first;
     while j < args.len() {
@@ -197,7 +214,13 @@ pub fn parse_write_flags(args: &[Bytes], first: usize, kind: OptionsFor) -> Resu
 /// `getExpireMillisecondsOrReply`: not an integer is `ERR value is not an integer or out of
 /// range`; zero, negative, or overflowing once converted to an absolute time in ms is `ERR
 /// invalid expire time in '<cmd>' command`. On error the reply is written and `None` returned.
-pub fn expire_ms_or_reply(reply: &mut Reply, unit: ExpireUnit, arg: &[u8], now: i64, cmd: &str) -> Option<i64> {
+pub fn expire_ms_or_reply(
+    reply: &mut Reply,
+    unit: ExpireUnit,
+    arg: &[u8],
+    now: i64,
+    cmd: &str,
+) -> Option<i64> {
     let Some(mut ms) = parse_i64(arg) else {
         reply.error(errors::NOT_INTEGER);
         return None;
@@ -224,7 +247,12 @@ pub fn expire_ms_or_reply(reply: &mut Reply, unit: ExpireUnit, arg: &[u8], now: 
 /// does, then the expire time as `getExpireMillisecondsOrReply`: a bad combination is a syntax
 /// error, a bad number `not an integer`, a non-positive or overflowing time `invalid expire
 /// time in '<cmd>' command`. On error the reply is written and `None` returned.
-pub fn parse_write_options(ctx: &mut Ctx<'_>, args: &[Bytes], first: usize, kind: OptionsFor) -> Option<WriteOptions> {
+pub fn parse_write_options(
+    ctx: &mut Ctx<'_>,
+    args: &[Bytes],
+    first: usize,
+    kind: OptionsFor,
+) -> Option<WriteOptions> {
     let parsed = match parse_write_flags(args, first, kind) {
         Ok(parsed) => parsed,
         Err(e) => {
@@ -232,8 +260,17 @@ pub fn parse_write_options(ctx: &mut Ctx<'_>, args: &[Bytes], first: usize, kind
             return None;
         }
     };
-    let mut opts = WriteOptions { nx: parsed.nx, xx: parsed.xx, get: parsed.get, expiry: Expiry::Unchanged };
-    let cmd = if kind == OptionsFor::Set { "set" } else { "getex" };
+    let mut opts = WriteOptions {
+        nx: parsed.nx,
+        xx: parsed.xx,
+        get: parsed.get,
+        expiry: Expiry::Unchanged,
+    };
+    let cmd = if kind == OptionsFor::Set {
+        "set"
+    } else {
+        "getex"
+    };
     if let Some((unit, arg)) = parsed.timed {
         opts.expiry = Expiry::At(expire_ms_or_reply(ctx.reply, unit, arg, ctx.now, cmd)?);
     } else if parsed.keep_ttl {
@@ -424,8 +461,12 @@ pub fn mget(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 
 /// Checks that key/value pairs follow the command name (MSET, MSETNX); replies the arity
 /// error if not.
-fn pairs_or_reply<'a>(reply: &mut Reply, args: &'a [Bytes], cmd: &str) -> Option<std::slice::ChunksExact<'a, Bytes>> {
-    if args.len() % 2 == 0 {
+fn pairs_or_reply<'a>(
+    reply: &mut Reply,
+    args: &'a [Bytes],
+    cmd: &str,
+) -> Option<std::slice::ChunksExact<'a, Bytes>> {
+    if args.len().is_multiple_of(2) {
         reply.error(&errors::wrong_arity(cmd));
         return None;
     }
@@ -756,11 +797,698 @@ mod tests {
     use crate::shard::Shard;
 
     /// Runs one command given as words against `shard` at time `now`, returning the raw reply.
-    pub(crate) fn run(shard: &mut Shard, now: i64, handler: crate::Handler, words: &[&str]) -> String {
-        let args: Vec<Bytes> = words.iter().map(|w| Bytes::copy_from_slice(w.as_bytes())).collect();
+    pub(crate) fn run(
+        shard: &mut Shard,
+        now: i64,
+        handler: crate::Handler,
+        words: &[&str],
+    ) -> String {
+        let args: Vec<Bytes> = words
+            .iter()
+            .map(|w| Bytes::copy_from_slice(w.as_bytes()))
+            .collect();
         let mut reply = Reply::new(false);
         shard.run(handler, 0, now, &args, &mut reply);
         String::from_utf8_lossy(reply.as_bytes()).into_owned()
+    }
+
+    /// An error reply as the wire carries it.
+    fn err(text: &str) -> String {
+        format!("-{text}\r\n")
+    }
+
+    fn bulk(s: &str) -> String {
+        format!("${}\r\n{s}\r\n", s.len())
+    }
+
+    const NULL: &str = "$-1\r\n";
+    const OK: &str = "+OK\r\n";
+
+    fn stats(s: &Shard) -> (u64, u64) {
+        (s.stats.keyspace_hits, s.stats.keyspace_misses)
+    }
+
+    #[test]
+    fn set_get_counts_the_lookup() {
+        let mut s = Shard::new(16, 1);
+        assert_eq!(run(&mut s, 0, set, &["SET", "k", "v", "GET"]), NULL);
+        assert_eq!(run(&mut s, 0, set, &["SET", "k", "w", "GET"]), bulk("v"));
+        assert_eq!(run(&mut s, 0, set, &["SET", "k", "x"]), OK);
+        assert_eq!(stats(&s), (1, 1));
+    }
+
+    #[test]
+    fn setnx_sets_only_missing_keys() {
+        let mut s = Shard::new(16, 1);
+        assert_eq!(run(&mut s, 0, setnx, &["SETNX", "k", "v"]), ":1\r\n");
+        assert_eq!(run(&mut s, 0, setnx, &["SETNX", "k", "w"]), ":0\r\n");
+        assert_eq!(run(&mut s, 0, get, &["GET", "k"]), bulk("v"));
+        // An expired key is missing.
+        assert_eq!(run(&mut s, 0, psetex, &["PSETEX", "t", "100", "old"]), OK);
+        assert_eq!(run(&mut s, 101, setnx, &["SETNX", "t", "new"]), ":1\r\n");
+        assert_eq!(s.dbs[0].expire_at(b"t"), None);
+        assert_eq!(run(&mut s, 101, get, &["GET", "t"]), bulk("new"));
+        // A write lookup: no keyspace hits or misses besides the two GETs.
+        assert_eq!(stats(&s), (2, 0));
+    }
+
+    #[test]
+    fn setex_and_psetex() {
+        let mut s = Shard::new(16, 1);
+        assert_eq!(run(&mut s, 1000, setex, &["SETEX", "k", "10", "v"]), OK);
+        assert_eq!(s.dbs[0].expire_at(b"k"), Some(11_000));
+        assert_eq!(run(&mut s, 10_999, get, &["GET", "k"]), bulk("v"));
+        assert_eq!(run(&mut s, 11_001, get, &["GET", "k"]), NULL);
+        assert_eq!(run(&mut s, 1000, psetex, &["PSETEX", "k", "10", "v"]), OK);
+        assert_eq!(s.dbs[0].expire_at(b"k"), Some(1010));
+        assert_eq!(run(&mut s, 1011, get, &["GET", "k"]), NULL);
+        let bad_setex = err("ERR invalid expire time in 'setex' command");
+        let bad_psetex = err("ERR invalid expire time in 'psetex' command");
+        assert_eq!(
+            run(&mut s, 1000, setex, &["SETEX", "k", "0", "v"]),
+            bad_setex
+        );
+        assert_eq!(
+            run(&mut s, 1000, setex, &["SETEX", "k", "-1", "v"]),
+            bad_setex
+        );
+        // Fits in ms, but not once now is added; and does not fit in ms.
+        assert_eq!(
+            run(
+                &mut s,
+                1000,
+                setex,
+                &["SETEX", "k", "9223372036854775", "v"]
+            ),
+            bad_setex
+        );
+        assert_eq!(
+            run(
+                &mut s,
+                1000,
+                setex,
+                &["SETEX", "k", "9223372036854776", "v"]
+            ),
+            bad_setex
+        );
+        assert_eq!(
+            run(&mut s, 1000, psetex, &["PSETEX", "k", "0", "v"]),
+            bad_psetex
+        );
+        assert_eq!(
+            run(
+                &mut s,
+                1000,
+                psetex,
+                &["PSETEX", "k", "9223372036854775807", "v"]
+            ),
+            bad_psetex
+        );
+        assert_eq!(
+            run(&mut s, 1000, setex, &["SETEX", "k", "1.5", "v"]),
+            err(errors::NOT_INTEGER)
+        );
+        assert_eq!(
+            run(&mut s, 1000, psetex, &["PSETEX", "k", "x", "v"]),
+            err(errors::NOT_INTEGER)
+        );
+        assert!(s.dbs[0].is_empty());
+        // SETEX replaces the value and the time of an existing key.
+        assert_eq!(run(&mut s, 0, setex, &["SETEX", "k", "5", "a"]), OK);
+        assert_eq!(run(&mut s, 0, setex, &["SETEX", "k", "7", "b"]), OK);
+        assert_eq!(s.dbs[0].expire_at(b"k"), Some(7000));
+        assert_eq!(run(&mut s, 0, get, &["GET", "k"]), bulk("b"));
+    }
+
+    #[test]
+    fn getset_returns_old_and_drops_ttl() {
+        let mut s = Shard::new(16, 1);
+        assert_eq!(run(&mut s, 0, getset, &["GETSET", "k", "v"]), NULL);
+        assert_eq!(run(&mut s, 0, setex, &["SETEX", "k", "10", "v1"]), OK);
+        assert_eq!(run(&mut s, 0, getset, &["GETSET", "k", "v2"]), bulk("v1"));
+        assert_eq!(s.dbs[0].expire_at(b"k"), None);
+        assert_eq!(run(&mut s, 0, get, &["GET", "k"]), bulk("v2"));
+        assert_eq!(stats(&s), (2, 1));
+    }
+
+    #[test]
+    fn getdel_returns_and_deletes() {
+        let mut s = Shard::new(16, 1);
+        assert_eq!(run(&mut s, 0, set, &["SET", "k", "v"]), OK);
+        assert_eq!(run(&mut s, 0, getdel, &["GETDEL", "k"]), bulk("v"));
+        assert_eq!(run(&mut s, 0, getdel, &["GETDEL", "k"]), NULL);
+        assert!(s.dbs[0].is_empty());
+        assert_eq!(run(&mut s, 0, psetex, &["PSETEX", "t", "5", "v"]), OK);
+        assert_eq!(run(&mut s, 6, getdel, &["GETDEL", "t"]), NULL);
+        assert_eq!(s.dbs[0].volatile_len(), 0);
+        assert_eq!(stats(&s), (1, 2));
+    }
+
+    #[test]
+    fn getex_changes_the_ttl() {
+        let mut s = Shard::new(16, 1);
+        assert_eq!(run(&mut s, 0, set, &["SET", "k", "v"]), OK);
+        assert_eq!(run(&mut s, 1000, getex, &["GETEX", "k"]), bulk("v"));
+        assert_eq!(s.dbs[0].expire_at(b"k"), None);
+        assert_eq!(
+            run(&mut s, 1000, getex, &["GETEX", "k", "EX", "10"]),
+            bulk("v")
+        );
+        assert_eq!(s.dbs[0].expire_at(b"k"), Some(11_000));
+        // No option leaves the time alone; the same option twice is accepted, the last wins.
+        assert_eq!(run(&mut s, 1000, getex, &["GETEX", "k"]), bulk("v"));
+        assert_eq!(s.dbs[0].expire_at(b"k"), Some(11_000));
+        assert_eq!(
+            run(&mut s, 1000, getex, &["GETEX", "k", "px", "5", "px", "20"]),
+            bulk("v")
+        );
+        assert_eq!(s.dbs[0].expire_at(b"k"), Some(1020));
+        assert_eq!(
+            run(&mut s, 1000, getex, &["GETEX", "k", "EXAT", "50"]),
+            bulk("v")
+        );
+        assert_eq!(s.dbs[0].expire_at(b"k"), Some(50_000));
+        assert_eq!(
+            run(&mut s, 1000, getex, &["GETEX", "k", "PXAT", "60000"]),
+            bulk("v")
+        );
+        assert_eq!(s.dbs[0].expire_at(b"k"), Some(60_000));
+        assert_eq!(
+            run(&mut s, 1000, getex, &["GETEX", "k", "PERSIST"]),
+            bulk("v")
+        );
+        assert_eq!(s.dbs[0].expire_at(b"k"), None);
+        assert_eq!(
+            run(&mut s, 1000, getex, &["GETEX", "k", "persist", "PERSIST"]),
+            bulk("v")
+        );
+        // A time already past replies with the value, then deletes the key (not an expiry).
+        assert_eq!(
+            run(&mut s, 1000, getex, &["GETEX", "k", "PXAT", "1000"]),
+            bulk("v")
+        );
+        assert!(s.dbs[0].is_empty());
+        assert_eq!(s.dbs[0].expired_keys, 0);
+        assert_eq!(run(&mut s, 1000, getex, &["GETEX", "k"]), NULL);
+        // Expiry by time passing.
+        assert_eq!(run(&mut s, 0, psetex, &["PSETEX", "k", "100", "v"]), OK);
+        assert_eq!(
+            run(&mut s, 99, getex, &["GETEX", "k", "PERSIST"]),
+            bulk("v")
+        );
+        assert_eq!(run(&mut s, 1_000_000, getex, &["GETEX", "k"]), bulk("v"));
+        assert_eq!(stats(&s), (11, 1));
+    }
+
+    #[test]
+    fn getex_errors_in_redis_order() {
+        let mut s = Shard::new(16, 1);
+        let syntax = err(errors::SYNTAX);
+        // Syntax first, even on a missing key.
+        for words in [
+            &["GETEX", "no", "FOO"][..],
+            &["GETEX", "no", "EX"],
+            &["GETEX", "no", "EX", "10", "PX", "10"],
+            &["GETEX", "no", "PERSIST", "EX", "10"],
+            &["GETEX", "no", "EX", "10", "PERSIST"],
+            &["GETEX", "no", "KEEPTTL"],
+            &["GETEX", "no", "NX"],
+            &["GETEX", "no", "XX"],
+            &["GETEX", "no", "GET"],
+        ] {
+            assert_eq!(run(&mut s, 0, getex, words), syntax, "{words:?}");
+        }
+        // The time is only looked at when the key exists.
+        assert_eq!(run(&mut s, 0, getex, &["GETEX", "no", "EX", "abc"]), NULL);
+        assert_eq!(run(&mut s, 0, getex, &["GETEX", "no", "EX", "0"]), NULL);
+        assert_eq!(run(&mut s, 0, set, &["SET", "k", "v"]), OK);
+        let invalid = err("ERR invalid expire time in 'getex' command");
+        assert_eq!(
+            run(&mut s, 0, getex, &["GETEX", "k", "EX", "abc"]),
+            err(errors::NOT_INTEGER)
+        );
+        assert_eq!(run(&mut s, 0, getex, &["GETEX", "k", "EX", "0"]), invalid);
+        assert_eq!(run(&mut s, 0, getex, &["GETEX", "k", "PX", "-5"]), invalid);
+        assert_eq!(
+            run(
+                &mut s,
+                0,
+                getex,
+                &["GETEX", "k", "EXAT", "99999999999999999"]
+            ),
+            invalid
+        );
+        assert_eq!(
+            run(
+                &mut s,
+                5,
+                getex,
+                &["GETEX", "k", "PX", "9223372036854775807"]
+            ),
+            invalid
+        );
+        assert_eq!(s.dbs[0].expire_at(b"k"), None);
+    }
+
+    #[test]
+    fn mget_replies_per_key() {
+        let mut s = Shard::new(16, 1);
+        assert_eq!(run(&mut s, 0, mset, &["MSET", "a", "1", "b", "2"]), OK);
+        assert_eq!(run(&mut s, 0, psetex, &["PSETEX", "t", "10", "3"]), OK);
+        assert_eq!(
+            run(&mut s, 11, mget, &["MGET", "a", "nope", "b", "t", "a"]),
+            "*5\r\n$1\r\n1\r\n$-1\r\n$1\r\n2\r\n$-1\r\n$1\r\n1\r\n"
+        );
+        assert_eq!(stats(&s), (3, 2));
+    }
+
+    #[test]
+    fn mset_sets_all_and_drops_ttls() {
+        let mut s = Shard::new(16, 1);
+        assert_eq!(run(&mut s, 0, setex, &["SETEX", "a", "10", "old"]), OK);
+        assert_eq!(
+            run(&mut s, 0, mset, &["MSET", "a", "1", "b", "2", "a", "3"]),
+            OK
+        );
+        assert_eq!(run(&mut s, 0, get, &["GET", "a"]), bulk("3"));
+        assert_eq!(run(&mut s, 0, get, &["GET", "b"]), bulk("2"));
+        assert_eq!(s.dbs[0].expire_at(b"a"), None);
+        let arity = err("ERR wrong number of arguments for 'mset' command");
+        assert_eq!(run(&mut s, 0, mset, &["MSET", "a", "1", "b"]), arity);
+        assert_eq!(run(&mut s, 0, get, &["GET", "a"]), bulk("3"));
+    }
+
+    #[test]
+    fn msetnx_is_all_or_nothing() {
+        let mut s = Shard::new(16, 1);
+        assert_eq!(
+            run(&mut s, 0, msetnx, &["MSETNX", "a", "1", "b", "2"]),
+            ":1\r\n"
+        );
+        assert_eq!(
+            run(&mut s, 0, msetnx, &["MSETNX", "c", "3", "a", "x"]),
+            ":0\r\n"
+        );
+        assert!(!s.dbs[0].contains(b"c", 0));
+        assert_eq!(run(&mut s, 0, get, &["GET", "a"]), bulk("1"));
+        // The same key twice: the last value wins.
+        assert_eq!(
+            run(&mut s, 0, msetnx, &["MSETNX", "d", "1", "d", "2"]),
+            ":1\r\n"
+        );
+        assert_eq!(run(&mut s, 0, get, &["GET", "d"]), bulk("2"));
+        // An expired key does not block.
+        assert_eq!(run(&mut s, 0, psetex, &["PSETEX", "t", "10", "v"]), OK);
+        assert_eq!(run(&mut s, 11, msetnx, &["MSETNX", "t", "new"]), ":1\r\n");
+        assert_eq!(s.dbs[0].expire_at(b"t"), None);
+        let arity = err("ERR wrong number of arguments for 'msetnx' command");
+        assert_eq!(run(&mut s, 0, msetnx, &["MSETNX", "x", "1", "y"]), arity);
+        assert!(!s.dbs[0].contains(b"x", 0));
+    }
+
+    #[test]
+    fn counters() {
+        let mut s = Shard::new(16, 1);
+        assert_eq!(run(&mut s, 0, incr, &["INCR", "n"]), ":1\r\n");
+        assert_eq!(run(&mut s, 0, incrby, &["INCRBY", "n", "10"]), ":11\r\n");
+        assert_eq!(run(&mut s, 0, decr, &["DECR", "n"]), ":10\r\n");
+        assert_eq!(run(&mut s, 0, decrby, &["DECRBY", "n", "15"]), ":-5\r\n");
+        assert_eq!(run(&mut s, 0, get, &["GET", "n"]), bulk("-5"));
+        assert_eq!(run(&mut s, 0, decr, &["DECR", "m"]), ":-1\r\n");
+        assert_eq!(run(&mut s, 0, decrby, &["DECRBY", "o", "-7"]), ":7\r\n");
+        assert_eq!(run(&mut s, 0, incrby, &["INCRBY", "p", "-7"]), ":-7\r\n");
+        // The expiry time is kept.
+        assert_eq!(run(&mut s, 0, setex, &["SETEX", "t", "10", "41"]), OK);
+        assert_eq!(run(&mut s, 0, incr, &["INCR", "t"]), ":42\r\n");
+        assert_eq!(s.dbs[0].expire_at(b"t"), Some(10_000));
+        assert_eq!(run(&mut s, 10_001, incr, &["INCR", "t"]), ":1\r\n");
+        assert_eq!(s.dbs[0].expire_at(b"t"), None);
+        assert_eq!(stats(&s), (1, 0));
+    }
+
+    #[test]
+    fn counter_errors() {
+        let mut s = Shard::new(16, 1);
+        let not_int = err(errors::NOT_INTEGER);
+        for stored in [
+            "1.5",
+            " 1",
+            "1 ",
+            "+1",
+            "01",
+            "-0",
+            "",
+            "abc",
+            "99999999999999999999",
+        ] {
+            assert_eq!(run(&mut s, 0, set, &["SET", "k", stored]), OK);
+            assert_eq!(run(&mut s, 0, incr, &["INCR", "k"]), not_int, "{stored:?}");
+        }
+        assert_eq!(run(&mut s, 0, set, &["SET", "k", "0"]), OK);
+        assert_eq!(run(&mut s, 0, incr, &["INCR", "k"]), ":1\r\n");
+        for bad in ["x", "1.5", "", " 1", "+1", "9223372036854775808"] {
+            assert_eq!(
+                run(&mut s, 0, incrby, &["INCRBY", "k", bad]),
+                not_int,
+                "{bad:?}"
+            );
+            assert_eq!(
+                run(&mut s, 0, decrby, &["DECRBY", "k", bad]),
+                not_int,
+                "{bad:?}"
+            );
+            assert_eq!(
+                run(&mut s, 0, incrby, &["INCRBY", "missing", bad]),
+                not_int,
+                "{bad:?}"
+            );
+        }
+        assert!(!s.dbs[0].contains(b"missing", 0));
+        let overflow = err(errors::OVERFLOW);
+        assert_eq!(
+            run(&mut s, 0, set, &["SET", "max", "9223372036854775807"]),
+            OK
+        );
+        assert_eq!(run(&mut s, 0, incr, &["INCR", "max"]), overflow);
+        assert_eq!(
+            run(&mut s, 0, incrby, &["INCRBY", "max", "0"]),
+            ":9223372036854775807\r\n"
+        );
+        assert_eq!(
+            run(&mut s, 0, set, &["SET", "min", "-9223372036854775808"]),
+            OK
+        );
+        assert_eq!(run(&mut s, 0, decr, &["DECR", "min"]), overflow);
+        assert_eq!(run(&mut s, 0, decrby, &["DECRBY", "min", "1"]), overflow);
+        assert_eq!(run(&mut s, 0, incrby, &["INCRBY", "min", "-1"]), overflow);
+        assert_eq!(
+            run(&mut s, 0, incrby, &["INCRBY", "min", "9223372036854775807"]),
+            ":-1\r\n"
+        );
+        assert_eq!(
+            run(&mut s, 0, decrby, &["DECRBY", "k", "-9223372036854775808"]),
+            err(errors::DECR_OVERFLOW)
+        );
+        assert_eq!(
+            run(&mut s, 0, decrby, &["DECRBY", "k", "9223372036854775807"]),
+            ":-9223372036854775806\r\n"
+        );
+        assert_eq!(
+            run(&mut s, 0, get, &["GET", "max"]),
+            bulk("9223372036854775807")
+        );
+    }
+
+    #[test]
+    fn incrbyfloat_adds_in_long_double() {
+        let mut s = Shard::new(16, 1);
+        let incr = |s: &mut Shard, by: &str| run(s, 0, incrbyfloat, &["INCRBYFLOAT", "f", by]);
+        assert_eq!(incr(&mut s, "0.1"), bulk("0.1"));
+        assert_eq!(incr(&mut s, "0.2"), bulk("0.3"));
+        assert_eq!(incr(&mut s, "-0.3"), bulk("0"));
+        assert_eq!(incr(&mut s, "1.5e3"), bulk("1500"));
+        assert_eq!(incr(&mut s, "0x1p3"), bulk("1508"));
+        // As in Redis: 1508.00003 is not exact in a long double either.
+        assert_eq!(incr(&mut s, "-1508.00003"), bulk("-0.00002999999999997"));
+        assert_eq!(run(&mut s, 0, set, &["SET", "f", "1"]), OK);
+        assert_eq!(incr(&mut s, "-1.1"), bulk("-0.1"));
+        assert_eq!(run(&mut s, 0, set, &["SET", "f", "10.5"]), OK);
+        assert_eq!(incr(&mut s, "0.1"), bulk("10.6"));
+        assert_eq!(run(&mut s, 0, set, &["SET", "f", "17179869184"]), OK);
+        assert_eq!(incr(&mut s, "1.5"), bulk("17179869185.5"));
+        assert_eq!(run(&mut s, 0, set, &["SET", "f", "0"]), OK);
+        assert_eq!(incr(&mut s, "1e-20"), bulk("0"));
+        assert_eq!(incr(&mut s, "-0.0"), bulk("0"));
+        assert_eq!(incr(&mut s, "1e20"), bulk("100000000000000000000"));
+        assert_eq!(
+            run(&mut s, 0, get, &["GET", "f"]),
+            bulk("100000000000000000000")
+        );
+        // The expiry time is kept.
+        assert_eq!(run(&mut s, 0, psetex, &["PSETEX", "t", "100", "1"]), OK);
+        assert_eq!(
+            run(&mut s, 0, incrbyfloat, &["INCRBYFLOAT", "t", "1"]),
+            bulk("2")
+        );
+        assert_eq!(s.dbs[0].expire_at(b"t"), Some(100));
+        assert_eq!(
+            run(&mut s, 101, incrbyfloat, &["INCRBYFLOAT", "t", "1"]),
+            bulk("1")
+        );
+        assert_eq!(s.dbs[0].expire_at(b"t"), None);
+        assert_eq!(stats(&s), (1, 0));
+    }
+
+    #[test]
+    fn incrbyfloat_errors() {
+        let mut s = Shard::new(16, 1);
+        let not_float = err(errors::NOT_FLOAT);
+        for bad in [
+            "x", "", " 1", "1 ", "1e", "nan", "1e5000", "1e-5000", "0x", "1.5\0", "--1",
+        ] {
+            assert_eq!(
+                run(&mut s, 0, incrbyfloat, &["INCRBYFLOAT", "f", bad]),
+                not_float,
+                "{bad:?}"
+            );
+            assert_eq!(run(&mut s, 0, set, &["SET", "g", bad]), OK);
+            assert_eq!(
+                run(&mut s, 0, incrbyfloat, &["INCRBYFLOAT", "g", "1"]),
+                not_float,
+                "{bad:?}"
+            );
+        }
+        assert!(!s.dbs[0].contains(b"f", 0));
+        let nan = err(errors::INCR_NAN);
+        assert_eq!(
+            run(&mut s, 0, incrbyfloat, &["INCRBYFLOAT", "f", "inf"]),
+            nan
+        );
+        assert_eq!(
+            run(&mut s, 0, incrbyfloat, &["INCRBYFLOAT", "f", "-Infinity"]),
+            nan
+        );
+        assert_eq!(
+            run(
+                &mut s,
+                0,
+                set,
+                &["SET", "f", "1.18973149535723176502e+4932"]
+            ),
+            OK
+        );
+        assert_eq!(
+            run(&mut s, 0, incrbyfloat, &["INCRBYFLOAT", "f", "1e4932"]),
+            nan
+        );
+        assert_eq!(run(&mut s, 0, set, &["SET", "f", "+inf"]), OK);
+        assert_eq!(run(&mut s, 0, incrbyfloat, &["INCRBYFLOAT", "f", "1"]), nan);
+        assert_eq!(run(&mut s, 0, get, &["GET", "f"]), bulk("+inf"));
+    }
+
+    #[test]
+    fn append_and_strlen() {
+        let mut s = Shard::new(16, 1);
+        assert_eq!(run(&mut s, 0, strlen, &["STRLEN", "k"]), ":0\r\n");
+        assert_eq!(run(&mut s, 0, append, &["APPEND", "k", ""]), ":0\r\n");
+        assert!(s.dbs[0].contains(b"k", 0));
+        assert_eq!(run(&mut s, 0, append, &["APPEND", "k", "Hello"]), ":5\r\n");
+        assert_eq!(
+            run(&mut s, 0, append, &["APPEND", "k", " World"]),
+            ":11\r\n"
+        );
+        assert_eq!(run(&mut s, 0, get, &["GET", "k"]), bulk("Hello World"));
+        assert_eq!(run(&mut s, 0, strlen, &["STRLEN", "k"]), ":11\r\n");
+        assert_eq!(run(&mut s, 0, setex, &["SETEX", "n", "10", "1"]), OK);
+        assert_eq!(run(&mut s, 0, append, &["APPEND", "n", "0"]), ":2\r\n");
+        assert_eq!(run(&mut s, 0, incr, &["INCR", "n"]), ":11\r\n");
+        assert_eq!(s.dbs[0].expire_at(b"n"), Some(10_000));
+        assert_eq!(run(&mut s, 10_001, append, &["APPEND", "n", "x"]), ":1\r\n");
+        assert_eq!(run(&mut s, 10_001, strlen, &["STRLEN", "n"]), ":1\r\n");
+        assert_eq!(stats(&s), (3, 1));
+    }
+
+    #[test]
+    fn append_and_setrange_respect_proto_max_bulk_len() {
+        let mut s = Shard::new(16, 1);
+        s.limits.proto_max_bulk_len = 10;
+        let too_long = err(errors::STRING_TOO_LONG);
+        assert_eq!(
+            too_long,
+            "-ERR string exceeds maximum allowed size (proto-max-bulk-len)\r\n"
+        );
+        // A new key is created whatever its length, as in Redis.
+        assert_eq!(
+            run(&mut s, 0, append, &["APPEND", "k", "0123456789AB"]),
+            ":12\r\n"
+        );
+        assert_eq!(run(&mut s, 0, append, &["APPEND", "k", "C"]), too_long);
+        assert_eq!(run(&mut s, 0, append, &["APPEND", "j", "01234"]), ":5\r\n");
+        assert_eq!(run(&mut s, 0, append, &["APPEND", "j", "56789"]), ":10\r\n");
+        assert_eq!(run(&mut s, 0, append, &["APPEND", "j", "X"]), too_long);
+        assert_eq!(
+            run(&mut s, 0, setrange, &["SETRANGE", "j", "9", "X"]),
+            ":10\r\n"
+        );
+        assert_eq!(
+            run(&mut s, 0, setrange, &["SETRANGE", "j", "9", "XY"]),
+            too_long
+        );
+        assert_eq!(
+            run(&mut s, 0, setrange, &["SETRANGE", "new", "10", "X"]),
+            too_long
+        );
+        assert_eq!(
+            run(
+                &mut s,
+                0,
+                setrange,
+                &["SETRANGE", "new", "9223372036854775807", "X"]
+            ),
+            too_long
+        );
+        assert_eq!(
+            run(
+                &mut s,
+                0,
+                setrange,
+                &["SETRANGE", "new", "9223372036854775807", ""]
+            ),
+            ":0\r\n"
+        );
+        assert!(!s.dbs[0].contains(b"new", 0));
+        assert_eq!(run(&mut s, 0, get, &["GET", "j"]), bulk("012345678X"));
+    }
+
+    #[test]
+    fn setrange_overwrites_and_pads() {
+        let mut s = Shard::new(16, 1);
+        assert_eq!(
+            run(&mut s, 0, setrange, &["SETRANGE", "k", "0", ""]),
+            ":0\r\n"
+        );
+        assert_eq!(
+            run(&mut s, 0, setrange, &["SETRANGE", "k", "5", ""]),
+            ":0\r\n"
+        );
+        assert!(s.dbs[0].is_empty());
+        assert_eq!(
+            run(&mut s, 0, setrange, &["SETRANGE", "k", "3", "ab"]),
+            ":5\r\n"
+        );
+        assert_eq!(run(&mut s, 0, get, &["GET", "k"]), bulk("\0\0\0ab"));
+        assert_eq!(
+            run(&mut s, 0, setrange, &["SETRANGE", "k", "1", "Z"]),
+            ":5\r\n"
+        );
+        assert_eq!(
+            run(&mut s, 0, setrange, &["SETRANGE", "k", "10", ""]),
+            ":5\r\n"
+        );
+        assert_eq!(
+            run(&mut s, 0, setrange, &["SETRANGE", "k", "4", "XYZ"]),
+            ":7\r\n"
+        );
+        assert_eq!(run(&mut s, 0, get, &["GET", "k"]), bulk("\0Z\0aXYZ"));
+        assert_eq!(
+            run(&mut s, 0, setrange, &["SETRANGE", "k", "-1", "x"]),
+            err(errors::OFFSET_RANGE)
+        );
+        assert_eq!(
+            run(&mut s, 0, setrange, &["SETRANGE", "k", "x", "x"]),
+            err(errors::NOT_INTEGER)
+        );
+        assert_eq!(
+            run(
+                &mut s,
+                0,
+                setrange,
+                &["SETRANGE", "k", "9223372036854775808", "x"]
+            ),
+            err(errors::NOT_INTEGER)
+        );
+        // The expiry time is kept; an expired key is a new one.
+        assert_eq!(run(&mut s, 0, setex, &["SETEX", "t", "1", "Hello"]), OK);
+        assert_eq!(
+            run(&mut s, 0, setrange, &["SETRANGE", "t", "0", "J"]),
+            ":5\r\n"
+        );
+        assert_eq!(s.dbs[0].expire_at(b"t"), Some(1000));
+        assert_eq!(
+            run(&mut s, 1001, setrange, &["SETRANGE", "t", "1", "x"]),
+            ":2\r\n"
+        );
+        assert_eq!(run(&mut s, 1001, get, &["GET", "t"]), bulk("\0x"));
+        assert_eq!(s.dbs[0].expire_at(b"t"), None);
+    }
+
+    #[test]
+    fn getrange_follows_redis_7_0() {
+        let mut s = Shard::new(16, 1);
+        assert_eq!(run(&mut s, 0, set, &["SET", "g", "Hello World"]), OK);
+        let cases = [
+            ("0", "3", "Hell"),
+            ("-3", "-1", "rld"),
+            ("0", "-1", "Hello World"),
+            ("10", "100", "d"),
+            ("-1", "-5", ""),
+            ("5", "3", ""),
+            ("-100", "-50", "H"),
+            ("-50", "-100", ""),
+            ("-5", "-100", ""),
+            ("0", "-100", "H"),
+            ("-100", "0", "H"),
+            ("-100", "2", "Hel"),
+            ("11", "12", ""),
+            ("-1", "-1", "d"),
+            ("0", "9223372036854775807", "Hello World"),
+            ("-9223372036854775808", "-1", "Hello World"),
+            ("9223372036854775807", "-9223372036854775808", ""),
+        ];
+        for (start, end, want) in cases {
+            assert_eq!(
+                run(&mut s, 0, getrange, &["GETRANGE", "g", start, end]),
+                bulk(want),
+                "{start} {end}"
+            );
+        }
+        assert_eq!(run(&mut s, 0, set, &["SET", "e", ""]), OK);
+        assert_eq!(
+            run(&mut s, 0, getrange, &["GETRANGE", "e", "0", "-1"]),
+            bulk("")
+        );
+        assert_eq!(
+            run(&mut s, 0, getrange, &["GETRANGE", "e", "-1", "0"]),
+            bulk("")
+        );
+        assert_eq!(
+            run(&mut s, 0, getrange, &["GETRANGE", "nope", "0", "-1"]),
+            bulk("")
+        );
+        let not_int = err(errors::NOT_INTEGER);
+        assert_eq!(
+            run(&mut s, 0, getrange, &["GETRANGE", "g", "x", "1"]),
+            not_int
+        );
+        assert_eq!(
+            run(&mut s, 0, getrange, &["GETRANGE", "g", "1", "x"]),
+            not_int
+        );
+        assert_eq!(
+            run(&mut s, 0, getrange, &["GETRANGE", "nope", "x", "1"]),
+            not_int
+        );
+        assert_eq!(
+            run(
+                &mut s,
+                0,
+                getrange,
+                &["GETRANGE", "g", "9223372036854775808", "1"]
+            ),
+            not_int
+        );
+        // Hits and misses: the failed parses looked nothing up.
+        assert_eq!(stats(&s), (cases.len() as u64 + 2, 1));
     }
 
     #[test]
@@ -776,15 +1504,36 @@ mod tests {
         let mut s = Shard::new(16, 1);
         assert_eq!(run(&mut s, 0, set, &["SET", "k", "v", "NX"]), "+OK\r\n");
         assert_eq!(run(&mut s, 0, set, &["SET", "k", "w", "NX"]), "$-1\r\n");
-        assert_eq!(run(&mut s, 0, set, &["SET", "k", "w", "XX", "GET"]), "$1\r\nv\r\n");
-        assert_eq!(run(&mut s, 0, set, &["SET", "k", "w", "NX", "XX"]), "-ERR syntax error\r\n");
-        assert_eq!(run(&mut s, 0, set, &["SET", "k", "w", "EX", "0"]), "-ERR invalid expire time in 'set' command\r\n");
-        assert_eq!(run(&mut s, 0, set, &["SET", "k", "w", "EX", "x"]), "-ERR value is not an integer or out of range\r\n");
-        assert_eq!(run(&mut s, 0, set, &["SET", "k", "w", "EX", "10", "PX", "10"]), "-ERR syntax error\r\n");
-        assert_eq!(run(&mut s, 1000, set, &["SET", "k", "w", "EX", "10"]), "+OK\r\n");
+        assert_eq!(
+            run(&mut s, 0, set, &["SET", "k", "w", "XX", "GET"]),
+            "$1\r\nv\r\n"
+        );
+        assert_eq!(
+            run(&mut s, 0, set, &["SET", "k", "w", "NX", "XX"]),
+            "-ERR syntax error\r\n"
+        );
+        assert_eq!(
+            run(&mut s, 0, set, &["SET", "k", "w", "EX", "0"]),
+            "-ERR invalid expire time in 'set' command\r\n"
+        );
+        assert_eq!(
+            run(&mut s, 0, set, &["SET", "k", "w", "EX", "x"]),
+            "-ERR value is not an integer or out of range\r\n"
+        );
+        assert_eq!(
+            run(&mut s, 0, set, &["SET", "k", "w", "EX", "10", "PX", "10"]),
+            "-ERR syntax error\r\n"
+        );
+        assert_eq!(
+            run(&mut s, 1000, set, &["SET", "k", "w", "EX", "10"]),
+            "+OK\r\n"
+        );
         assert_eq!(s.dbs[0].expire_at(b"k"), Some(11_000));
-        assert_eq!(run(&mut s, 1000, set, &["SET", "k", "x", "KEEPTTL"]), "+OK\r\n");
+        assert_eq!(
+            run(&mut s, 1000, set, &["SET", "k", "x", "KEEPTTL"]),
+            "+OK\r\n"
+        );
         assert_eq!(s.dbs[0].expire_at(b"k"), Some(11_000));
-        assert_eq!(run(&mut s, 11_000, get, &["GET", "k"]), "$-1\r\n");
+        assert_eq!(run(&mut s, 11_001, get, &["GET", "k"]), "$-1\r\n");
     }
 }
