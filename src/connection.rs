@@ -77,8 +77,6 @@ enum Slot {
         merge: Merge,
         order: Vec<usize>,
     },
-    /// A SCAN part: its inner cursor is turned back into a global one.
-    Scan { shard: usize, idx: usize },
     /// RANDOMKEY: one of the shards' answers.
     Random {
         parts: Vec<(usize, usize)>,
@@ -211,7 +209,7 @@ impl Conn {
     /// Handles one request: replies to errors and connection commands, queues shard work.
     async fn request(&mut self, args: Vec<Bytes>) {
         let Some(cmd) = command_table::lookup(&args[0]) else {
-            self.scratch.error(&unknown_command(&args));
+            self.scratch.error_bytes(&unknown_command(&args));
             return self.push_scratch();
         };
         if !command_table::arity_ok(cmd.meta.arity, args.len()) || !pairs_ok(cmd, args.len()) {
@@ -270,20 +268,11 @@ impl Conn {
                     self.scratch.error(errors::INVALID_CURSOR);
                     return self.push_scratch();
                 };
-                let n = nshards as u64;
-                let (inner, shard) = (cursor / n, (cursor % n) as usize);
-                let mut args = args;
-                args[1] = Bytes::from(inner.to_string());
-                let (shard, idx) = self.round.push_job(
-                    shard,
-                    Job::Run {
-                        handler,
-                        db,
-                        resp3,
-                        args,
-                    },
-                );
-                self.round.slots.push(Slot::Scan { shard, idx });
+                self.flush_round().await;
+                match self.scan_across(handler, cursor, args).await {
+                    Ok(reply) => self.out.raw(&reply),
+                    Err(()) => self.out.error(SHARD_GONE),
+                }
             }
             Exec::RandomKey(handler) => {
                 let parts = (0..nshards)
@@ -437,12 +426,6 @@ impl Conn {
                         .collect();
                     merge_replies(&mut self.out, merge, &replies, &order);
                 }
-                Slot::Scan { shard, idx } => match take((shard, idx)) {
-                    Some(Outcome::Reply(bytes)) => {
-                        rewrite_scan_cursor(&mut self.out, &bytes, shard, nshards)
-                    }
-                    _ => self.out.error(SHARD_GONE),
-                },
                 Slot::Random { parts, resp3 } => {
                     let keys: Vec<Bytes> = parts
                         .into_iter()
@@ -519,6 +502,56 @@ impl Conn {
     async fn one(&self, shard: usize, job: Job) -> Result<Outcome, ()> {
         let rx = self.ctx.dispatch(shard, vec![job]).await?;
         rx.await.map_err(|_| ())?.pop().ok_or(())
+    }
+
+    /// SCAN over all shards. The global cursor is `inner * shards + shard`; a shard that is
+    /// done hands over to the next one, in the same call while nothing was found yet (so an
+    /// empty keyspace answers cursor 0 at once, as Redis does).
+    async fn scan_across(
+        &self,
+        handler: Handler,
+        cursor: u64,
+        mut args: Vec<Bytes>,
+    ) -> Result<Bytes, ()> {
+        let nshards = self.ctx.nshards;
+        let n = nshards as u64;
+        let (mut inner, mut shard) = (cursor / n, (cursor % n) as usize);
+        let (db, resp3) = (self.db as u8, self.resp3());
+        loop {
+            args[1] = Bytes::from(inner.to_string());
+            let job = Job::Run {
+                handler,
+                db,
+                resp3,
+                args: args.clone(),
+            };
+            let Outcome::Reply(reply) = self.one(shard, job).await? else {
+                return Err(());
+            };
+            let parsed = reply_parse::array_elements(&reply).and_then(|elements| {
+                let next =
+                    reply_parse::bulk(elements.first()?).and_then(shards::util::parse_u64)?;
+                let keys = *elements.get(1)?;
+                Some((next, keys, reply_parse::array_elements(keys)?.len()))
+            });
+            let Some((next, keys, found)) = parsed else {
+                return Ok(reply);
+            };
+            if next != 0 {
+                return Ok(scan_reply(
+                    next.saturating_mul(n).saturating_add(shard as u64),
+                    keys,
+                ));
+            }
+            if shard + 1 >= nshards {
+                return Ok(scan_reply(0, keys));
+            }
+            if found > 0 {
+                return Ok(scan_reply(shard as u64 + 1, keys));
+            }
+            shard += 1;
+            inner = 0;
+        }
     }
 
     async fn rename_across(
@@ -797,7 +830,7 @@ impl Conn {
     fn client(&mut self, cmd: &Command, args: Vec<Bytes>) {
         let sub_name = String::from_utf8_lossy(&args[1]).to_ascii_lowercase();
         let Some(sub) = command_meta::find_sub(cmd.meta, sub_name.as_bytes()) else {
-            self.scratch.error(&unknown_subcommand(&args));
+            self.scratch.error_bytes(&unknown_subcommand(&args));
             return self.push_scratch();
         };
         if !command_table::arity_ok(sub.arity, args.len()) {
@@ -851,7 +884,7 @@ impl Conn {
                         match parse_i64(a) {
                             Some(id) if id >= 1 => filter.ids.push(id as u64),
                             _ => {
-                                r.error(errors::NOT_INTEGER);
+                                r.error("ERR Invalid client ID");
                                 return self.push_scratch();
                             }
                         }
@@ -880,7 +913,7 @@ impl Conn {
                 self.round.slots.push(Slot::ClientKill { parts, old_style });
                 return;
             }
-            _ => r.error(&unknown_subcommand(&args)),
+            _ => r.error_bytes(&unknown_subcommand(&args)),
         }
         self.push_scratch();
     }
@@ -895,37 +928,47 @@ fn error_bytes(text: &str) -> Bytes {
 /// MSET-like commands take key/value pairs: an odd count is an arity error, as in Redis.
 fn pairs_ok(cmd: &Command, argc: usize) -> bool {
     let m = cmd.meta;
-    !(m.step == 2 && m.last_key == -1 && m.first_key > 0 && !(argc - m.first_key as usize).is_multiple_of(2))
+    !(m.step == 2
+        && m.last_key == -1
+        && m.first_key > 0
+        && !(argc - m.first_key as usize).is_multiple_of(2))
 }
 
-/// Redis's text for an unknown command, quoting its first arguments.
-fn unknown_command(args: &[Bytes]) -> String {
-    let mut quoted = String::new();
+/// A client argument as C's `%s` prints it: up to the first NUL byte.
+fn c_str(arg: &[u8]) -> &[u8] {
+    &arg[..arg.iter().position(|&b| b == 0).unwrap_or(arg.len())]
+}
+
+/// Redis's text for an unknown command, quoting its first arguments (C string semantics:
+/// `%.128s` cuts at 128 bytes or a NUL).
+fn unknown_command(args: &[Bytes]) -> Vec<u8> {
+    let mut quoted: Vec<u8> = Vec::new();
     for a in &args[1..] {
         if quoted.len() >= 128 {
             break;
         }
         let room = 128 - quoted.len();
-        let text = String::from_utf8_lossy(a);
-        let cut: String = text.chars().take(room).collect();
-        quoted.push_str(&format!("'{cut}' "));
+        let arg = c_str(a);
+        quoted.push(b'\'');
+        quoted.extend_from_slice(&arg[..arg.len().min(room)]);
+        quoted.extend_from_slice(b"' ");
     }
-    let name: String = String::from_utf8_lossy(&args[0])
-        .chars()
-        .take(128)
-        .collect();
-    format!("ERR unknown command '{name}', with args beginning with: {quoted}")
+    let name = c_str(&args[0]);
+    let mut text = b"ERR unknown command '".to_vec();
+    text.extend_from_slice(&name[..name.len().min(128)]);
+    text.extend_from_slice(b"', with args beginning with: ");
+    text.extend_from_slice(&quoted);
+    text
 }
 
-fn unknown_subcommand(args: &[Bytes]) -> String {
-    let sub: String = String::from_utf8_lossy(&args[1])
-        .chars()
-        .take(128)
-        .collect();
-    format!(
-        "ERR unknown subcommand '{sub}'. Try {} HELP.",
-        String::from_utf8_lossy(&args[0]).to_ascii_uppercase()
-    )
+fn unknown_subcommand(args: &[Bytes]) -> Vec<u8> {
+    let sub = c_str(&args[1]);
+    let mut text = b"ERR unknown subcommand '".to_vec();
+    text.extend_from_slice(&sub[..sub.len().min(128)]);
+    text.extend_from_slice(b"'. Try ");
+    text.extend_from_slice(&c_str(&args[0]).to_ascii_uppercase());
+    text.extend_from_slice(b" HELP.");
+    text
 }
 
 fn validate_client_name(name: &[u8]) -> Result<(), &'static str> {
@@ -1006,7 +1049,7 @@ fn command_command(r: &mut Reply, cmd: &Command, args: &[Bytes]) {
     }
     let sub_name = String::from_utf8_lossy(&args[1]).to_ascii_lowercase();
     let Some(sub) = command_meta::find_sub(cmd.meta, sub_name.as_bytes()) else {
-        return r.error(&unknown_subcommand(args));
+        return r.error_bytes(&unknown_subcommand(args));
     };
     if !command_table::arity_ok(sub.arity, args.len()) {
         return r.error(&format!(
@@ -1018,9 +1061,46 @@ fn command_command(r: &mut Reply, cmd: &Command, args: &[Bytes]) {
     match sub.name {
         "count" => r.int(all.len() as i64),
         "list" => {
-            r.array(all.len());
-            for c in all {
-                r.bulk(c.meta.name.as_bytes());
+            let mut filter: Option<(Vec<u8>, Vec<u8>)> = None;
+            let mut i = 2;
+            while i < args.len() {
+                let known = [&b"module"[..], b"aclcat", b"pattern"];
+                if args[i].eq_ignore_ascii_case(b"FILTERBY")
+                    && args.len() - 1 - i == 2
+                    && known.iter().any(|k| args[i + 1].eq_ignore_ascii_case(k))
+                {
+                    filter = Some((args[i + 1].to_ascii_lowercase(), args[i + 2].to_vec()));
+                    i += 3;
+                } else {
+                    return r.error(errors::SYNTAX);
+                }
+            }
+            let mut names: Vec<&'static str> = Vec::new();
+            for c in &all {
+                names.push(c.meta.fullname);
+                names.extend(c.meta.subcommands.iter().map(|s| s.fullname));
+            }
+            let metas = all
+                .iter()
+                .flat_map(|c| std::iter::once(c.meta).chain(c.meta.subcommands.iter()));
+            let selected: Vec<&str> = match &filter {
+                None => names,
+                Some((kind, arg)) => metas
+                    .filter(|m| match kind.as_slice() {
+                        b"pattern" => shards::glob::glob_match(arg, m.fullname.as_bytes(), true),
+                        b"aclcat" => m.acl_categories.iter().any(|cat| {
+                            cat.trim_start_matches('@')
+                                .as_bytes()
+                                .eq_ignore_ascii_case(arg)
+                        }),
+                        _ => false,
+                    })
+                    .map(|m| m.fullname)
+                    .collect(),
+            };
+            r.array(selected.len());
+            for name in selected {
+                r.bulk(name.as_bytes());
             }
         }
         "info" => {
@@ -1034,7 +1114,7 @@ fn command_command(r: &mut Reply, cmd: &Command, args: &[Bytes]) {
                 for name in &args[2..] {
                     match find(name) {
                         Some(meta) => command_meta::write_info(r, meta),
-                        None => r.null_array(),
+                        None => r.null(),
                     }
                 }
             }
@@ -1068,7 +1148,7 @@ fn command_command(r: &mut Reply, cmd: &Command, args: &[Bytes]) {
                 r.bulk(&rest[p]);
             }
         }
-        _ => r.error(&unknown_subcommand(args)),
+        _ => r.error_bytes(&unknown_subcommand(args)),
     }
 }
 
@@ -1114,31 +1194,11 @@ fn merge_replies(out: &mut Reply, merge: Merge, replies: &[Bytes], order: &[usiz
     }
 }
 
-/// A shard's SCAN reply carries its own cursor; the client gets one naming the shard too:
-/// `global = inner * shards + shard`, moving to the next shard when one is done.
-fn rewrite_scan_cursor(out: &mut Reply, reply: &Bytes, shard: usize, nshards: usize) {
-    let Some(elements) = reply_parse::array_elements(reply) else {
-        return out.raw(reply);
-    };
-    let inner = elements
-        .first()
-        .and_then(|e| reply_parse::bulk(e))
-        .and_then(shards::util::parse_u64);
-    let (Some(inner), Some(keys)) = (inner, elements.get(1)) else {
-        return out.raw(reply);
-    };
-    let global = if inner == 0 {
-        if shard + 1 < nshards {
-            (shard + 1) as u64
-        } else {
-            0
-        }
-    } else {
-        inner
-            .saturating_mul(nshards as u64)
-            .saturating_add(shard as u64)
-    };
+/// A SCAN reply: the global cursor and the raw array of keys.
+fn scan_reply(cursor: u64, keys: &[u8]) -> Bytes {
+    let mut out = Reply::new(false);
     out.array(2);
-    out.bulk(global.to_string().as_bytes());
+    out.bulk(cursor.to_string().as_bytes());
     out.raw(keys);
+    out.take()
 }

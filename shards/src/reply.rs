@@ -102,6 +102,17 @@ impl Reply {
         }
     }
 
+    /// An error reply from raw bytes (texts that quote client input, which may not be UTF-8).
+    /// CR and LF become spaces, as in [`Reply::error`].
+    pub fn error_bytes(&mut self, text: &[u8]) {
+        self.errors += 1;
+        let clean: Vec<u8> = text
+            .iter()
+            .map(|&b| if b == b'\r' || b == b'\n' { b' ' } else { b })
+            .collect();
+        self.line(b'-', &clean);
+    }
+
     /// An integer reply.
     pub fn int(&mut self, n: i64) {
         self.header(b':', n);
