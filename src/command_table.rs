@@ -56,6 +56,8 @@ pub enum ConnCommand {
     Time,
     /// COMMAND [subcommand ...]
     Command,
+    /// CONFIG subcommand ...
+    Config,
 }
 
 /// How a command is executed.
@@ -121,6 +123,7 @@ fn exec_of(name: &str) -> Option<Exec> {
         "client" => Conn(C::Client),
         "time" => Conn(C::Time),
         "command" => Conn(C::Command),
+        "config" => Conn(C::Config),
 
         "get" => Keyed(string::get),
         "set" => Keyed(string::set),

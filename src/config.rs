@@ -51,6 +51,8 @@ pub struct Directive {
     pub default: &'static str,
     /// Applies the directive's arguments, or says why they are invalid.
     pub apply: fn(&mut Config, &[String]) -> Result<(), String>,
+    /// The current value as CONFIG GET shows it.
+    pub show: fn(&Config) -> String,
 }
 
 impl fmt::Debug for Directive {
@@ -112,33 +114,90 @@ pub static DIRECTIVES: &[Directive] = &[
             c.bind = a.to_vec();
             Ok(())
         },
+        show: |c| c.bind.join(" "),
     },
     Directive {
         name: "port",
         default: "6379",
         apply: |c, a| number(a, 0, 65535).map(|v| c.port = v),
+        show: |c| c.port.to_string(),
     },
     Directive {
         name: "shards",
         default: "0",
         apply: |c, a| number(a, 0, 1024).map(|v| c.shards = v),
+        show: |c| c.shards.to_string(),
     },
     Directive {
         name: "databases",
         default: "16",
         apply: |c, a| number(a, 1, i32::MAX as i64).map(|v| c.databases = v),
+        show: |c| c.databases.to_string(),
     },
     Directive {
         name: "proto-max-bulk-len",
         default: "512mb",
         apply: |c, a| number(a, 1024 * 1024, i64::MAX).map(|v| c.proto_max_bulk_len = v),
+        show: |c| c.proto_max_bulk_len.to_string(),
     },
     Directive {
         name: "hz",
         default: "10",
         apply: |c, a| number(a, 1, 500).map(|v| c.hz = v),
+        show: |c| c.hz.to_string(),
+    },
+    // Persistence is not built yet: these two say so truthfully (no save points, no AOF) and
+    // refuse any setting that would promise persistence.
+    Directive {
+        name: "save",
+        default: "\"\"",
+        apply: |_, a| match a {
+            [v] if v.is_empty() => Ok(()),
+            _ => Err("snapshots are not supported yet: only `save \"\"` is accepted".into()),
+        },
+        show: |_| String::new(),
+    },
+    Directive {
+        name: "appendonly",
+        default: "no",
+        apply: |_, a| match a {
+            [v] if v.eq_ignore_ascii_case("no") => Ok(()),
+            _ => Err(
+                "the append-only file is not supported yet: only `appendonly no` is accepted"
+                    .into(),
+            ),
+        },
+        show: |_| "no".into(),
     },
 ];
+
+/// CONFIG GET: every directive whose name matches one of `patterns` (globs, case-insensitive),
+/// once each, with its current value. A pattern without glob characters names one directive
+/// and is echoed as the client wrote it, as Redis 7.0 does.
+pub fn matching(config: &Config, patterns: &[&[u8]]) -> Vec<(String, String)> {
+    let mut found: Vec<(String, String)> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for pattern in patterns {
+        let is_glob = pattern.iter().any(|c| matches!(c, b'*' | b'?' | b'['));
+        for d in DIRECTIVES {
+            let hit = if is_glob {
+                shards::glob::glob_match(pattern, d.name.as_bytes(), true)
+            } else {
+                d.name.as_bytes().eq_ignore_ascii_case(pattern)
+            };
+            if hit && !seen.contains(&d.name) {
+                seen.push(d.name);
+                let name = if is_glob {
+                    d.name.to_string()
+                } else {
+                    String::from_utf8_lossy(pattern).into_owned()
+                };
+                found.push((name, (d.show)(config)));
+            }
+        }
+    }
+    found
+}
 
 /// Splits a directive line into words (Redis's rules: quotes and escapes).
 pub fn split_words(line: &str) -> Vec<String> {
@@ -224,5 +283,24 @@ mod tests {
         );
         assert_eq!(parse_memory("1kb"), Some(1024));
         assert_eq!(parse_memory("2m"), Some(2_000_000));
+        assert!(apply_text(&mut c, "save 60 1000\n").is_err());
+        assert!(apply_text(&mut c, "save \"\"\nappendonly no\n").is_ok());
+    }
+
+    #[test]
+    fn config_get_matches_globs_once() {
+        let c = Config::default();
+        let got = matching(&c, &[b"p*", b"port"]);
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, vec!["port", "proto-max-bulk-len"]);
+        assert_eq!(got[0].1, "6379");
+        assert_eq!(
+            matching(&c, &[b"save"]),
+            vec![("save".to_string(), String::new())]
+        );
+        assert_eq!(
+            matching(&c, &[b"HZ"]),
+            vec![("HZ".to_string(), "10".to_string())]
+        );
     }
 }

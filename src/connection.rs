@@ -765,6 +765,7 @@ impl Conn {
             }
             ConnCommand::Hello => self.hello(&args),
             ConnCommand::Command => command_command(r, cmd, &args),
+            ConnCommand::Config => config_command(r, cmd, &args, &self.ctx.config),
             ConnCommand::Client => return self.client(cmd, args),
         }
         self.push_scratch();
@@ -1033,6 +1034,32 @@ fn parse_kill_filter(args: &[Bytes], own_id: u64) -> Result<(ClientFilter, bool)
         filter.skip_id = Some(own_id);
     }
     Ok((filter, false))
+}
+
+/// CONFIG and its subcommands (GET today; SET, REWRITE and RESETSTAT come with the
+/// operator's issue).
+fn config_command(r: &mut Reply, cmd: &Command, args: &[Bytes], config: &crate::config::Config) {
+    let Some(sub) = command_meta::find_sub(cmd.meta, &args[1]) else {
+        return r.error_bytes(&unknown_subcommand(args));
+    };
+    if !command_table::arity_ok(sub.arity, args.len()) {
+        return r.error(&format!(
+            "ERR wrong number of arguments for '{}' command",
+            sub.fullname
+        ));
+    }
+    match sub.name {
+        "get" => {
+            let patterns: Vec<&[u8]> = args[2..].iter().map(|a| &a[..]).collect();
+            let found = crate::config::matching(config, &patterns);
+            r.map(found.len());
+            for (name, value) in found {
+                r.bulk(name.as_bytes());
+                r.bulk(value.as_bytes());
+            }
+        }
+        _ => r.error_bytes(&unknown_subcommand(args)),
+    }
 }
 
 /// COMMAND and its subcommands, from the command table.

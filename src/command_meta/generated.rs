@@ -3165,4 +3165,89 @@ pub static COMMANDS: &[CommandMeta] = &[
             ])),
         ]),
     },
+    CommandMeta {
+        name: "config",
+        fullname: "config",
+        arity: -2,
+        flags: &[],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@slow"],
+        tips: &[],
+        key_specs: &[],
+        subcommands: &[
+            CommandMeta {
+                name: "get",
+                fullname: "config|get",
+                arity: -3,
+                flags: &["admin", "noscript", "loading", "stale"],
+                first_key: 0,
+                last_key: 0,
+                step: 0,
+                acl_categories: &["@admin", "@slow", "@dangerous"],
+                tips: &[],
+                key_specs: &[],
+                subcommands: &[],
+                docs: Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Get the values of configuration parameters")),
+                    (Node::Bulk("since"), Node::Bulk("2.0.0")),
+                    (Node::Bulk("group"), Node::Bulk("server")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(N) when N is the number of configuration parameters provided")),
+                    (Node::Bulk("history"), Node::Set(&[
+                        Node::Array(&[
+                            Node::Bulk("7.0.0"),
+                            Node::Bulk("Added the ability to pass multiple pattern parameters in one call"),
+                        ]),
+                    ])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("parameter")),
+                            (Node::Bulk("type"), Node::Bulk("block")),
+                            (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                            (Node::Bulk("arguments"), Node::Array(&[
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("parameter")),
+                                    (Node::Bulk("type"), Node::Bulk("string")),
+                                ]),
+                            ])),
+                        ]),
+                    ])),
+                ]),
+            },
+        ],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("A container for server configuration commands")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("server")),
+            (Node::Bulk("complexity"), Node::Bulk("Depends on subcommand.")),
+            (Node::Bulk("subcommands"), Node::Map(&[
+                (Node::Bulk("config|get"), Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Get the values of configuration parameters")),
+                    (Node::Bulk("since"), Node::Bulk("2.0.0")),
+                    (Node::Bulk("group"), Node::Bulk("server")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(N) when N is the number of configuration parameters provided")),
+                    (Node::Bulk("history"), Node::Set(&[
+                        Node::Array(&[
+                            Node::Bulk("7.0.0"),
+                            Node::Bulk("Added the ability to pass multiple pattern parameters in one call"),
+                        ]),
+                    ])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("parameter")),
+                            (Node::Bulk("type"), Node::Bulk("block")),
+                            (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                            (Node::Bulk("arguments"), Node::Array(&[
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("parameter")),
+                                    (Node::Bulk("type"), Node::Bulk("string")),
+                                ]),
+                            ])),
+                        ]),
+                    ])),
+                ])),
+            ])),
+        ]),
+    },
 ];

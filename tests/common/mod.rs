@@ -1,0 +1,547 @@
+//! Helpers shared by the end-to-end tests (`mod common;`).
+//!
+//! - [`Server`] starts a shardis or a real `redis-server` on a free loopback port, waits until
+//!   it answers PING, and stops it (by its own pid) when dropped.
+//! - [`RawConn`] is a plain TCP connection that sends raw bytes and reads exactly one RESP2/RESP3
+//!   reply at a time, returning its raw bytes, so tests can compare replies byte for byte.
+//! - [`frame_len`] tells whether a buffer starts with a complete reply; [`parse_resp`] turns a
+//!   complete reply into a [`Resp`] value for the few tests that look inside one.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::io::{self, Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// How long a server may take to answer its first PING.
+const START_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long [`RawConn`] waits for a reply before giving up.
+const READ_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Picks a free port on 127.0.0.1: binds port 0, reads the port the kernel chose, and lets
+/// it go. Another process could take it before the server binds it; that race is accepted.
+pub fn free_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+    listener.local_addr().expect("local_addr").port()
+}
+
+/// A server process started for a test, stopped when dropped.
+#[derive(Debug)]
+pub struct Server {
+    child: Child,
+    port: u16,
+    dir: PathBuf,
+    name: &'static str,
+}
+
+impl Server {
+    /// Starts the shardis binary built by cargo with `shards` shards and `extra_args` appended
+    /// to its command line, and waits until it answers PING.
+    pub fn shardis(shards: usize, extra_args: &[&str]) -> Server {
+        let port = free_port();
+        let dir = scratch_dir("shardis", port);
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_shardis"));
+        let shards = shards.to_string();
+        let port_arg = port.to_string();
+        cmd.args([
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            &port_arg,
+            "--shards",
+            &shards,
+        ])
+        .args(extra_args);
+        Server::spawn("shardis", cmd, port, dir)
+    }
+
+    /// Starts a real `redis-server` in a fresh temporary directory, with persistence off and
+    /// `extra_args` appended, and waits until it answers PING.
+    pub fn redis(extra_args: &[&str]) -> Server {
+        let port = free_port();
+        let dir = scratch_dir("redis", port);
+        let mut cmd = Command::new("redis-server");
+        let port_arg = port.to_string();
+        cmd.args(["--bind", "127.0.0.1", "--port", &port_arg])
+            .args(["--save", "", "--appendonly", "no"])
+            .arg("--dir")
+            .arg(&dir)
+            .args(extra_args);
+        Server::spawn("redis-server", cmd, port, dir)
+    }
+
+    fn spawn(name: &'static str, mut cmd: Command, port: u16, dir: PathBuf) -> Server {
+        let log = fs::File::create(dir.join("server.log")).expect("create server.log");
+        let log2 = log.try_clone().expect("clone log file");
+        cmd.current_dir(&dir)
+            .stdin(Stdio::null())
+            .stdout(Stdio::from(log))
+            .stderr(Stdio::from(log2));
+        let child = cmd
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {name}: {e}"));
+        let mut server = Server {
+            child,
+            port,
+            dir,
+            name,
+        };
+        server.wait_ready();
+        server
+    }
+
+    /// Waits until a PING over TCP answers +PONG, or panics (with the server's log) after
+    /// [`START_TIMEOUT`] or if the process exits first.
+    fn wait_ready(&mut self) {
+        let deadline = Instant::now() + START_TIMEOUT;
+        let mut last_error = String::new();
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                panic!(
+                    "{} exited during startup ({status}); log:\n{}",
+                    self.name,
+                    self.log()
+                );
+            }
+            match ping(&self.addr()) {
+                Ok(()) => return,
+                Err(e) => last_error = e.to_string(),
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!(
+            "{} on port {} did not answer PING within {:?} (last error: {last_error}); log:\n{}",
+            self.name,
+            self.port,
+            START_TIMEOUT,
+            self.log()
+        );
+    }
+
+    /// The TCP port the server listens on.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// `127.0.0.1:PORT`.
+    pub fn addr(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    /// A `redis` crate client for this server.
+    pub fn client(&self) -> redis::Client {
+        redis::Client::open(format!("redis://127.0.0.1:{}/", self.port)).expect("redis client")
+    }
+
+    /// A fresh raw connection to this server.
+    pub fn raw(&self) -> RawConn {
+        RawConn::connect(&self.addr())
+    }
+
+    /// What the server has written to stdout and stderr so far.
+    pub fn log(&self) -> String {
+        fs::read_to_string(self.dir.join("server.log")).unwrap_or_default()
+    }
+
+    /// The process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// The scratch directory the server runs in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Whether the process is still running.
+    pub fn is_running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        // Only our own child, by its pid.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Sends one PING and checks for +PONG.
+fn ping(addr: &str) -> io::Result<()> {
+    let mut conn = RawConn::try_connect(addr)?;
+    conn.stream.set_read_timeout(Some(Duration::from_secs(1)))?;
+    conn.send(b"*1\r\n$4\r\nPING\r\n")?;
+    let reply = conn.try_read_reply()?;
+    if reply == b"+PONG\r\n" {
+        Ok(())
+    } else {
+        Err(io::Error::other(format!(
+            "PING answered {}",
+            String::from_utf8_lossy(&reply)
+        )))
+    }
+}
+
+/// A new empty directory under the system temp dir, unique to this process and call.
+fn scratch_dir(name: &str, port: u16) -> PathBuf {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!(
+        "shardis-test-{name}-{}-{port}-{n}",
+        std::process::id()
+    ));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("create scratch dir");
+    dir
+}
+
+/// A raw TCP connection that reads whole RESP replies.
+#[derive(Debug)]
+pub struct RawConn {
+    stream: TcpStream,
+    /// Bytes received but not yet returned as part of a reply.
+    buf: Vec<u8>,
+}
+
+impl RawConn {
+    /// Connects to `addr`, panicking on failure.
+    pub fn connect(addr: &str) -> RawConn {
+        RawConn::try_connect(addr).unwrap_or_else(|e| panic!("connect {addr}: {e}"))
+    }
+
+    /// Connects to `addr` with a read timeout of [`READ_TIMEOUT`].
+    pub fn try_connect(addr: &str) -> io::Result<RawConn> {
+        let stream = TcpStream::connect(addr)?;
+        stream.set_read_timeout(Some(READ_TIMEOUT))?;
+        stream.set_nodelay(true)?;
+        Ok(RawConn {
+            stream,
+            buf: Vec::new(),
+        })
+    }
+
+    /// Writes `bytes` as they are.
+    pub fn send(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.stream.write_all(bytes)
+    }
+
+    /// Reads exactly one complete reply and returns its raw bytes; panics on error.
+    pub fn read_reply(&mut self) -> Vec<u8> {
+        self.try_read_reply()
+            .unwrap_or_else(|e| panic!("reading a reply: {e}"))
+    }
+
+    /// Reads exactly one complete reply and returns its raw bytes. Bytes after it stay
+    /// buffered for the next call. An EOF before a whole reply is `UnexpectedEof`.
+    pub fn try_read_reply(&mut self) -> io::Result<Vec<u8>> {
+        loop {
+            match frame_len(&self.buf) {
+                Ok(Some(n)) => return Ok(self.buf.drain(..n).collect()),
+                Ok(None) => {}
+                Err(e) => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!("{e} in {:?}", String::from_utf8_lossy(&self.buf)),
+                    ))
+                }
+            }
+            if self.fill()? == 0 {
+                return Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    format!(
+                        "connection closed with {} unparsed bytes {:?}",
+                        self.buf.len(),
+                        String::from_utf8_lossy(&self.buf)
+                    ),
+                ));
+            }
+        }
+    }
+
+    /// Encodes `args` as a multibulk command, sends it, and reads one reply; panics on error.
+    pub fn cmd(&mut self, args: &[&[u8]]) -> Vec<u8> {
+        self.try_cmd(args)
+            .unwrap_or_else(|e| panic!("command {:?}: {e}", show_args(args)))
+    }
+
+    /// Encodes `args` as a multibulk command, sends it, and reads one reply.
+    pub fn try_cmd(&mut self, args: &[&[u8]]) -> io::Result<Vec<u8>> {
+        self.send(&encode_command(args))?;
+        self.try_read_reply()
+    }
+
+    /// Reads every reply that arrives until the server stays silent for `quiet` or closes
+    /// the connection. Returns the replies and whether the connection was closed. Bytes
+    /// that do not form a whole reply when the connection closes are returned as a last,
+    /// incomplete element.
+    pub fn read_until_quiet(&mut self, quiet: Duration) -> io::Result<(Vec<Vec<u8>>, bool)> {
+        let mut replies = Vec::new();
+        self.stream.set_read_timeout(Some(quiet))?;
+        let result = loop {
+            match frame_len(&self.buf) {
+                Ok(Some(n)) => {
+                    replies.push(self.buf.drain(..n).collect());
+                    continue;
+                }
+                Ok(None) => {}
+                Err(e) => break Err(io::Error::new(io::ErrorKind::InvalidData, e)),
+            }
+            match self.fill() {
+                Ok(0) => {
+                    if !self.buf.is_empty() {
+                        replies.push(std::mem::take(&mut self.buf));
+                    }
+                    break Ok((replies, true));
+                }
+                Ok(_) => {}
+                Err(e)
+                    if e.kind() == io::ErrorKind::WouldBlock
+                        || e.kind() == io::ErrorKind::TimedOut =>
+                {
+                    break Ok((replies, false));
+                }
+                Err(e) if e.kind() == io::ErrorKind::ConnectionReset => {
+                    break Ok((replies, true));
+                }
+                Err(e) => break Err(e),
+            }
+        };
+        self.stream.set_read_timeout(Some(READ_TIMEOUT))?;
+        result
+    }
+
+    /// Whether the server has closed the connection (EOF within `wait`). Unread data counts
+    /// as "not closed" and stays buffered.
+    pub fn is_closed(&mut self, wait: Duration) -> bool {
+        let _ = self.stream.set_read_timeout(Some(wait));
+        let closed = match self.fill() {
+            Ok(0) => true,
+            Ok(_) => false,
+            Err(e) => e.kind() == io::ErrorKind::ConnectionReset,
+        };
+        let _ = self.stream.set_read_timeout(Some(READ_TIMEOUT));
+        closed
+    }
+
+    /// Closes the write half, telling the server no more requests follow.
+    pub fn shutdown_write(&mut self) {
+        let _ = self.stream.shutdown(Shutdown::Write);
+    }
+
+    /// Reads once from the socket into the buffer; returns the number of bytes read.
+    fn fill(&mut self) -> io::Result<usize> {
+        let mut chunk = [0u8; 16 * 1024];
+        loop {
+            match self.stream.read(&mut chunk) {
+                Ok(n) => {
+                    self.buf.extend_from_slice(&chunk[..n]);
+                    return Ok(n);
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
+
+/// Encodes a command as a RESP multibulk request.
+pub fn encode_command(args: &[&[u8]]) -> Vec<u8> {
+    let mut out = format!("*{}\r\n", args.len()).into_bytes();
+    for arg in args {
+        out.extend_from_slice(format!("${}\r\n", arg.len()).as_bytes());
+        out.extend_from_slice(arg);
+        out.extend_from_slice(b"\r\n");
+    }
+    out
+}
+
+/// Shows command arguments readably: `SET "a" "b\x00"`.
+pub fn show_args(args: &[&[u8]]) -> String {
+    args.iter()
+        .map(|a| format!("\"{}\"", a.escape_ascii()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Shows raw reply bytes as an escaped string.
+pub fn show_bytes(bytes: &[u8]) -> String {
+    format!("\"{}\"", bytes.escape_ascii())
+}
+
+/// The length of the complete reply at the start of `buf`: `Ok(Some(len))` when a whole
+/// reply is buffered, `Ok(None)` when more bytes are needed, `Err` when the bytes are not RESP.
+/// Understands every RESP2 and RESP3 type, nested aggregates, and attributes (`|`), which
+/// are counted together with the reply they annotate.
+pub fn frame_len(buf: &[u8]) -> Result<Option<usize>, String> {
+    let mut pos = 0;
+    match skip_frame(buf, &mut pos) {
+        Ok(true) => Ok(Some(pos)),
+        Ok(false) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Advances `pos` past one frame; `Ok(false)` if the buffer ends first.
+fn skip_frame(buf: &[u8], pos: &mut usize) -> Result<bool, String> {
+    let Some(line) = read_line(buf, *pos) else {
+        return Ok(false);
+    };
+    if line.is_empty() {
+        return Err("empty line where a reply was expected".into());
+    }
+    let kind = line[0];
+    let rest = &line[1..];
+    let after_line = *pos + line.len() + 2;
+    match kind {
+        b'+' | b'-' | b':' | b'_' | b',' | b'#' | b'(' => {
+            *pos = after_line;
+            Ok(true)
+        }
+        b'$' | b'=' | b'!' => {
+            let n = parse_len(rest)?;
+            if n < 0 {
+                *pos = after_line;
+                return Ok(true);
+            }
+            let end = after_line + n as usize + 2;
+            if buf.len() < end {
+                return Ok(false);
+            }
+            if &buf[end - 2..end] != b"\r\n" {
+                return Err(format!("bulk of length {n} not followed by CRLF"));
+            }
+            *pos = end;
+            Ok(true)
+        }
+        b'*' | b'~' | b'>' | b'%' | b'|' => {
+            let n = parse_len(rest)?;
+            *pos = after_line;
+            if n < 0 {
+                return Ok(true);
+            }
+            let count = if matches!(kind, b'%' | b'|') {
+                2 * n
+            } else {
+                n
+            };
+            for _ in 0..count {
+                if !skip_frame(buf, pos)? {
+                    return Ok(false);
+                }
+            }
+            if kind == b'|' {
+                // An attribute annotates the reply that follows it.
+                return skip_frame(buf, pos);
+            }
+            Ok(true)
+        }
+        other => Err(format!("unknown RESP type byte {:?}", other as char)),
+    }
+}
+
+/// The line starting at `pos`, without its CRLF, if a whole line is buffered.
+fn read_line(buf: &[u8], pos: usize) -> Option<&[u8]> {
+    let rest = buf.get(pos..)?;
+    let i = rest.windows(2).position(|w| w == b"\r\n")?;
+    Some(&rest[..i])
+}
+
+fn parse_len(s: &[u8]) -> Result<i64, String> {
+    std::str::from_utf8(s)
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .ok_or_else(|| format!("bad length {:?}", String::from_utf8_lossy(s)))
+}
+
+/// A parsed RESP2/RESP3 reply.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Resp {
+    /// `+...`
+    Simple(Vec<u8>),
+    /// `-...`
+    Error(Vec<u8>),
+    /// `:n`
+    Integer(i64),
+    /// `$n` (also `=` verbatim strings and `!` blob errors, kept with their type byte).
+    Bulk(u8, Vec<u8>),
+    /// `$-1`, `*-1`, `_`.
+    Null,
+    /// `,`, `#`, `(` : type byte and the line as it is.
+    Line(u8, Vec<u8>),
+    /// `*`, `~`, `>` : type byte and elements.
+    Array(u8, Vec<Resp>),
+    /// `%`, `|` : type byte and key/value pairs.
+    Map(u8, Vec<(Resp, Resp)>),
+}
+
+impl Resp {
+    /// The bytes of a simple or bulk string.
+    pub fn as_bytes(&self) -> Option<&[u8]> {
+        match self {
+            Resp::Simple(b) | Resp::Bulk(_, b) => Some(b),
+            _ => None,
+        }
+    }
+}
+
+/// Parses one complete reply; panics if `bytes` is not exactly one reply.
+pub fn parse_resp(bytes: &[u8]) -> Resp {
+    let mut pos = 0;
+    let value = parse_at(bytes, &mut pos)
+        .unwrap_or_else(|e| panic!("cannot parse {}: {e}", show_bytes(bytes)));
+    assert_eq!(pos, bytes.len(), "trailing bytes after reply");
+    value
+}
+
+fn parse_at(buf: &[u8], pos: &mut usize) -> Result<Resp, String> {
+    let line = read_line(buf, *pos).ok_or("incomplete")?.to_vec();
+    if line.is_empty() {
+        return Err("empty line where a reply was expected".into());
+    }
+    *pos += line.len() + 2;
+    let (kind, rest) = (line[0], &line[1..]);
+    Ok(match kind {
+        b'+' => Resp::Simple(rest.to_vec()),
+        b'-' => Resp::Error(rest.to_vec()),
+        b':' => Resp::Integer(parse_len(rest)?),
+        b'_' => Resp::Null,
+        b',' | b'#' | b'(' => Resp::Line(kind, rest.to_vec()),
+        b'$' | b'=' | b'!' => {
+            let n = parse_len(rest)?;
+            if n < 0 {
+                return Ok(Resp::Null);
+            }
+            let end = *pos + n as usize;
+            let data = buf.get(*pos..end).ok_or("incomplete")?.to_vec();
+            *pos = end + 2;
+            Resp::Bulk(kind, data)
+        }
+        b'*' | b'~' | b'>' => {
+            let n = parse_len(rest)?;
+            if n < 0 {
+                return Ok(Resp::Null);
+            }
+            let items = (0..n)
+                .map(|_| parse_at(buf, pos))
+                .collect::<Result<_, _>>()?;
+            Resp::Array(kind, items)
+        }
+        b'%' | b'|' => {
+            let n = parse_len(rest)?;
+            let mut pairs = Vec::new();
+            for _ in 0..n {
+                let k = parse_at(buf, pos)?;
+                let v = parse_at(buf, pos)?;
+                pairs.push((k, v));
+            }
+            Resp::Map(kind, pairs)
+        }
+        other => return Err(format!("unknown RESP type byte {:?}", other as char)),
+    })
+}
