@@ -627,8 +627,9 @@ impl Conn {
             if args[j].eq_ignore_ascii_case(b"REPLACE") {
                 replace = true;
             } else if args[j].eq_ignore_ascii_case(b"DB") && j + 1 < args.len() {
-                let Some(n) = parse_i64(&args[j + 1]).filter(|n| i32::try_from(*n).is_ok()) else {
-                    return Ok(error_bytes(errors::NOT_INTEGER));
+                let n = match parse_int32(&args[j + 1]) {
+                    Ok(n) => n,
+                    Err(e) => return Ok(error_bytes(e)),
                 };
                 if n < 0 || n as usize >= self.ctx.config.databases {
                     return Ok(error_bytes(errors::DB_INDEX));
@@ -741,19 +742,17 @@ impl Conn {
                 r.bulk(now.as_secs().to_string().as_bytes());
                 r.bulk(now.subsec_micros().to_string().as_bytes());
             }
-            ConnCommand::Select => {
-                match parse_i64(&args[1]).filter(|n| i32::try_from(*n).is_ok()) {
-                    None => r.error(errors::NOT_INTEGER),
-                    Some(n) if n < 0 || n as usize >= self.ctx.config.databases => {
-                        r.error(errors::DB_INDEX)
-                    }
-                    Some(n) => {
-                        self.db = n as usize;
-                        self.info.db.set(self.db);
-                        r.ok();
-                    }
+            ConnCommand::Select => match parse_int32(&args[1]) {
+                Err(e) => r.error(e),
+                Ok(n) if n < 0 || n as usize >= self.ctx.config.databases => {
+                    r.error(errors::DB_INDEX)
                 }
-            }
+                Ok(n) => {
+                    self.db = n as usize;
+                    self.info.db.set(self.db);
+                    r.ok();
+                }
+            },
             ConnCommand::Reset => {
                 self.db = 0;
                 self.info.db.set(0);
@@ -921,6 +920,16 @@ impl Conn {
 }
 
 const SHARD_GONE: &str = "ERR shard unavailable";
+
+/// An argument read as Redis's `getIntFromObjectOrReply` reads it: a 64-bit integer that
+/// must fit in 32 bits, with Redis's two distinct errors.
+fn parse_int32(arg: &[u8]) -> Result<i64, &'static str> {
+    match parse_i64(arg) {
+        None => Err(errors::NOT_INTEGER),
+        Some(n) if i32::try_from(n).is_err() => Err(errors::INT_RANGE),
+        Some(n) => Ok(n),
+    }
+}
 
 fn error_bytes(text: &str) -> Bytes {
     Bytes::from(format!("-{text}\r\n"))
