@@ -60,6 +60,7 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream) {
         round: Round::new(ctx.nshards),
         db: 0,
         quit: false,
+        now: 0,
     };
     conn.run(stream, kill_rx).await;
     ctx.clients.borrow_mut().remove(id);
@@ -129,6 +130,10 @@ struct Conn {
     db: usize,
     quit: bool,
     rng: Rng,
+    /// The clock, read once per batch of requests: commands that run in place use it, as
+    /// shards do for the batches they are sent (Redis reads it once per command; a batch
+    /// takes microseconds).
+    now: i64,
 }
 
 enum Wake {
@@ -177,6 +182,7 @@ impl Conn {
                 }
             }
             self.info.last_active.set(Instant::now());
+            self.now = shards::util::now_ms();
             for args in requests {
                 if self.quit || self.info.killed.get() {
                     break;
@@ -306,7 +312,7 @@ impl Conn {
     /// Queues a whole command on one shard; on this shard with nothing pending, runs it now.
     fn queue_one(&mut self, shard: usize, handler: Handler, args: Vec<Bytes>) {
         if shard == self.ctx.id && self.round.is_empty() {
-            let now = shards::util::now_ms();
+            let now = self.now;
             self.ctx
                 .engine
                 .borrow_mut()

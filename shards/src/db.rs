@@ -13,8 +13,7 @@ use crate::value::Value;
 use ahash::RandomState;
 use indexmap::IndexMap;
 
-/// A key as stored: an owned, exactly sized byte string.
-pub type Key = Box<[u8]>;
+pub use crate::key::Key;
 
 /// One database of one shard.
 #[derive(Debug, Default)]

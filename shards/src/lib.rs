@@ -11,6 +11,7 @@ pub mod db;
 pub mod errors;
 pub mod expire;
 pub mod glob;
+pub mod key;
 pub mod keys;
 pub mod reply;
 pub mod shard;
