@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Instant;
 
 static NEXT_CLIENT_ID: AtomicU64 = AtomicU64::new(1);
 
@@ -28,10 +27,10 @@ pub struct ClientInfo {
     pub fd: i32,
     /// CLIENT SETNAME name.
     pub name: RefCell<Vec<u8>>,
-    /// When it connected.
-    pub created: Instant,
-    /// When it last ran a command.
-    pub last_active: Cell<Instant>,
+    /// When it connected (ms since the epoch).
+    pub created_ms: i64,
+    /// When it last ran a command (ms since the epoch; the connection's per-batch clock).
+    pub last_active_ms: Cell<i64>,
     /// Selected database.
     pub db: Cell<usize>,
     /// Protocol version (2 or 3).
@@ -47,7 +46,7 @@ pub struct ClientInfo {
 impl ClientInfo {
     /// One CLIENT LIST line (without the newline), in Redis 7.0's field order.
     pub fn line(&self) -> String {
-        let now = Instant::now();
+        let now = shards::util::now_ms();
         format!(
             "id={} addr={} laddr={} fd={} name={} age={} idle={} flags=N db={} sub=0 psub=0 ssub=0 multi=-1 qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=16384 rbp=0 obl=0 oll=0 omem=0 tot-mem=0 events=r cmd={} user=default redir=-1 resp={}",
             self.id,
@@ -55,8 +54,8 @@ impl ClientInfo {
             self.laddr,
             self.fd,
             String::from_utf8_lossy(&self.name.borrow()),
-            now.duration_since(self.created).as_secs(),
-            now.duration_since(self.last_active.get()).as_secs(),
+            (now - self.created_ms).max(0) / 1000,
+            (now - self.last_active_ms.get()).max(0) / 1000,
             self.db.get(),
             self.last_cmd.get(),
             self.resp.get(),

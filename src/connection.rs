@@ -23,9 +23,10 @@ use shards::{errors, Handler};
 use std::cell::{Cell, RefCell};
 use std::os::fd::AsRawFd;
 use std::rc::Rc;
-use std::time::Instant;
 
 const READ_CHUNK: usize = 16 * 1024;
+/// Largest output buffer a connection keeps between writes.
+const OUT_KEEP: usize = 1024 * 1024;
 
 /// Serves one accepted connection until the client leaves, QUITs, is killed, or sends
 /// malformed input.
@@ -41,8 +42,8 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream) {
         laddr,
         fd: stream.as_raw_fd(),
         name: RefCell::new(Vec::new()),
-        created: Instant::now(),
-        last_active: Cell::new(Instant::now()),
+        created_ms: shards::util::now_ms(),
+        last_active_ms: Cell::new(shards::util::now_ms()),
         db: Cell::new(0),
         resp: Cell::new(2),
         last_cmd: Cell::new("NULL"),
@@ -181,8 +182,8 @@ impl Conn {
                     }
                 }
             }
-            self.info.last_active.set(Instant::now());
             self.now = shards::util::now_ms();
+            self.info.last_active_ms.set(self.now);
             for args in requests {
                 if self.quit || self.info.killed.get() {
                     break;
@@ -196,7 +197,7 @@ impl Conn {
             }
             if !self.out.is_empty() {
                 let written = stream.write_all(self.out.as_bytes()).await;
-                self.out.clear();
+                self.out.clear(OUT_KEEP);
                 if written.is_err() {
                     return;
                 }

@@ -52,9 +52,14 @@ impl Reply {
         self.buf.split().freeze()
     }
 
-    /// Forgets everything encoded so far, keeping the allocation for the next replies.
-    pub fn clear(&mut self) {
-        self.buf.clear();
+    /// Forgets everything encoded so far, keeping the allocation for the next replies unless
+    /// it grew past `keep` bytes (one huge reply should not pin its buffer forever).
+    pub fn clear(&mut self, keep: usize) {
+        if self.buf.capacity() > keep {
+            self.buf = BytesMut::with_capacity(256);
+        } else {
+            self.buf.clear();
+        }
     }
 
     /// The encoded bytes, without taking them.
