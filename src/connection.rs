@@ -10,7 +10,7 @@
 
 use crate::clients::{next_client_id, ClientFilter, ClientInfo};
 use crate::command_table::{self, Command, ConnCommand, Exec, Merge, Move};
-use crate::protocol::{parse_request, Parsed};
+use crate::protocol::{Parsed, RequestParser};
 use crate::server::{Job, Outcome, ShardCtx};
 use crate::{command_meta, reply_parse, REDIS_VERSION};
 use bytes::{Bytes, BytesMut};
@@ -153,6 +153,7 @@ impl Conn {
         mut kill_rx: futures_channel::oneshot::Receiver<()>,
     ) {
         let mut rbuf = BytesMut::with_capacity(READ_CHUNK);
+        let mut parser = RequestParser::default();
         let mut chunk = vec![0u8; READ_CHUNK];
         let max_bulk = self.ctx.config.proto_max_bulk_len;
         loop {
@@ -172,7 +173,7 @@ impl Conn {
             let mut protocol_error = None;
             let mut requests = Vec::new();
             loop {
-                match parse_request(&mut rbuf, max_bulk) {
+                match parser.parse(&mut rbuf, max_bulk) {
                     Parsed::Request(args) if args.is_empty() => {}
                     Parsed::Request(args) => requests.push(args),
                     Parsed::Incomplete => break,

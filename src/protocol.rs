@@ -23,17 +23,105 @@ pub enum Parsed {
     Error(&'static str),
 }
 
-/// Parses one request from the front of `buf`, removing it when complete.
-/// `max_bulk` is proto-max-bulk-len.
+/// Parses requests from a connection's buffer, remembering where a multibulk request that is
+/// not complete yet stopped, so the next read resumes there instead of re-reading every
+/// argument (a million-argument MSET arrives over thousands of reads).
+#[derive(Debug, Default)]
+pub struct RequestParser {
+    partial: Option<Partial>,
+}
+
+/// A multibulk request parsed up to `pos`: its declared count and the arguments found so far.
+#[derive(Debug)]
+struct Partial {
+    count: usize,
+    spans: Vec<(usize, usize)>,
+    pos: usize,
+}
+
+impl RequestParser {
+    /// Parses one request from the front of `buf`, removing it when complete.
+    /// `max_bulk` is proto-max-bulk-len.
+    pub fn parse(&mut self, buf: &mut BytesMut, max_bulk: u64) -> Parsed {
+        if buf.is_empty() {
+            return Parsed::Incomplete;
+        }
+        if buf[0] == b'*' {
+            self.parse_multibulk(buf, max_bulk)
+        } else {
+            parse_inline(buf)
+        }
+    }
+
+    fn parse_multibulk(&mut self, buf: &mut BytesMut, max_bulk: u64) -> Parsed {
+        let mut partial = match self.partial.take() {
+            Some(partial) => partial,
+            None => {
+                let Some(eol) = find_crlf(buf, 0) else {
+                    if buf.len() > INLINE_MAX {
+                        return Parsed::Error("too big mbulk count string");
+                    }
+                    return Parsed::Incomplete;
+                };
+                let count = match header_number(&buf[1..eol]) {
+                    Some(n) if n <= MULTIBULK_MAX => n,
+                    _ => return Parsed::Error("invalid multibulk length"),
+                };
+                if count <= 0 {
+                    let _ = buf.split_to(eol + 2);
+                    return Parsed::Request(Vec::new());
+                }
+                let count = count as usize;
+                // Offsets of each argument in `buf`; the bytes are taken in one split at the end.
+                Partial {
+                    count,
+                    spans: Vec::with_capacity(count.min(1024)),
+                    pos: eol + 2,
+                }
+            }
+        };
+        while partial.spans.len() < partial.count {
+            let pos = partial.pos;
+            if pos >= buf.len() {
+                self.partial = Some(partial);
+                return Parsed::Incomplete;
+            }
+            let Some(eol) = find_crlf(buf, pos) else {
+                if buf.len() - pos > INLINE_MAX {
+                    return Parsed::Error("too big bulk count string");
+                }
+                self.partial = Some(partial);
+                return Parsed::Incomplete;
+            };
+            if buf[pos] != b'$' {
+                return Parsed::Error(expected_dollar(buf[pos]));
+            }
+            let len = match header_number(&buf[pos + 1..eol]) {
+                Some(n) if n >= 0 && (n as u64) <= max_bulk => n as usize,
+                _ => return Parsed::Error("invalid bulk length"),
+            };
+            let start = eol + 2;
+            if buf.len() < start + len + 2 {
+                self.partial = Some(partial);
+                return Parsed::Incomplete;
+            }
+            partial.spans.push((start, len));
+            partial.pos = start + len + 2;
+        }
+        let whole = buf.split_to(partial.pos).freeze();
+        Parsed::Request(
+            partial
+                .spans
+                .into_iter()
+                .map(|(s, l)| whole.slice(s..s + l))
+                .collect(),
+        )
+    }
+}
+
+/// Parses one request from the front of `buf` with no memory of earlier reads (tests, benches).
 pub fn parse_request(buf: &mut BytesMut, max_bulk: u64) -> Parsed {
-    if buf.is_empty() {
-        return Parsed::Incomplete;
-    }
-    if buf[0] == b'*' {
-        parse_multibulk(buf, max_bulk)
-    } else {
-        parse_inline(buf)
-    }
+    RequestParser::default().parse(buf, max_bulk)
 }
 
 fn find_crlf(buf: &[u8], from: usize) -> Option<usize> {
@@ -60,57 +148,6 @@ fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
 /// Redis's `string2ll` for header lines: the digits between the type byte and CRLF.
 fn header_number(line: &[u8]) -> Option<i64> {
     shards::util::parse_i64(line)
-}
-
-fn parse_multibulk(buf: &mut BytesMut, max_bulk: u64) -> Parsed {
-    let Some(eol) = find_crlf(buf, 0) else {
-        if buf.len() > INLINE_MAX {
-            return Parsed::Error("too big mbulk count string");
-        }
-        return Parsed::Incomplete;
-    };
-    let count = match header_number(&buf[1..eol]) {
-        Some(n) if n <= MULTIBULK_MAX => n,
-        _ => return Parsed::Error("invalid multibulk length"),
-    };
-    let mut pos = eol + 2;
-    if count <= 0 {
-        let _ = buf.split_to(pos);
-        return Parsed::Request(Vec::new());
-    }
-    // Offsets of each argument in `buf`; the bytes are taken in one split at the end.
-    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(count.min(1024) as usize);
-    for _ in 0..count {
-        if pos >= buf.len() {
-            return Parsed::Incomplete;
-        }
-        let Some(eol) = find_crlf(buf, pos) else {
-            if buf.len() - pos > INLINE_MAX {
-                return Parsed::Error("too big bulk count string");
-            }
-            return Parsed::Incomplete;
-        };
-        if buf[pos] != b'$' {
-            return Parsed::Error(expected_dollar(buf[pos]));
-        }
-        let len = match header_number(&buf[pos + 1..eol]) {
-            Some(n) if n >= 0 && (n as u64) <= max_bulk => n as usize,
-            _ => return Parsed::Error("invalid bulk length"),
-        };
-        let start = eol + 2;
-        if buf.len() < start + len + 2 {
-            return Parsed::Incomplete;
-        }
-        spans.push((start, len));
-        pos = start + len + 2;
-    }
-    let whole = buf.split_to(pos).freeze();
-    Parsed::Request(
-        spans
-            .into_iter()
-            .map(|(s, l)| whole.slice(s..s + l))
-            .collect(),
-    )
 }
 
 /// `Protocol error: expected '$', got '<c>'`: the texts are static, so one per byte value
@@ -279,6 +316,33 @@ mod tests {
             assert_eq!(buf.len(), cut);
             buf.extend_from_slice(&wire[cut..]);
             assert_eq!(parse_request(&mut buf, 1 << 29), args(&["GET", "hello"]));
+        }
+    }
+
+    #[test]
+    fn a_parser_resumes_a_split_request_where_it_stopped() {
+        let wire = b"*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$5\r\nvalue\r\n*1\r\n$4\r\nPING\r\n";
+        for step in 1..wire.len() {
+            let mut parser = RequestParser::default();
+            let mut buf = BytesMut::new();
+            let mut got = Vec::new();
+            for piece in wire.chunks(step) {
+                buf.extend_from_slice(piece);
+                loop {
+                    match parser.parse(&mut buf, 1 << 29) {
+                        Parsed::Request(a) => got.push(a),
+                        Parsed::Incomplete => break,
+                        Parsed::Error(e) => panic!("{e}"),
+                    }
+                }
+            }
+            assert_eq!(got.len(), 2, "step {step}");
+            assert_eq!(
+                Parsed::Request(got[0].clone()),
+                args(&["SET", "k", "value"])
+            );
+            assert_eq!(Parsed::Request(got[1].clone()), args(&["PING"]));
+            assert!(buf.is_empty());
         }
     }
 
