@@ -119,7 +119,8 @@ impl RequestParser {
     }
 }
 
-/// Parses one request from the front of `buf` with no memory of earlier reads (tests, benches).
+/// Parses one request from the front of `buf` with no memory of earlier reads.
+#[cfg(test)]
 pub fn parse_request(buf: &mut BytesMut, max_bulk: u64) -> Parsed {
     RequestParser::default().parse(buf, max_bulk)
 }
