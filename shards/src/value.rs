@@ -1,11 +1,21 @@
-//! The values a key can hold. Strings today; lists, hashes, sets and sorted sets join as
-//! variants, so every keyspace command (TYPE, RENAME, COPY, ...) sees one type.
+//! The values a key can hold: one enum, so every keyspace command (TYPE, RENAME, COPY, SCAN
+//! TYPE, ...) sees every type. Each collection type lives in its own module under `types/`.
+
+use crate::types::{hash::Hash, list::List, set::Set, zset::ZSet};
 
 /// A value stored under a key.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     /// A binary-safe string (Redis's `string` type, also holding integers and floats).
     Str(Vec<u8>),
+    /// A list.
+    List(List),
+    /// A hash.
+    Hash(Hash),
+    /// A set.
+    Set(Set),
+    /// A sorted set.
+    ZSet(ZSet),
 }
 
 impl Value {
@@ -13,10 +23,14 @@ impl Value {
     pub fn type_name(&self) -> &'static str {
         match self {
             Value::Str(_) => "string",
+            Value::List(_) => "list",
+            Value::Hash(_) => "hash",
+            Value::Set(_) => "set",
+            Value::ZSet(_) => "zset",
         }
     }
 
-    /// The encoding OBJECT ENCODING reports, as Redis would choose it.
+    /// The encoding OBJECT ENCODING reports, as Redis 7.0 would choose it.
     pub fn encoding(&self) -> &'static str {
         match self {
             Value::Str(s) => {
@@ -28,6 +42,10 @@ impl Value {
                     "raw"
                 }
             }
+            Value::List(l) => l.encoding(),
+            Value::Hash(h) => h.encoding(),
+            Value::Set(s) => s.encoding(),
+            Value::ZSet(z) => z.encoding(),
         }
     }
 
