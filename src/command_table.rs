@@ -5,7 +5,8 @@
 
 use crate::command_meta::{self, CommandMeta};
 use ahash::AHashMap as HashMap;
-use shards::{expire, keys, types::string, Handler};
+use shards::types::{hash, list, set, string};
+use shards::{expire, keys, Handler};
 use std::sync::OnceLock;
 
 /// How replies from several shards combine into the one reply the client sees.
@@ -76,6 +77,10 @@ pub enum Exec {
     Scan(Handler),
     /// RANDOMKEY: a random shard that has keys.
     RandomKey(Handler),
+    /// Several keys that may live on several shards: run whole on one shard when they share
+    /// it; otherwise their values are gathered, the handler runs over copies, and the keys it
+    /// changed are written back (SMOVE, LMOVE, SINTERSTORE, ZUNIONSTORE, ...).
+    Gather(Handler),
     /// Run by the connection.
     Conn(ConnCommand),
 }
@@ -107,6 +112,48 @@ impl Command {
             first..last.min(argc.saturating_sub(1)) + 1
         };
         range.step_by(step)
+    }
+}
+
+impl Command {
+    /// Position of the key that picks the shard of a single-key command.
+    pub fn first_key(&self, args: &[bytes::Bytes]) -> Option<usize> {
+        if self.meta.name == "object" {
+            return (args.len() >= 3).then_some(2);
+        }
+        let first = self.meta.first_key;
+        (first > 0 && (first as usize) < args.len()).then_some(first as usize)
+    }
+
+    /// Positions of the key arguments of `args`, including commands whose keys move with a
+    /// `numkeys` argument (Redis's `movablekeys`). A bad `numkeys` yields no keys: the command
+    /// then runs on the connection's shard and its handler replies with Redis's error.
+    pub fn keys(&self, args: &[bytes::Bytes]) -> Vec<usize> {
+        let numkeys_at = |at: usize, first: usize| -> Vec<usize> {
+            match args.get(at).and_then(|n| shards::util::parse_i64(n)) {
+                Some(n) if n > 0 && first + (n as usize) <= args.len() => {
+                    (first..first + n as usize).collect()
+                }
+                _ => Vec::new(),
+            }
+        };
+        match self.meta.name {
+            "zunionstore" | "zinterstore" | "zdiffstore" => {
+                let mut keys = vec![1];
+                let rest = numkeys_at(2, 3);
+                if rest.is_empty() {
+                    return Vec::new();
+                }
+                keys.extend(rest);
+                keys
+            }
+            "zunion" | "zinter" | "zdiff" | "sintercard" | "zintercard" | "lmpop" | "zmpop" => {
+                numkeys_at(1, 2)
+            }
+            "blmpop" | "bzmpop" => numkeys_at(2, 3),
+            "object" if args.len() >= 3 => vec![2],
+            _ => self.key_positions(args.len()).collect(),
+        }
     }
 }
 
@@ -170,6 +217,67 @@ fn exec_of(name: &str) -> Option<Exec> {
         "expiretime" => Keyed(expire::expiretime),
         "pexpiretime" => Keyed(expire::pexpiretime),
         "persist" => Keyed(expire::persist),
+        "lpush" => Keyed(list::lpush),
+        "rpush" => Keyed(list::rpush),
+        "lpushx" => Keyed(list::lpushx),
+        "rpushx" => Keyed(list::rpushx),
+        "lpop" => Keyed(list::lpop),
+        "rpop" => Keyed(list::rpop),
+        "llen" => Keyed(list::llen),
+        "lrange" => Keyed(list::lrange),
+        "lindex" => Keyed(list::lindex),
+        "lset" => Keyed(list::lset),
+        "linsert" => Keyed(list::linsert),
+        "lrem" => Keyed(list::lrem),
+        "ltrim" => Keyed(list::ltrim),
+        "lpos" => Keyed(list::lpos),
+
+        "hset" => Keyed(hash::hset),
+        "hsetnx" => Keyed(hash::hsetnx),
+        "hget" => Keyed(hash::hget),
+        "hmset" => Keyed(hash::hmset),
+        "hmget" => Keyed(hash::hmget),
+        "hgetall" => Keyed(hash::hgetall),
+        "hdel" => Keyed(hash::hdel),
+        "hexists" => Keyed(hash::hexists),
+        "hlen" => Keyed(hash::hlen),
+        "hkeys" => Keyed(hash::hkeys),
+        "hvals" => Keyed(hash::hvals),
+        "hstrlen" => Keyed(hash::hstrlen),
+        "hincrby" => Keyed(hash::hincrby),
+        "hincrbyfloat" => Keyed(hash::hincrbyfloat),
+        "hrandfield" => Keyed(hash::hrandfield),
+        "hscan" => Keyed(hash::hscan),
+
+        "sadd" => Keyed(set::sadd),
+        "srem" => Keyed(set::srem),
+        "smembers" => Keyed(set::smembers),
+        "sismember" => Keyed(set::sismember),
+        "smismember" => Keyed(set::smismember),
+        "scard" => Keyed(set::scard),
+        "spop" => Keyed(set::spop),
+        "srandmember" => Keyed(set::srandmember),
+        "sscan" => Keyed(set::sscan),
+
+        "lmove" => Gather(list::lmove),
+        "rpoplpush" => Gather(list::rpoplpush),
+        "lmpop" => Gather(list::lmpop),
+        "blpop" => Gather(list::blpop),
+        "brpop" => Gather(list::brpop),
+        "blmove" => Gather(list::blmove),
+        "brpoplpush" => Gather(list::brpoplpush),
+        "blmpop" => Gather(list::blmpop),
+
+        "smove" => Gather(set::smove),
+        "sinter" => Gather(set::sinter),
+        "sunion" => Gather(set::sunion),
+        "sdiff" => Gather(set::sdiff),
+        "sinterstore" => Gather(set::sinterstore),
+        "sunionstore" => Gather(set::sunionstore),
+        "sdiffstore" => Gather(set::sdiffstore),
+        "sintercard" => Gather(set::sintercard),
+
+        "object" => Keyed(keys::object),
         _ => return None,
     })
 }

@@ -21,6 +21,8 @@ pub struct Config {
     pub hz: u32,
     /// Path of the config file, if one was given.
     pub config_file: Option<String>,
+    /// Compact-encoding thresholds of the collection types.
+    pub encodings: shards::shard::Limits,
 }
 
 impl Default for Config {
@@ -33,6 +35,7 @@ impl Default for Config {
             proto_max_bulk_len: 0,
             hz: 0,
             config_file: None,
+            encodings: shards::shard::Limits::default(),
         };
         for d in DIRECTIVES {
             // Defaults are constants of this file; a failure here is a programming error
@@ -171,6 +174,90 @@ pub static DIRECTIVES: &[Directive] = &[
     },
 ];
 
+/// Declares an encoding threshold under its name and its Redis 6 `ziplist` alias, which
+/// Redis 7.0 still accepts in the config file and in CONFIG GET/SET.
+macro_rules! threshold {
+    ($name:literal, $alias:literal, $default:literal, $min:expr, $field:ident) => {
+        [
+            Directive {
+                name: $name,
+                default: $default,
+                apply: |c, a| number(a, $min, i64::MAX).map(|v| c.encodings.$field = v),
+                show: |c| c.encodings.$field.to_string(),
+            },
+            Directive {
+                name: $alias,
+                default: $default,
+                apply: |c, a| number(a, $min, i64::MAX).map(|v| c.encodings.$field = v),
+                show: |c| c.encodings.$field.to_string(),
+            },
+        ]
+    };
+}
+
+/// The thresholds between compact and large encodings of lists, hashes, sets and zsets.
+static THRESHOLDS: [[Directive; 2]; 6] = [
+    threshold!(
+        "list-max-listpack-size",
+        "list-max-ziplist-size",
+        "-2",
+        i32::MIN as i64,
+        list_max_listpack_size
+    ),
+    threshold!(
+        "hash-max-listpack-entries",
+        "hash-max-ziplist-entries",
+        "512",
+        0,
+        hash_max_listpack_entries
+    ),
+    threshold!(
+        "hash-max-listpack-value",
+        "hash-max-ziplist-value",
+        "64",
+        0,
+        hash_max_listpack_value
+    ),
+    threshold!(
+        "set-max-intset-entries",
+        "set-max-intset-entries",
+        "512",
+        0,
+        set_max_intset_entries
+    ),
+    threshold!(
+        "zset-max-listpack-entries",
+        "zset-max-ziplist-entries",
+        "128",
+        0,
+        zset_max_listpack_entries
+    ),
+    threshold!(
+        "zset-max-listpack-value",
+        "zset-max-ziplist-value",
+        "64",
+        0,
+        zset_max_listpack_value
+    ),
+];
+
+/// Every directive: the table above and the thresholds (an alias may repeat a name; the
+/// first declaration wins).
+pub fn all_directives() -> impl Iterator<Item = &'static Directive> {
+    let mut seen: Vec<&'static str> = Vec::new();
+    DIRECTIVES
+        .iter()
+        .chain(THRESHOLDS.iter().flatten())
+        .filter(move |d| {
+            if seen.contains(&d.name) {
+                false
+            } else {
+                seen.push(d.name);
+                true
+            }
+        })
+}
+
 /// CONFIG GET: every directive whose name matches one of `patterns` (globs, case-insensitive),
 /// once each, with its current value. A pattern without glob characters names one directive
 /// and is echoed as the client wrote it, as Redis 7.0 does.
@@ -179,7 +266,7 @@ pub fn matching(config: &Config, patterns: &[&[u8]]) -> Vec<(String, String)> {
     let mut seen: Vec<&str> = Vec::new();
     for pattern in patterns {
         let is_glob = pattern.iter().any(|c| matches!(c, b'*' | b'?' | b'['));
-        for d in DIRECTIVES {
+        for d in all_directives() {
             let hit = if is_glob {
                 shards::glob::glob_match(pattern, d.name.as_bytes(), true)
             } else {
@@ -210,8 +297,7 @@ pub fn split_words(line: &str) -> Vec<String> {
 
 /// Applies one `name args...` directive.
 pub fn apply(config: &mut Config, name: &str, args: &[String]) -> Result<(), String> {
-    let d = DIRECTIVES
-        .iter()
+    let d = all_directives()
         .find(|d| d.name.eq_ignore_ascii_case(name))
         .ok_or_else(|| "Bad directive or wrong number of arguments".to_string())?;
     (d.apply)(config, args)
@@ -261,7 +347,7 @@ mod tests {
         assert_eq!(c.bind, vec!["127.0.0.1".to_string()]);
         assert_eq!(c.databases, 16);
         assert_eq!(c.proto_max_bulk_len, 512 << 20);
-        for d in DIRECTIVES {
+        for d in all_directives() {
             let mut c = Config::default();
             assert!(
                 (d.apply)(&mut c, &split_words(d.default)).is_ok(),
@@ -285,6 +371,9 @@ mod tests {
         assert_eq!(parse_memory("2m"), Some(2_000_000));
         assert!(apply_text(&mut c, "save 60 1000\n").is_err());
         assert!(apply_text(&mut c, "save \"\"\nappendonly no\n").is_ok());
+        assert!(apply_text(&mut c, "hash-max-ziplist-entries 7\n").is_ok());
+        assert_eq!(c.encodings.hash_max_listpack_entries, 7);
+        assert_eq!(matching(&c, &[b"hash-max-listpack-entries"])[0].1, "7");
     }
 
     #[test]

@@ -61,6 +61,7 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream) {
         round: Round::new(ctx.nshards),
         db: 0,
         quit: false,
+        blocked: None,
         now: 0,
     };
     conn.run(stream, kill_rx).await;
@@ -131,6 +132,8 @@ struct Conn {
     db: usize,
     quit: bool,
     rng: Rng,
+    /// Set while the client is blocked in BLPOP & co.
+    blocked: Option<Blocked>,
     /// The clock, read once per batch of requests: commands that run in place use it, as
     /// shards do for the batches they are sent (Redis reads it once per command; a batch
     /// takes microseconds).
@@ -140,6 +143,26 @@ struct Conn {
 enum Wake {
     Read(std::io::Result<usize>),
     Killed,
+    Woken,
+    TimedOut,
+}
+
+/// A client blocked in BLPOP & co.: the command to run again when woken, and until when.
+struct Blocked {
+    handler: Handler,
+    args: Vec<Bytes>,
+    keys: Vec<usize>,
+    want: &'static str,
+    /// What the command replies when the wait times out (its empty-handed reply).
+    timeout_reply: Bytes,
+    deadline: Option<std::time::Instant>,
+    wake_tx: futures_channel::mpsc::UnboundedSender<()>,
+    wake_rx: futures_channel::mpsc::UnboundedReceiver<()>,
+}
+
+/// The empty-handed replies of blocking commands: a null array or a null bulk string.
+fn is_empty_handed(reply: &[u8]) -> bool {
+    matches!(reply, b"*-1\r\n" | b"$-1\r\n" | b"_\r\n")
 }
 
 impl Conn {
@@ -156,61 +179,239 @@ impl Conn {
         let mut parser = RequestParser::default();
         let mut chunk = vec![0u8; READ_CHUNK];
         let max_bulk = self.ctx.config.proto_max_bulk_len;
+        // Parsed requests not run yet: a blocked client runs nothing until it is served.
+        let mut pending: std::collections::VecDeque<Vec<Bytes>> = std::collections::VecDeque::new();
+        let mut protocol_error: Option<&'static str> = None;
         loop {
-            let wake = futures_lite::future::or(
-                async { Wake::Read(stream.read(&mut chunk).await) },
-                async {
-                    let _ = (&mut kill_rx).await;
-                    Wake::Killed
-                },
-            )
-            .await;
-            let n = match wake {
-                Wake::Read(Ok(n)) if n > 0 => n,
-                _ => return,
-            };
-            rbuf.extend_from_slice(&chunk[..n]);
-            let mut protocol_error = None;
-            let mut requests = Vec::new();
-            loop {
-                match parser.parse(&mut rbuf, max_bulk) {
-                    Parsed::Request(args) if args.is_empty() => {}
-                    Parsed::Request(args) => requests.push(args),
-                    Parsed::Incomplete => break,
-                    Parsed::Error(text) => {
-                        protocol_error = Some(text);
+            if self.blocked.is_none() {
+                self.now = shards::util::now_ms();
+                self.info.last_active_ms.set(self.now);
+                while let Some(args) = pending.pop_front() {
+                    if self.quit || self.info.killed.get() {
+                        break;
+                    }
+                    self.request(args).await;
+                    if self.blocked.is_some() {
                         break;
                     }
                 }
-            }
-            self.now = shards::util::now_ms();
-            self.info.last_active_ms.set(self.now);
-            for args in requests {
-                if self.quit || self.info.killed.get() {
-                    break;
+                self.flush_round().await;
+                if self.blocked.is_none() && pending.is_empty() {
+                    if let Some(text) = protocol_error.take() {
+                        self.out.error(&format!("ERR Protocol error: {text}"));
+                        self.quit = true;
+                    }
                 }
-                self.request(args).await;
-            }
-            self.flush_round().await;
-            if let Some(text) = protocol_error {
-                self.out.error(&format!("ERR Protocol error: {text}"));
-                self.quit = true;
             }
             if !self.out.is_empty() {
                 let written = stream.write_all(self.out.as_bytes()).await;
                 self.out.clear(OUT_KEEP);
                 if written.is_err() {
-                    return;
+                    break;
                 }
             }
             if self.quit || self.info.killed.get() {
                 let _ = stream.close().await;
-                return;
+                break;
             }
-            // Don't let a huge pipeline keep a huge buffer alive.
-            if rbuf.capacity() > 4 * READ_CHUNK && rbuf.is_empty() {
-                rbuf = BytesMut::with_capacity(READ_CHUNK);
+            let wake = {
+                let read = async { Wake::Read(stream.read(&mut chunk).await) };
+                let killed = async {
+                    let _ = (&mut kill_rx).await;
+                    Wake::Killed
+                };
+                let input = futures_lite::future::or(read, killed);
+                match self.blocked.as_mut() {
+                    None => input.await,
+                    Some(b) => {
+                        let deadline = b.deadline;
+                        let woken = async {
+                            let _ = futures_lite::StreamExt::next(&mut b.wake_rx).await;
+                            Wake::Woken
+                        };
+                        let timer = async {
+                            match deadline {
+                                Some(at) => {
+                                    glommio::timer::sleep(
+                                        at.saturating_duration_since(std::time::Instant::now()),
+                                    )
+                                    .await
+                                }
+                                None => futures_lite::future::pending::<()>().await,
+                            }
+                            Wake::TimedOut
+                        };
+                        futures_lite::future::or(input, futures_lite::future::or(woken, timer))
+                            .await
+                    }
+                }
+            };
+            match wake {
+                Wake::Read(Ok(n)) if n > 0 => {
+                    if protocol_error.is_some() {
+                        continue;
+                    }
+                    rbuf.extend_from_slice(&chunk[..n]);
+                    loop {
+                        match parser.parse(&mut rbuf, max_bulk) {
+                            Parsed::Request(args) if args.is_empty() => {}
+                            Parsed::Request(args) => pending.push_back(args),
+                            Parsed::Incomplete => break,
+                            Parsed::Error(text) => {
+                                protocol_error = Some(text);
+                                break;
+                            }
+                        }
+                    }
+                    // Don't let a huge pipeline keep a huge buffer alive.
+                    if rbuf.capacity() > 4 * READ_CHUNK && rbuf.is_empty() {
+                        rbuf = BytesMut::with_capacity(READ_CHUNK);
+                    }
+                }
+                Wake::Read(_) | Wake::Killed => break,
+                Wake::Woken => self.retry_blocked().await,
+                Wake::TimedOut => {
+                    if let Some(b) = self.blocked.take() {
+                        self.unregister_blocked().await;
+                        self.out.raw(&b.timeout_reply);
+                    }
+                }
             }
+        }
+        if self.blocked.take().is_some() {
+            self.unregister_blocked().await;
+        }
+    }
+
+    /// Runs a command over keys that may span shards, whole (one shard) or gathered.
+    async fn run_anywhere(
+        &mut self,
+        handler: Handler,
+        args: &[Bytes],
+        keys: &[usize],
+    ) -> Result<Bytes, ()> {
+        let nshards = self.ctx.nshards;
+        let first = keys
+            .first()
+            .map(|&p| key_shard(&args[p], nshards))
+            .unwrap_or(self.ctx.id);
+        if keys.iter().all(|&p| key_shard(&args[p], nshards) == first) {
+            let job = Job::Run {
+                handler,
+                db: self.db as u8,
+                resp3: self.resp3(),
+                args: args.to_vec(),
+            };
+            match self.one(first, job).await? {
+                Outcome::Reply(reply) => Ok(reply),
+                _ => Err(()),
+            }
+        } else {
+            self.run_gathered(handler, args, keys).await
+        }
+    }
+
+    /// BLPOP & co.: serve at once if a key has data, otherwise block the client on its keys
+    /// until one is pushed to, the timeout passes, or the client goes away.
+    async fn blocking(&mut self, cmd: &'static Command, handler: Handler, args: Vec<Bytes>) {
+        self.flush_round().await;
+        let keys = cmd.keys(&args);
+        let reply = match self.run_anywhere(handler, &args, &keys).await {
+            Ok(reply) => reply,
+            Err(()) => return self.out.error(SHARD_GONE),
+        };
+        if !is_empty_handed(&reply) {
+            return self.out.raw(&reply);
+        }
+        let timeout_at = if matches!(cmd.meta.name, "blmpop" | "bzmpop") {
+            1
+        } else {
+            args.len() - 1
+        };
+        // The handler already refused a bad timeout; 0 waits forever.
+        let ms = shards::types::list::parse_timeout(&args[timeout_at]).unwrap_or(0);
+        let deadline = (ms > 0)
+            .then(|| std::time::Instant::now() + std::time::Duration::from_millis(ms as u64));
+        let want = if cmd.meta.name.starts_with("bz") {
+            "zset"
+        } else {
+            "list"
+        };
+        let (wake_tx, wake_rx) = futures_channel::mpsc::unbounded();
+        self.blocked = Some(Blocked {
+            handler,
+            args,
+            keys,
+            want,
+            timeout_reply: reply,
+            deadline,
+            wake_tx,
+            wake_rx,
+        });
+        self.register_blocked().await;
+    }
+
+    /// Registers the blocked client on the shard of each of its keys.
+    async fn register_blocked(&mut self) {
+        let Some(b) = self.blocked.as_ref() else {
+            return;
+        };
+        let nshards = self.ctx.nshards;
+        let mut per_shard: Vec<Vec<Bytes>> = vec![Vec::new(); nshards];
+        // BLMOVE and BRPOPLPUSH wait on their source only.
+        let wait_on = if matches!(
+            b.args[0].to_ascii_lowercase().as_slice(),
+            b"blmove" | b"brpoplpush"
+        ) {
+            &b.keys[..1.min(b.keys.len())]
+        } else {
+            &b.keys[..]
+        };
+        for &p in wait_on {
+            per_shard[key_shard(&b.args[p], nshards)].push(b.args[p].clone());
+        }
+        let (id, want, db, wake) = (self.info.id, b.want, self.db as u8, b.wake_tx.clone());
+        for (shard, keys) in per_shard.into_iter().enumerate() {
+            if !keys.is_empty() {
+                let _ = self
+                    .one(
+                        shard,
+                        Job::Block {
+                            db,
+                            keys,
+                            id,
+                            want,
+                            wake: wake.clone(),
+                        },
+                    )
+                    .await;
+            }
+        }
+    }
+
+    /// Removes the blocked client from every shard.
+    async fn unregister_blocked(&mut self) {
+        for shard in 0..self.ctx.nshards {
+            let _ = self.one(shard, Job::Unblock { id: self.info.id }).await;
+        }
+    }
+
+    /// A key the blocked client waits for got data: run its command again.
+    async fn retry_blocked(&mut self) {
+        let Some(b) = self.blocked.take() else { return };
+        self.now = shards::util::now_ms();
+        match self.run_anywhere(b.handler, &b.args, &b.keys).await {
+            Ok(reply) if is_empty_handed(&reply) => {
+                // Someone else took the data first: wait again, behind those now waiting.
+                self.blocked = Some(b);
+                self.unregister_blocked().await;
+                self.register_blocked().await;
+            }
+            Ok(reply) => {
+                self.unregister_blocked().await;
+                self.out.raw(&reply);
+            }
+            Err(()) => self.out.error(SHARD_GONE),
         }
     }
 
@@ -231,14 +432,36 @@ impl Conn {
         let resp3 = self.resp3();
         let db = self.db as u8;
         let nshards = self.ctx.nshards;
+        if cmd.meta.flags.contains(&"blocking") {
+            if let Exec::Gather(handler) = cmd.exec {
+                return self.blocking(cmd, handler, args).await;
+            }
+        }
         match cmd.exec {
             Exec::Conn(which) => self.conn_command(which, cmd, args).await,
             Exec::Keyed(handler) => {
-                let shard = match cmd.key_positions(args.len()).next() {
+                let shard = match cmd.first_key(&args) {
                     Some(p) => key_shard(&args[p], nshards),
                     None => self.ctx.id,
                 };
                 self.queue_one(shard, handler, args);
+            }
+            Exec::Gather(handler) => {
+                let keys = cmd.keys(&args);
+                let first = keys.first().map(|&p| key_shard(&args[p], nshards));
+                match first {
+                    None => self.queue_one(self.ctx.id, handler, args),
+                    Some(s) if keys.iter().all(|&p| key_shard(&args[p], nshards) == s) => {
+                        self.queue_one(s, handler, args)
+                    }
+                    Some(_) => {
+                        self.flush_round().await;
+                        match self.run_gathered(handler, &args, &keys).await {
+                            Ok(reply) => self.out.raw(&reply),
+                            Err(()) => self.out.error(SHARD_GONE),
+                        }
+                    }
+                }
             }
             Exec::Spread(handler, merge) => match self.single_shard(cmd, &args) {
                 Some(shard) => self.queue_one(shard, handler, args),
@@ -319,6 +542,7 @@ impl Conn {
                 .engine
                 .borrow_mut()
                 .run(handler, self.db, now, &args, &mut self.out);
+            self.ctx.wake_blocked(now);
             return;
         }
         let job = Job::Run {
@@ -560,6 +784,72 @@ impl Conn {
             shard += 1;
             inner = 0;
         }
+    }
+
+    /// A command over keys on several shards (not yet isolated from other clients; the
+    /// transactions issue adds locking): copies of its keys' values are gathered into a
+    /// scratch shard, the handler runs there, and every key whose value or expiry it changed
+    /// is written back to the shard that owns it.
+    async fn run_gathered(
+        &mut self,
+        handler: Handler,
+        args: &[Bytes],
+        positions: &[usize],
+    ) -> Result<Bytes, ()> {
+        let nshards = self.ctx.nshards;
+        let db = self.db as u8;
+        let mut keys: Vec<Bytes> = Vec::new();
+        for &p in positions {
+            if !keys.contains(&args[p]) {
+                keys.push(args[p].clone());
+            }
+        }
+        let mut originals = Vec::with_capacity(keys.len());
+        for key in &keys {
+            let job = Job::Take {
+                db,
+                key: key.clone(),
+                remove: false,
+            };
+            let Outcome::Entry(entry) = self.one(key_shard(key, nshards), job).await? else {
+                return Err(());
+            };
+            originals.push(entry);
+        }
+        let now = shards::util::now_ms();
+        let mut scratch = shards::Shard::new(self.ctx.config.databases, self.rng.next_u64());
+        scratch.limits = self.ctx.engine.borrow().limits.clone();
+        for (key, entry) in keys.iter().zip(&originals) {
+            if let Some((value, expire_at)) = entry {
+                shards::keys::put_entry(&mut scratch.dbs[self.db], key, value.clone(), *expire_at);
+            }
+        }
+        let mut reply = Reply::new(self.resp3());
+        scratch.run(handler, self.db, now, args, &mut reply);
+        for (key, original) in keys.iter().zip(originals) {
+            let after = shards::keys::peek_entry(&mut scratch.dbs[self.db], key, now);
+            if after == original {
+                continue;
+            }
+            let shard = key_shard(key, nshards);
+            let job = match after {
+                Some((value, expire_at)) => Job::Put {
+                    db,
+                    key: key.clone(),
+                    value,
+                    expire_at,
+                    replace: true,
+                },
+                None => Job::Run {
+                    handler: shards::keys::del,
+                    db,
+                    resp3: false,
+                    args: vec![Bytes::from_static(b"DEL"), key.clone()],
+                },
+            };
+            self.one(shard, job).await?;
+        }
+        Ok(reply.take())
     }
 
     async fn rename_across(

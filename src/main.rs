@@ -6,6 +6,7 @@
 //! (what each command is and how it runs), the shard engine crate `shards` (the data).
 #![warn(missing_debug_implementations, rust_2018_idioms)]
 
+mod blocking;
 mod clients;
 mod command_meta;
 mod command_table;

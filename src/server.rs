@@ -4,6 +4,7 @@
 //! connections of other shards. Nothing here is locked: a shard's state is touched only by its
 //! own thread, through `RefCell`s that are never held across an `.await`.
 
+use crate::blocking::{BlockedKeys, Waiter};
 use crate::clients::{ClientFilter, ClientRegistry};
 use crate::config::Config;
 use bytes::Bytes;
@@ -60,6 +61,24 @@ pub enum Job {
         /// Overwrite an existing key.
         replace: bool,
     },
+    /// Register a blocked client on keys of this shard.
+    Block {
+        /// Database.
+        db: u8,
+        /// The keys it waits for that live here.
+        keys: Vec<Bytes>,
+        /// The client's id.
+        id: u64,
+        /// The value type that serves it.
+        want: &'static str,
+        /// Wakes the connection.
+        wake: futures_channel::mpsc::UnboundedSender<()>,
+    },
+    /// Forget a blocked client.
+    Unblock {
+        /// The client's id.
+        id: u64,
+    },
     /// CLIENT LIST lines of this shard's matching clients.
     ClientList(ClientFilter),
     /// Kill this shard's matching clients.
@@ -103,6 +122,8 @@ pub struct ShardCtx {
     pub clients: RefCell<ClientRegistry>,
     /// The configuration.
     pub config: Arc<Config>,
+    /// Clients blocked on this shard's keys.
+    pub blocked: RefCell<BlockedKeys>,
     senders: Senders<Batch>,
 }
 
@@ -111,9 +132,19 @@ impl ShardCtx {
     pub fn run_jobs(&self, jobs: Vec<Job>) -> Vec<Outcome> {
         let now = shards::util::now_ms();
         let mut reply = Reply::new(false);
-        jobs.into_iter()
+        let outcomes = jobs
+            .into_iter()
             .map(|job| self.run_job(job, now, &mut reply))
-            .collect()
+            .collect();
+        self.wake_blocked(now);
+        outcomes
+    }
+
+    /// Wakes clients blocked on keys that can now serve them; called after every batch of
+    /// work on this shard (cheap when nobody is blocked).
+    pub fn wake_blocked(&self, now: i64) {
+        let mut blocked = self.blocked.borrow_mut();
+        blocked.wake_ready(&mut self.engine.borrow_mut(), now);
     }
 
     fn run_job(&self, job: Job, now: i64, reply: &mut Reply) -> Outcome {
@@ -160,6 +191,25 @@ impl ShardCtx {
             }
             Job::ClientList(filter) => Outcome::Lines(self.clients.borrow().list(&filter)),
             Job::ClientKill(filter) => Outcome::Count(self.clients.borrow().kill(&filter)),
+            Job::Block {
+                db,
+                keys,
+                id,
+                want,
+                wake,
+            } => {
+                self.blocked.borrow_mut().block(db, &keys, || Waiter {
+                    id,
+                    want,
+                    wake: wake.clone(),
+                    woken: false,
+                });
+                Outcome::Flag(true)
+            }
+            Job::Unblock { id } => {
+                self.blocked.borrow_mut().unblock(id);
+                Outcome::Flag(true)
+            }
         }
     }
 
@@ -263,6 +313,7 @@ async fn shard_main(
         config.databases,
         0x5EED ^ ((id as u64 + 1) << 32) ^ shards::util::now_ms() as u64,
     );
+    engine.limits = config.encodings.clone();
     engine.limits.proto_max_bulk_len = config.proto_max_bulk_len;
     let ctx = Rc::new(ShardCtx {
         id,
@@ -270,6 +321,7 @@ async fn shard_main(
         engine: RefCell::new(engine),
         clients: RefCell::new(ClientRegistry::default()),
         config: config.clone(),
+        blocked: RefCell::new(BlockedKeys::default()),
         senders,
     });
 

@@ -57,3 +57,56 @@ pub fn wrong_arity(cmd: &str) -> String {
 pub fn invalid_expire(cmd: &str) -> String {
     format!("ERR invalid expire time in '{cmd}' command")
 }
+
+// hashes
+
+/// HINCRBY on a field whose value is not a 64-bit integer.
+pub const HASH_VALUE_NOT_INTEGER: &str = "ERR hash value is not an integer";
+/// HINCRBYFLOAT on a field whose value is not a number.
+pub const HASH_VALUE_NOT_FLOAT: &str = "ERR hash value is not a float";
+/// HINCRBYFLOAT with an infinite increment.
+pub const HASH_INCR_NAN_OR_INF: &str = "ERR value is NaN or Infinity";
+/// HRANDFIELD with a count of -9223372036854775808 (`getRangeLongFromObjectOrReply` over
+/// `-LONG_MAX..LONG_MAX`).
+pub const HASH_RANDFIELD_COUNT_RANGE: &str =
+    "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
+/// HRANDFIELD WITHVALUES with a count whose pairs would overflow the reply length.
+pub const HASH_VALUE_OUT_OF_RANGE: &str = "ERR value is out of range";
+
+// sets
+
+/// SPOP with a count that is negative or not an integer (`getPositiveLongFromObjectOrReply`).
+pub const SPOP_COUNT_RANGE: &str = "ERR value is out of range, must be positive";
+/// SRANDMEMBER with a count of -9223372036854775808 (`getRangeLongFromObjectOrReply` over
+/// `-LONG_MAX..LONG_MAX`).
+pub const SRANDMEMBER_COUNT_RANGE: &str =
+    "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
+/// SINTERCARD with a `numkeys` that is not a positive integer.
+pub const SINTERCARD_NUMKEYS: &str = "ERR numkeys should be greater than 0";
+/// SINTERCARD with a `numkeys` larger than the number of arguments after it.
+pub const SINTERCARD_TOO_MANY_KEYS: &str =
+    "ERR Number of keys can't be greater than number of args";
+/// SINTERCARD with a LIMIT that is negative or not an integer.
+pub const SINTERCARD_LIMIT: &str = "ERR LIMIT can't be negative";
+
+// lists
+
+/// LPOP/RPOP with a count that is negative or not an integer (`getPositiveLongFromObjectOrReply`).
+pub const LIST_POP_COUNT: &str = "ERR value is out of range, must be positive";
+/// LSET at an index outside the list.
+pub const LIST_INDEX_OUT_OF_RANGE: &str = "ERR index out of range";
+/// LPOS with RANK 0.
+pub const LIST_RANK_ZERO: &str =
+    "ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use negative to start from the end of the list";
+/// LPOS with a COUNT that is negative or not an integer.
+pub const LIST_COUNT_NEGATIVE: &str = "ERR COUNT can't be negative";
+/// LPOS with a MAXLEN that is negative or not an integer.
+pub const LIST_MAXLEN_NEGATIVE: &str = "ERR MAXLEN can't be negative";
+/// LMPOP/BLMPOP with a `numkeys` that is not a positive integer.
+pub const LIST_NUMKEYS: &str = "ERR numkeys should be greater than 0";
+/// LMPOP/BLMPOP with a COUNT that is not a positive integer.
+pub const LIST_COUNT: &str = "ERR count should be greater than 0";
+/// A blocking command's timeout that is not a `long double`.
+pub const LIST_TIMEOUT_NOT_FLOAT: &str = "ERR timeout is not a float or out of range";
+/// A blocking command's timeout that is negative once in milliseconds (or out of range).
+pub const LIST_TIMEOUT_NEGATIVE: &str = "ERR timeout is negative";

@@ -468,6 +468,35 @@ pub fn scan(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     }
 }
 
+/// ```text
+/// OBJECT ENCODING key
+/// ```
+/// The other OBJECT subcommands (FREQ, IDLETIME, REFCOUNT) come with eviction.
+pub fn object(ctx: &mut Ctx<'_>, args: &[Bytes]) {
+    if !args[1].eq_ignore_ascii_case(b"ENCODING") {
+        let sub = &args[1][..args[1]
+            .iter()
+            .position(|&b| b == 0)
+            .unwrap_or(args[1].len())];
+        let mut text = b"ERR unknown subcommand '".to_vec();
+        text.extend_from_slice(&sub[..sub.len().min(128)]);
+        text.extend_from_slice(b"'. Try OBJECT HELP.");
+        ctx.reply.error_bytes(&text);
+        return;
+    }
+    if args.len() != 3 {
+        ctx.reply
+            .error("ERR wrong number of arguments for 'object|encoding' command");
+        return;
+    }
+    let now = ctx.now;
+    let (db, _, reply) = ctx.parts();
+    match db.get(&args[2], now) {
+        None => reply.null(),
+        Some(value) => reply.bulk(value.encoding().as_bytes()),
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

@@ -17,12 +17,30 @@ pub const DEFAULT_DATABASES: usize = 16;
 pub struct Limits {
     /// Largest string a command may create (proto-max-bulk-len).
     pub proto_max_bulk_len: u64,
+    /// list-max-listpack-size: entries (positive) or bytes class (-1..-5) per quicklist node.
+    pub list_max_listpack_size: i64,
+    /// hash-max-listpack-entries: most fields a listpack-encoded hash holds.
+    pub hash_max_listpack_entries: usize,
+    /// hash-max-listpack-value: longest field or value a listpack-encoded hash holds.
+    pub hash_max_listpack_value: usize,
+    /// set-max-intset-entries: most members an intset-encoded set holds.
+    pub set_max_intset_entries: usize,
+    /// zset-max-listpack-entries: most members a listpack-encoded sorted set holds.
+    pub zset_max_listpack_entries: usize,
+    /// zset-max-listpack-value: longest member a listpack-encoded sorted set holds.
+    pub zset_max_listpack_value: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             proto_max_bulk_len: 512 * 1024 * 1024,
+            list_max_listpack_size: -2,
+            hash_max_listpack_entries: 512,
+            hash_max_listpack_value: 64,
+            set_max_intset_entries: 512,
+            zset_max_listpack_entries: 128,
+            zset_max_listpack_value: 64,
         }
     }
 }

@@ -3250,4 +3250,3072 @@ pub static COMMANDS: &[CommandMeta] = &[
             ])),
         ]),
     },
+    CommandMeta {
+        name: "lpush",
+        fullname: "lpush",
+        arity: -3,
+        flags: &["write", "denyoom", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@list", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("insert")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Prepend one or multiple elements to a list")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("2.4.0"),
+                    Node::Bulk("Accepts multiple `element` arguments."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("element")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "rpush",
+        fullname: "rpush",
+        arity: -3,
+        flags: &["write", "denyoom", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@list", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("insert")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Append one or multiple elements to a list")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("2.4.0"),
+                    Node::Bulk("Accepts multiple `element` arguments."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("element")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "lpushx",
+        fullname: "lpushx",
+        arity: -3,
+        flags: &["write", "denyoom", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@list", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("insert")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Prepend an element to a list, only if the list exists")),
+            (Node::Bulk("since"), Node::Bulk("2.2.0")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("4.0.0"),
+                    Node::Bulk("Accepts multiple `element` arguments."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("element")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "rpushx",
+        fullname: "rpushx",
+        arity: -3,
+        flags: &["write", "denyoom", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@list", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("insert")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Append an element to a list, only if the list exists")),
+            (Node::Bulk("since"), Node::Bulk("2.2.0")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("4.0.0"),
+                    Node::Bulk("Accepts multiple `element` arguments."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("element")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "lpop",
+        fullname: "lpop",
+        arity: -2,
+        flags: &["write", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@list", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Remove and get the first elements in a list")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of elements returned")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[Node::Bulk("6.2.0"), Node::Bulk("Added the `count` argument.")]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("count")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("since"), Node::Bulk("6.2.0")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "rpop",
+        fullname: "rpop",
+        arity: -2,
+        flags: &["write", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@list", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Remove and get the last elements in a list")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of elements returned")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[Node::Bulk("6.2.0"), Node::Bulk("Added the `count` argument.")]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("count")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("since"), Node::Bulk("6.2.0")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "llen",
+        fullname: "llen",
+        arity: 2,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@list", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get the length of a list")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "lrange",
+        fullname: "lrange",
+        arity: 4,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@list", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get a range of elements from a list")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(S+N) where S is the distance of start offset from HEAD for small lists, from nearest end (HEAD or TAIL) for large lists; and N is the number of elements in the specified range.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("start")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("stop")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "lindex",
+        fullname: "lindex",
+        arity: 3,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@list", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get an element from a list by its index")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of elements to traverse to get to the element at index. This makes asking for the first or the last element of the list O(1).")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("index")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "lset",
+        fullname: "lset",
+        arity: 4,
+        flags: &["write", "denyoom"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@list", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Set the value of an element in a list by its index")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the length of the list. Setting either the first or the last element of the list is O(1).")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("index")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("element")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "linsert",
+        fullname: "linsert",
+        arity: 5,
+        flags: &["write", "denyoom"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@list", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("insert")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Insert an element before or after another element in a list")),
+            (Node::Bulk("since"), Node::Bulk("2.2.0")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of elements to traverse before seeing the value pivot. This means that inserting somewhere on the left end on the list (head) can be considered O(1) and inserting somewhere on the right end (tail) is O(N).")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("where")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("before")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("BEFORE")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("after")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("AFTER")),
+                        ]),
+                    ])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("pivot")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("element")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "lrem",
+        fullname: "lrem",
+        arity: 4,
+        flags: &["write"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@list", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Remove elements from a list")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N+M) where N is the length of the list and M is the number of elements removed.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("count")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("element")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "ltrim",
+        fullname: "ltrim",
+        arity: 4,
+        flags: &["write"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@list", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Trim a list to the specified range")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of elements to be removed by the operation.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("start")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("stop")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "lpos",
+        fullname: "lpos",
+        arity: -3,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@list", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Return the index of matching elements on a list")),
+            (Node::Bulk("since"), Node::Bulk("6.0.6")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of elements in the list, for the average case. When searching for elements near the head or the tail of the list, or when the MAXLEN option is provided, the command may run in constant time.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("element")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("rank")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("token"), Node::Bulk("RANK")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("num-matches")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("token"), Node::Bulk("COUNT")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("len")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("token"), Node::Bulk("MAXLEN")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "lmove",
+        fullname: "lmove",
+        arity: 5,
+        flags: &["write", "denyoom"],
+        first_key: 1,
+        last_key: 2,
+        step: 1,
+        acl_categories: &["@write", "@list", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("insert")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Pop an element from a list, push it to another list and return it")),
+            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("source")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("destination")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(1)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("wherefrom")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("left")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("LEFT")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("right")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("RIGHT")),
+                        ]),
+                    ])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("whereto")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("left")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("LEFT")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("right")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("RIGHT")),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "rpoplpush",
+        fullname: "rpoplpush",
+        arity: 3,
+        flags: &["write", "denyoom"],
+        first_key: 1,
+        last_key: 2,
+        step: 1,
+        acl_categories: &["@write", "@list", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("insert")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Remove the last element in a list, prepend it to another list and return it")),
+            (Node::Bulk("since"), Node::Bulk("1.2.0")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("doc_flags"), Node::Set(&[Node::Status("deprecated")])),
+            (Node::Bulk("deprecated_since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("replaced_by"), Node::Bulk("`LMOVE` with the `RIGHT` and `LEFT` arguments")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("source")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("destination")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(1)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "lmpop",
+        fullname: "lmpop",
+        arity: -4,
+        flags: &["write", "movablekeys"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@write", "@list", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("keynum")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("keynumidx"), Node::Int(0)),
+                        (Node::Bulk("firstkey"), Node::Int(1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Pop elements from a list")),
+            (Node::Bulk("since"), Node::Bulk("7.0.0")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N+M) where N is the number of provided keys and M is the number of elements returned.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("numkeys")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("where")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("left")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("LEFT")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("right")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("RIGHT")),
+                        ]),
+                    ])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("count")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("token"), Node::Bulk("COUNT")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "blpop",
+        fullname: "blpop",
+        arity: -3,
+        flags: &["write", "noscript", "blocking"],
+        first_key: 1,
+        last_key: -2,
+        step: 1,
+        acl_categories: &["@write", "@list", "@slow", "@blocking"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(-2)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Remove and get the first element in a list, or block until one is available")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of provided keys.")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("6.0.0"),
+                    Node::Bulk("`timeout` is interpreted as a double instead of an integer."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("timeout")),
+                    (Node::Bulk("type"), Node::Bulk("double")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "brpop",
+        fullname: "brpop",
+        arity: -3,
+        flags: &["write", "noscript", "blocking"],
+        first_key: 1,
+        last_key: -2,
+        step: 1,
+        acl_categories: &["@write", "@list", "@slow", "@blocking"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(-2)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Remove and get the last element in a list, or block until one is available")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of provided keys.")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("6.0.0"),
+                    Node::Bulk("`timeout` is interpreted as a double instead of an integer."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("timeout")),
+                    (Node::Bulk("type"), Node::Bulk("double")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "blmove",
+        fullname: "blmove",
+        arity: 6,
+        flags: &["write", "denyoom", "noscript", "blocking"],
+        first_key: 1,
+        last_key: 2,
+        step: 1,
+        acl_categories: &["@write", "@list", "@slow", "@blocking"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("insert")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Pop an element from a list, push it to another list and return it; or block until one is available")),
+            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("source")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("destination")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(1)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("wherefrom")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("left")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("LEFT")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("right")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("RIGHT")),
+                        ]),
+                    ])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("whereto")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("left")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("LEFT")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("right")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("RIGHT")),
+                        ]),
+                    ])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("timeout")),
+                    (Node::Bulk("type"), Node::Bulk("double")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "brpoplpush",
+        fullname: "brpoplpush",
+        arity: 4,
+        flags: &["write", "denyoom", "noscript", "blocking"],
+        first_key: 1,
+        last_key: 2,
+        step: 1,
+        acl_categories: &["@write", "@list", "@slow", "@blocking"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("insert")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Pop an element from a list, push it to another list and return it; or block until one is available")),
+            (Node::Bulk("since"), Node::Bulk("2.2.0")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("doc_flags"), Node::Set(&[Node::Status("deprecated")])),
+            (Node::Bulk("deprecated_since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("replaced_by"), Node::Bulk("`BLMOVE` with the `RIGHT` and `LEFT` arguments")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("6.0.0"),
+                    Node::Bulk("`timeout` is interpreted as a double instead of an integer."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("source")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("destination")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(1)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("timeout")),
+                    (Node::Bulk("type"), Node::Bulk("double")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "blmpop",
+        fullname: "blmpop",
+        arity: -5,
+        flags: &["write", "blocking", "movablekeys"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@write", "@list", "@slow", "@blocking"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("keynum")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("keynumidx"), Node::Int(0)),
+                        (Node::Bulk("firstkey"), Node::Int(1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Pop elements from a list, or block until one is available")),
+            (Node::Bulk("since"), Node::Bulk("7.0.0")),
+            (Node::Bulk("group"), Node::Bulk("list")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N+M) where N is the number of provided keys and M is the number of elements returned.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("timeout")),
+                    (Node::Bulk("type"), Node::Bulk("double")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("numkeys")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("where")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("left")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("LEFT")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("right")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("RIGHT")),
+                        ]),
+                    ])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("count")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("token"), Node::Bulk("COUNT")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "hset",
+        fullname: "hset",
+        arity: -4,
+        flags: &["write", "denyoom", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@hash", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Set the string value of a hash field")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("hash")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1) for each field/value pair added, so O(N) to add N field/value pairs when the command is called with multiple field/value pairs.")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("4.0.0"),
+                    Node::Bulk("Accepts multiple `field` and `value` arguments."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("field_value")),
+                    (Node::Bulk("type"), Node::Bulk("block")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("field")),
+                            (Node::Bulk("type"), Node::Bulk("string")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("value")),
+                            (Node::Bulk("type"), Node::Bulk("string")),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "hsetnx",
+        fullname: "hsetnx",
+        arity: 4,
+        flags: &["write", "denyoom", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@hash", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("insert")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Set the value of a hash field, only if the field does not exist")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("hash")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("field")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("value")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "hget",
+        fullname: "hget",
+        arity: 3,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@hash", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get the value of a hash field")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("hash")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("field")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "hmset",
+        fullname: "hmset",
+        arity: -4,
+        flags: &["write", "denyoom", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@hash", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Set multiple hash fields to multiple values")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("hash")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of fields being set.")),
+            (Node::Bulk("doc_flags"), Node::Set(&[Node::Status("deprecated")])),
+            (Node::Bulk("deprecated_since"), Node::Bulk("4.0.0")),
+            (Node::Bulk("replaced_by"), Node::Bulk("`HSET` with multiple field-value pairs")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("field_value")),
+                    (Node::Bulk("type"), Node::Bulk("block")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("field")),
+                            (Node::Bulk("type"), Node::Bulk("string")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("value")),
+                            (Node::Bulk("type"), Node::Bulk("string")),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "hmget",
+        fullname: "hmget",
+        arity: -3,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@hash", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get the values of all the given hash fields")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("hash")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of fields being requested.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("field")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "hgetall",
+        fullname: "hgetall",
+        arity: 2,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@hash", "@slow"],
+        tips: &["nondeterministic_output_order"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get all the fields and values in a hash")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("hash")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the size of the hash.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "hdel",
+        fullname: "hdel",
+        arity: -3,
+        flags: &["write", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@hash", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Delete one or more hash fields")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("hash")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of fields to be removed.")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("2.4.0"),
+                    Node::Bulk("Accepts multiple `field` arguments."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("field")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "hexists",
+        fullname: "hexists",
+        arity: 3,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@hash", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Determine if a hash field exists")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("hash")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("field")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "hlen",
+        fullname: "hlen",
+        arity: 2,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@hash", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get the number of fields in a hash")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("hash")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "hkeys",
+        fullname: "hkeys",
+        arity: 2,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@hash", "@slow"],
+        tips: &["nondeterministic_output_order"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get all the fields in a hash")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("hash")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the size of the hash.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "hvals",
+        fullname: "hvals",
+        arity: 2,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@hash", "@slow"],
+        tips: &["nondeterministic_output_order"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get all the values in a hash")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("hash")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the size of the hash.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "hstrlen",
+        fullname: "hstrlen",
+        arity: 3,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@hash", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get the length of the value of a hash field")),
+            (Node::Bulk("since"), Node::Bulk("3.2.0")),
+            (Node::Bulk("group"), Node::Bulk("hash")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("field")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "hincrby",
+        fullname: "hincrby",
+        arity: 4,
+        flags: &["write", "denyoom", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@hash", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Increment the integer value of a hash field by the given number")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("hash")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("field")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("increment")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "hincrbyfloat",
+        fullname: "hincrbyfloat",
+        arity: 4,
+        flags: &["write", "denyoom", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@hash", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Increment the float value of a hash field by the given amount")),
+            (Node::Bulk("since"), Node::Bulk("2.6.0")),
+            (Node::Bulk("group"), Node::Bulk("hash")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("field")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("increment")),
+                    (Node::Bulk("type"), Node::Bulk("double")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "hrandfield",
+        fullname: "hrandfield",
+        arity: -2,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@hash", "@slow"],
+        tips: &["nondeterministic_output"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get one or multiple random fields from a hash")),
+            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("group"), Node::Bulk("hash")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of fields returned")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("options")),
+                    (Node::Bulk("type"), Node::Bulk("block")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("count")),
+                            (Node::Bulk("type"), Node::Bulk("integer")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("withvalues")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("WITHVALUES")),
+                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "hscan",
+        fullname: "hscan",
+        arity: -3,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@hash", "@slow"],
+        tips: &["nondeterministic_output"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Incrementally iterate hash fields and associated values")),
+            (Node::Bulk("since"), Node::Bulk("2.8.0")),
+            (Node::Bulk("group"), Node::Bulk("hash")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection..")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("cursor")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("pattern")),
+                    (Node::Bulk("type"), Node::Bulk("pattern")),
+                    (Node::Bulk("token"), Node::Bulk("MATCH")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("count")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("token"), Node::Bulk("COUNT")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "sadd",
+        fullname: "sadd",
+        arity: -3,
+        flags: &["write", "denyoom", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@set", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("insert")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Add one or more members to a set")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("2.4.0"),
+                    Node::Bulk("Accepts multiple `member` arguments."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("member")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "srem",
+        fullname: "srem",
+        arity: -3,
+        flags: &["write", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@set", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Remove one or more members from a set")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of members to be removed.")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("2.4.0"),
+                    Node::Bulk("Accepts multiple `member` arguments."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("member")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "smembers",
+        fullname: "smembers",
+        arity: 2,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@set", "@slow"],
+        tips: &["nondeterministic_output_order"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get all the members in a set")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the set cardinality.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "sismember",
+        fullname: "sismember",
+        arity: 3,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@set", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Determine if a given value is a member of a set")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("member")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "smismember",
+        fullname: "smismember",
+        arity: -3,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@set", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Returns the membership associated with the given elements for a set")),
+            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("group"), Node::Bulk("set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of elements being checked for membership")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("member")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "scard",
+        fullname: "scard",
+        arity: 2,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@set", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get the number of members in a set")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "spop",
+        fullname: "spop",
+        arity: -2,
+        flags: &["write", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@set", "@fast"],
+        tips: &["nondeterministic_output"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Remove and return one or multiple random members from a set")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("set")),
+            (Node::Bulk("complexity"), Node::Bulk("Without the count argument O(1), otherwise O(N) where N is the value of the passed count.")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[Node::Bulk("3.2.0"), Node::Bulk("Added the `count` argument.")]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("count")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("since"), Node::Bulk("3.2.0")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "srandmember",
+        fullname: "srandmember",
+        arity: -2,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@set", "@slow"],
+        tips: &["nondeterministic_output"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get one or multiple random members from a set")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("set")),
+            (Node::Bulk("complexity"), Node::Bulk("Without the count argument O(1), otherwise O(N) where N is the absolute value of the passed count.")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("2.6.0"),
+                    Node::Bulk("Added the optional `count` argument."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("count")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("since"), Node::Bulk("2.6.0")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "smove",
+        fullname: "smove",
+        arity: 4,
+        flags: &["write", "fast"],
+        first_key: 1,
+        last_key: 2,
+        step: 1,
+        acl_categories: &["@write", "@set", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("insert")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Move a member from one set to another")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("source")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("destination")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(1)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("member")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "sinter",
+        fullname: "sinter",
+        arity: -2,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: -1,
+        step: 1,
+        acl_categories: &["@read", "@set", "@slow"],
+        tips: &["nondeterministic_output_order"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(-1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Intersect multiple sets")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "sunion",
+        fullname: "sunion",
+        arity: -2,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: -1,
+        step: 1,
+        acl_categories: &["@read", "@set", "@slow"],
+        tips: &["nondeterministic_output_order"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(-1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Add multiple sets")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the total number of elements in all given sets.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "sdiff",
+        fullname: "sdiff",
+        arity: -2,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: -1,
+        step: 1,
+        acl_categories: &["@read", "@set", "@slow"],
+        tips: &["nondeterministic_output_order"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(-1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Subtract multiple sets")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the total number of elements in all given sets.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "sinterstore",
+        fullname: "sinterstore",
+        arity: -3,
+        flags: &["write", "denyoom"],
+        first_key: 1,
+        last_key: -1,
+        step: 1,
+        acl_categories: &["@write", "@set", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(-1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Intersect multiple sets and store the resulting set in a key")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("destination")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(1)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "sunionstore",
+        fullname: "sunionstore",
+        arity: -3,
+        flags: &["write", "denyoom"],
+        first_key: 1,
+        last_key: -1,
+        step: 1,
+        acl_categories: &["@write", "@set", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("OW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(-1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Add multiple sets and store the resulting set in a key")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the total number of elements in all given sets.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("destination")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(1)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "sdiffstore",
+        fullname: "sdiffstore",
+        arity: -3,
+        flags: &["write", "denyoom"],
+        first_key: 1,
+        last_key: -1,
+        step: 1,
+        acl_categories: &["@write", "@set", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("OW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(-1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Subtract multiple sets and store the resulting set in a key")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the total number of elements in all given sets.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("destination")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(1)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "sintercard",
+        fullname: "sintercard",
+        arity: -3,
+        flags: &["readonly", "movablekeys"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@read", "@set", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("keynum")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("keynumidx"), Node::Int(0)),
+                        (Node::Bulk("firstkey"), Node::Int(1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Intersect multiple sets and return the cardinality of the result")),
+            (Node::Bulk("since"), Node::Bulk("7.0.0")),
+            (Node::Bulk("group"), Node::Bulk("set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("numkeys")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("limit")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("token"), Node::Bulk("LIMIT")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "sscan",
+        fullname: "sscan",
+        arity: -3,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@set", "@slow"],
+        tips: &["nondeterministic_output"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Incrementally iterate Set elements")),
+            (Node::Bulk("since"), Node::Bulk("2.8.0")),
+            (Node::Bulk("group"), Node::Bulk("set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection..")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("cursor")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("pattern")),
+                    (Node::Bulk("type"), Node::Bulk("pattern")),
+                    (Node::Bulk("token"), Node::Bulk("MATCH")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("count")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("token"), Node::Bulk("COUNT")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "object",
+        fullname: "object",
+        arity: -2,
+        flags: &[],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@slow"],
+        tips: &[],
+        key_specs: &[],
+        subcommands: &[
+            CommandMeta {
+                name: "encoding",
+                fullname: "object|encoding",
+                arity: 3,
+                flags: &["readonly"],
+                first_key: 2,
+                last_key: 2,
+                step: 1,
+                acl_categories: &["@keyspace", "@read", "@slow"],
+                tips: &["nondeterministic_output"],
+                key_specs: &[
+                    Node::Map(&[
+                        (Node::Bulk("flags"), Node::Set(&[Node::Status("RO")])),
+                        (Node::Bulk("begin_search"), Node::Map(&[
+                            (Node::Bulk("type"), Node::Bulk("index")),
+                            (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                        ])),
+                        (Node::Bulk("find_keys"), Node::Map(&[
+                            (Node::Bulk("type"), Node::Bulk("range")),
+                            (Node::Bulk("spec"), Node::Map(&[
+                                (Node::Bulk("lastkey"), Node::Int(0)),
+                                (Node::Bulk("keystep"), Node::Int(1)),
+                                (Node::Bulk("limit"), Node::Int(0)),
+                            ])),
+                        ])),
+                    ]),
+                ],
+                subcommands: &[],
+                docs: Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Inspect the internal encoding of a Redis object")),
+                    (Node::Bulk("since"), Node::Bulk("2.2.3")),
+                    (Node::Bulk("group"), Node::Bulk("generic")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("key")),
+                            (Node::Bulk("type"), Node::Bulk("key")),
+                            (Node::Bulk("key_spec_index"), Node::Int(0)),
+                        ]),
+                    ])),
+                ]),
+            },
+        ],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("A container for object introspection commands")),
+            (Node::Bulk("since"), Node::Bulk("2.2.3")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("Depends on subcommand.")),
+            (Node::Bulk("subcommands"), Node::Map(&[
+                (Node::Bulk("object|encoding"), Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Inspect the internal encoding of a Redis object")),
+                    (Node::Bulk("since"), Node::Bulk("2.2.3")),
+                    (Node::Bulk("group"), Node::Bulk("generic")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("key")),
+                            (Node::Bulk("type"), Node::Bulk("key")),
+                            (Node::Bulk("key_spec_index"), Node::Int(0)),
+                        ]),
+                    ])),
+                ])),
+            ])),
+        ]),
+    },
 ];
