@@ -5,7 +5,7 @@
 
 use crate::command_meta::{self, CommandMeta};
 use ahash::AHashMap as HashMap;
-use shards::types::{hash, list, set, string};
+use shards::types::{hash, list, set, string, zset};
 use shards::{expire, keys, Handler};
 use std::sync::OnceLock;
 
@@ -259,6 +259,30 @@ fn exec_of(name: &str) -> Option<Exec> {
         "srandmember" => Keyed(set::srandmember),
         "sscan" => Keyed(set::sscan),
 
+        "zadd" => Keyed(zset::zadd),
+        "zincrby" => Keyed(zset::zincrby),
+        "zscore" => Keyed(zset::zscore),
+        "zmscore" => Keyed(zset::zmscore),
+        "zrank" => Keyed(zset::zrank),
+        "zrevrank" => Keyed(zset::zrevrank),
+        "zcard" => Keyed(zset::zcard),
+        "zcount" => Keyed(zset::zcount),
+        "zlexcount" => Keyed(zset::zlexcount),
+        "zrange" => Keyed(zset::zrange),
+        "zrangebyscore" => Keyed(zset::zrangebyscore),
+        "zrevrangebyscore" => Keyed(zset::zrevrangebyscore),
+        "zrangebylex" => Keyed(zset::zrangebylex),
+        "zrevrangebylex" => Keyed(zset::zrevrangebylex),
+        "zrevrange" => Keyed(zset::zrevrange),
+        "zrem" => Keyed(zset::zrem),
+        "zremrangebyrank" => Keyed(zset::zremrangebyrank),
+        "zremrangebyscore" => Keyed(zset::zremrangebyscore),
+        "zremrangebylex" => Keyed(zset::zremrangebylex),
+        "zpopmin" => Keyed(zset::zpopmin),
+        "zpopmax" => Keyed(zset::zpopmax),
+        "zrandmember" => Keyed(zset::zrandmember),
+        "zscan" => Keyed(zset::zscan),
+
         "lmove" => Gather(list::lmove),
         "rpoplpush" => Gather(list::rpoplpush),
         "lmpop" => Gather(list::lmpop),
@@ -276,6 +300,19 @@ fn exec_of(name: &str) -> Option<Exec> {
         "sunionstore" => Gather(set::sunionstore),
         "sdiffstore" => Gather(set::sdiffstore),
         "sintercard" => Gather(set::sintercard),
+
+        "zrangestore" => Gather(zset::zrangestore),
+        "bzpopmin" => Gather(zset::bzpopmin),
+        "bzpopmax" => Gather(zset::bzpopmax),
+        "zmpop" => Gather(zset::zmpop),
+        "bzmpop" => Gather(zset::bzmpop),
+        "zunion" => Gather(zset::zunion),
+        "zinter" => Gather(zset::zinter),
+        "zdiff" => Gather(zset::zdiff),
+        "zunionstore" => Gather(zset::zunionstore),
+        "zinterstore" => Gather(zset::zinterstore),
+        "zdiffstore" => Gather(zset::zdiffstore),
+        "zintercard" => Gather(zset::zintercard),
 
         "object" => Keyed(keys::object),
         _ => return None,

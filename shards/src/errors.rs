@@ -110,3 +110,48 @@ pub const LIST_COUNT: &str = "ERR count should be greater than 0";
 pub const LIST_TIMEOUT_NOT_FLOAT: &str = "ERR timeout is not a float or out of range";
 /// A blocking command's timeout that is negative once in milliseconds (or out of range).
 pub const LIST_TIMEOUT_NEGATIVE: &str = "ERR timeout is negative";
+
+// sorted sets
+
+/// ZADD with both NX and XX.
+pub const ZSET_NX_XX: &str = "ERR XX and NX options at the same time are not compatible";
+/// ZADD with GT and LT, or either with NX.
+pub const ZSET_GT_LT_NX: &str = "ERR GT, LT, and/or NX options at the same time are not compatible";
+/// ZADD INCR with more than one score/member pair.
+pub const ZSET_INCR_PAIR: &str = "ERR INCR option supports a single increment-element pair";
+/// ZADD INCR or ZINCRBY giving NaN (inf + -inf).
+pub const ZSET_NAN: &str = "ERR resulting score is not a number (NaN)";
+/// A score range bound that is not a float (`zslParseRange`).
+pub const ZSET_MINMAX_FLOAT: &str = "ERR min or max is not a float";
+/// A lex range bound that does not start with `(`, `[`, or is not `-`/`+` (`zslParseLexRange`).
+pub const ZSET_MINMAX_LEX: &str = "ERR min or max not valid string range item";
+/// ZRANGE LIMIT without BYSCORE or BYLEX.
+pub const ZSET_LIMIT_RANK: &str =
+    "ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX";
+/// ZRANGE BYLEX WITHSCORES.
+pub const ZSET_WITHSCORES_LEX: &str =
+    "ERR syntax error, WITHSCORES not supported in combination with BYLEX";
+/// ZPOPMIN/ZPOPMAX with a negative count (`getPositiveLongFromObjectOrReply`).
+pub const ZSET_NOT_POSITIVE: &str = "ERR value is out of range, must be positive";
+/// BZPOPMIN/BZPOPMAX/BZMPOP with a timeout that is not a `long double`.
+pub const ZSET_TIMEOUT_NOT_FLOAT: &str = "ERR timeout is not a float or out of range";
+/// BZPOPMIN/BZPOPMAX/BZMPOP with a timeout that is negative once in milliseconds.
+pub const ZSET_TIMEOUT_NEGATIVE: &str = "ERR timeout is negative";
+/// ZMPOP/BZMPOP with a `numkeys` that is not a positive integer.
+pub const ZSET_NUMKEYS: &str = "ERR numkeys should be greater than 0";
+/// ZMPOP/BZMPOP with a COUNT that is not a positive integer.
+pub const ZSET_COUNT: &str = "ERR count should be greater than 0";
+/// ZUNIONSTORE and friends with a weight that is not a float.
+pub const ZSET_WEIGHT_NOT_FLOAT: &str = "ERR weight value is not a float";
+/// ZINTERCARD with a LIMIT that is negative or not an integer.
+pub const ZSET_LIMIT_NEGATIVE: &str = "ERR LIMIT can't be negative";
+/// ZRANDMEMBER with a count of -9223372036854775808.
+pub const ZSET_RANDMEMBER_COUNT_RANGE: &str =
+    "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
+/// ZRANDMEMBER WITHSCORES with a count whose pairs would overflow the reply length.
+pub const ZSET_VALUE_OUT_OF_RANGE: &str = "ERR value is out of range";
+
+/// `ERR at least 1 input key is needed for '<cmd>' command` (ZUNIONSTORE and friends).
+pub fn zset_no_input_keys(cmd: &str) -> String {
+    format!("ERR at least 1 input key is needed for '{cmd}' command")
+}

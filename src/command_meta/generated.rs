@@ -6242,6 +6242,2253 @@ pub static COMMANDS: &[CommandMeta] = &[
         ]),
     },
     CommandMeta {
+        name: "zadd",
+        fullname: "zadd",
+        arity: -4,
+        flags: &["write", "denyoom", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@sortedset", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Add one or more members to a sorted set, or update its score if it already exists")),
+            (Node::Bulk("since"), Node::Bulk("1.2.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(log(N)) for each item added, where N is the number of elements in the sorted set.")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[Node::Bulk("2.4.0"), Node::Bulk("Accepts multiple elements.")]),
+                Node::Array(&[
+                    Node::Bulk("3.0.2"),
+                    Node::Bulk("Added the `XX`, `NX`, `CH` and `INCR` options."),
+                ]),
+                Node::Array(&[Node::Bulk("6.2.0"), Node::Bulk("Added the `GT` and `LT` options.")]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("condition")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("since"), Node::Bulk("3.0.2")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("nx")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("NX")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("xx")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("XX")),
+                        ]),
+                    ])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("comparison")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("since"), Node::Bulk("6.2.0")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("gt")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("GT")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("lt")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("LT")),
+                        ]),
+                    ])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("change")),
+                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                    (Node::Bulk("token"), Node::Bulk("CH")),
+                    (Node::Bulk("since"), Node::Bulk("3.0.2")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("increment")),
+                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                    (Node::Bulk("token"), Node::Bulk("INCR")),
+                    (Node::Bulk("since"), Node::Bulk("3.0.2")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("score_member")),
+                    (Node::Bulk("type"), Node::Bulk("block")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("score")),
+                            (Node::Bulk("type"), Node::Bulk("double")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("member")),
+                            (Node::Bulk("type"), Node::Bulk("string")),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zincrby",
+        fullname: "zincrby",
+        arity: 4,
+        flags: &["write", "denyoom", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@sortedset", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Increment the score of a member in a sorted set")),
+            (Node::Bulk("since"), Node::Bulk("1.2.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(log(N)) where N is the number of elements in the sorted set.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("increment")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("member")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zscore",
+        fullname: "zscore",
+        arity: 3,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@sortedset", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get the score associated with the given member in a sorted set")),
+            (Node::Bulk("since"), Node::Bulk("1.2.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("member")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zmscore",
+        fullname: "zmscore",
+        arity: -3,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@sortedset", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get the score associated with the given members in a sorted set")),
+            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of members being requested.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("member")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zrank",
+        fullname: "zrank",
+        arity: 3,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@sortedset", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Determine the index of a member in a sorted set")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(log(N))")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("member")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zrevrank",
+        fullname: "zrevrank",
+        arity: 3,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@sortedset", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Determine the index of a member in a sorted set, with scores ordered from high to low")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(log(N))")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("member")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zcard",
+        fullname: "zcard",
+        arity: 2,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@sortedset", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get the number of members in a sorted set")),
+            (Node::Bulk("since"), Node::Bulk("1.2.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zcount",
+        fullname: "zcount",
+        arity: 4,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@sortedset", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Count the members in a sorted set with scores within the given values")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(log(N)) with N being the number of elements in the sorted set.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("min")),
+                    (Node::Bulk("type"), Node::Bulk("double")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("max")),
+                    (Node::Bulk("type"), Node::Bulk("double")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zlexcount",
+        fullname: "zlexcount",
+        arity: 4,
+        flags: &["readonly", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@sortedset", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Count the number of members in a sorted set between a given lexicographical range")),
+            (Node::Bulk("since"), Node::Bulk("2.8.9")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(log(N)) with N being the number of elements in the sorted set.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("min")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("max")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zrange",
+        fullname: "zrange",
+        arity: -4,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@sortedset", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Return a range of members in a sorted set")),
+            (Node::Bulk("since"), Node::Bulk("1.2.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements returned.")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("6.2.0"),
+                    Node::Bulk("Added the `REV`, `BYSCORE`, `BYLEX` and `LIMIT` options."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("start")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("stop")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("sortby")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("since"), Node::Bulk("6.2.0")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("byscore")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("BYSCORE")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("bylex")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("BYLEX")),
+                        ]),
+                    ])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("rev")),
+                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                    (Node::Bulk("token"), Node::Bulk("REV")),
+                    (Node::Bulk("since"), Node::Bulk("6.2.0")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("offset_count")),
+                    (Node::Bulk("type"), Node::Bulk("block")),
+                    (Node::Bulk("token"), Node::Bulk("LIMIT")),
+                    (Node::Bulk("since"), Node::Bulk("6.2.0")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("offset")),
+                            (Node::Bulk("type"), Node::Bulk("integer")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("count")),
+                            (Node::Bulk("type"), Node::Bulk("integer")),
+                        ]),
+                    ])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("withscores")),
+                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                    (Node::Bulk("token"), Node::Bulk("WITHSCORES")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zrangebyscore",
+        fullname: "zrangebyscore",
+        arity: -4,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@sortedset", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Return a range of members in a sorted set, by score")),
+            (Node::Bulk("since"), Node::Bulk("1.0.5")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).")),
+            (Node::Bulk("doc_flags"), Node::Set(&[Node::Status("deprecated")])),
+            (Node::Bulk("deprecated_since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("replaced_by"), Node::Bulk("`ZRANGE` with the `BYSCORE` argument")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[Node::Bulk("2.0.0"), Node::Bulk("Added the `WITHSCORES` modifier.")]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("min")),
+                    (Node::Bulk("type"), Node::Bulk("double")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("max")),
+                    (Node::Bulk("type"), Node::Bulk("double")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("withscores")),
+                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                    (Node::Bulk("token"), Node::Bulk("WITHSCORES")),
+                    (Node::Bulk("since"), Node::Bulk("2.0.0")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("offset_count")),
+                    (Node::Bulk("type"), Node::Bulk("block")),
+                    (Node::Bulk("token"), Node::Bulk("LIMIT")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("offset")),
+                            (Node::Bulk("type"), Node::Bulk("integer")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("count")),
+                            (Node::Bulk("type"), Node::Bulk("integer")),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zrevrangebyscore",
+        fullname: "zrevrangebyscore",
+        arity: -4,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@sortedset", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Return a range of members in a sorted set, by score, with scores ordered from high to low")),
+            (Node::Bulk("since"), Node::Bulk("2.2.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).")),
+            (Node::Bulk("doc_flags"), Node::Set(&[Node::Status("deprecated")])),
+            (Node::Bulk("deprecated_since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("replaced_by"), Node::Bulk("`ZRANGE` with the `REV` and `BYSCORE` arguments")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[Node::Bulk("2.1.6"), Node::Bulk("`min` and `max` can be exclusive.")]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("max")),
+                    (Node::Bulk("type"), Node::Bulk("double")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("min")),
+                    (Node::Bulk("type"), Node::Bulk("double")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("withscores")),
+                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                    (Node::Bulk("token"), Node::Bulk("WITHSCORES")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("offset_count")),
+                    (Node::Bulk("type"), Node::Bulk("block")),
+                    (Node::Bulk("token"), Node::Bulk("LIMIT")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("offset")),
+                            (Node::Bulk("type"), Node::Bulk("integer")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("count")),
+                            (Node::Bulk("type"), Node::Bulk("integer")),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zrangebylex",
+        fullname: "zrangebylex",
+        arity: -4,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@sortedset", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Return a range of members in a sorted set, by lexicographical range")),
+            (Node::Bulk("since"), Node::Bulk("2.8.9")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).")),
+            (Node::Bulk("doc_flags"), Node::Set(&[Node::Status("deprecated")])),
+            (Node::Bulk("deprecated_since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("replaced_by"), Node::Bulk("`ZRANGE` with the `BYLEX` argument")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("min")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("max")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("offset_count")),
+                    (Node::Bulk("type"), Node::Bulk("block")),
+                    (Node::Bulk("token"), Node::Bulk("LIMIT")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("offset")),
+                            (Node::Bulk("type"), Node::Bulk("integer")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("count")),
+                            (Node::Bulk("type"), Node::Bulk("integer")),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zrevrangebylex",
+        fullname: "zrevrangebylex",
+        arity: -4,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@sortedset", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Return a range of members in a sorted set, by lexicographical range, ordered from higher to lower strings.")),
+            (Node::Bulk("since"), Node::Bulk("2.8.9")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).")),
+            (Node::Bulk("doc_flags"), Node::Set(&[Node::Status("deprecated")])),
+            (Node::Bulk("deprecated_since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("replaced_by"), Node::Bulk("`ZRANGE` with the `REV` and `BYLEX` arguments")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("max")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("min")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("offset_count")),
+                    (Node::Bulk("type"), Node::Bulk("block")),
+                    (Node::Bulk("token"), Node::Bulk("LIMIT")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("offset")),
+                            (Node::Bulk("type"), Node::Bulk("integer")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("count")),
+                            (Node::Bulk("type"), Node::Bulk("integer")),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zrevrange",
+        fullname: "zrevrange",
+        arity: -4,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@sortedset", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Return a range of members in a sorted set, by index, with scores ordered from high to low")),
+            (Node::Bulk("since"), Node::Bulk("1.2.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements returned.")),
+            (Node::Bulk("doc_flags"), Node::Set(&[Node::Status("deprecated")])),
+            (Node::Bulk("deprecated_since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("replaced_by"), Node::Bulk("`ZRANGE` with the `REV` argument")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("start")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("stop")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("withscores")),
+                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                    (Node::Bulk("token"), Node::Bulk("WITHSCORES")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zrangestore",
+        fullname: "zrangestore",
+        arity: -5,
+        flags: &["write", "denyoom"],
+        first_key: 1,
+        last_key: 2,
+        step: 1,
+        acl_categories: &["@write", "@sortedset", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("OW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Store a range of members from sorted set into another key")),
+            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements stored into the destination key.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("dst")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("src")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(1)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("min")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("max")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("sortby")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("byscore")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("BYSCORE")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("bylex")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("BYLEX")),
+                        ]),
+                    ])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("rev")),
+                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                    (Node::Bulk("token"), Node::Bulk("REV")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("offset_count")),
+                    (Node::Bulk("type"), Node::Bulk("block")),
+                    (Node::Bulk("token"), Node::Bulk("LIMIT")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("offset")),
+                            (Node::Bulk("type"), Node::Bulk("integer")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("count")),
+                            (Node::Bulk("type"), Node::Bulk("integer")),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zrem",
+        fullname: "zrem",
+        arity: -3,
+        flags: &["write", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@sortedset", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Remove one or more members from a sorted set")),
+            (Node::Bulk("since"), Node::Bulk("1.2.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(M*log(N)) with N being the number of elements in the sorted set and M the number of elements to be removed.")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[Node::Bulk("2.4.0"), Node::Bulk("Accepts multiple elements.")]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("member")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zremrangebyrank",
+        fullname: "zremrangebyrank",
+        arity: 4,
+        flags: &["write"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@sortedset", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Remove all members in a sorted set within the given indexes")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("start")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("stop")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zremrangebyscore",
+        fullname: "zremrangebyscore",
+        arity: 4,
+        flags: &["write"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@sortedset", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Remove all members in a sorted set within the given scores")),
+            (Node::Bulk("since"), Node::Bulk("1.2.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("min")),
+                    (Node::Bulk("type"), Node::Bulk("double")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("max")),
+                    (Node::Bulk("type"), Node::Bulk("double")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zremrangebylex",
+        fullname: "zremrangebylex",
+        arity: 4,
+        flags: &["write"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@sortedset", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Remove all members in a sorted set between the given lexicographical range")),
+            (Node::Bulk("since"), Node::Bulk("2.8.9")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("min")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("max")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zpopmin",
+        fullname: "zpopmin",
+        arity: -2,
+        flags: &["write", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@sortedset", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Remove and return members with the lowest scores in a sorted set")),
+            (Node::Bulk("since"), Node::Bulk("5.0.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(log(N)*M) with N being the number of elements in the sorted set, and M being the number of elements popped.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("count")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zpopmax",
+        fullname: "zpopmax",
+        arity: -2,
+        flags: &["write", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@sortedset", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Remove and return members with the highest scores in a sorted set")),
+            (Node::Bulk("since"), Node::Bulk("5.0.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(log(N)*M) with N being the number of elements in the sorted set, and M being the number of elements popped.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("count")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "bzpopmin",
+        fullname: "bzpopmin",
+        arity: -3,
+        flags: &["write", "noscript", "blocking", "fast"],
+        first_key: 1,
+        last_key: -2,
+        step: 1,
+        acl_categories: &["@write", "@sortedset", "@fast", "@blocking"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(-2)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Remove and return the member with the lowest score from one or more sorted sets, or block until one is available")),
+            (Node::Bulk("since"), Node::Bulk("5.0.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(log(N)) with N being the number of elements in the sorted set.")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("6.0.0"),
+                    Node::Bulk("`timeout` is interpreted as a double instead of an integer."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("timeout")),
+                    (Node::Bulk("type"), Node::Bulk("double")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "bzpopmax",
+        fullname: "bzpopmax",
+        arity: -3,
+        flags: &["write", "noscript", "blocking", "fast"],
+        first_key: 1,
+        last_key: -2,
+        step: 1,
+        acl_categories: &["@write", "@sortedset", "@fast", "@blocking"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(-2)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Remove and return the member with the highest score from one or more sorted sets, or block until one is available")),
+            (Node::Bulk("since"), Node::Bulk("5.0.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(log(N)) with N being the number of elements in the sorted set.")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("6.0.0"),
+                    Node::Bulk("`timeout` is interpreted as a double instead of an integer."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("timeout")),
+                    (Node::Bulk("type"), Node::Bulk("double")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zmpop",
+        fullname: "zmpop",
+        arity: -4,
+        flags: &["write", "movablekeys"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@write", "@sortedset", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("keynum")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("keynumidx"), Node::Int(0)),
+                        (Node::Bulk("firstkey"), Node::Int(1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Remove and return members with scores in a sorted set")),
+            (Node::Bulk("since"), Node::Bulk("7.0.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("numkeys")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("where")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("min")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("MIN")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("max")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("MAX")),
+                        ]),
+                    ])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("count")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("token"), Node::Bulk("COUNT")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "bzmpop",
+        fullname: "bzmpop",
+        arity: -5,
+        flags: &["write", "blocking", "movablekeys"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@write", "@sortedset", "@slow", "@blocking"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("delete")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("keynum")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("keynumidx"), Node::Int(0)),
+                        (Node::Bulk("firstkey"), Node::Int(1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Remove and return members with scores in a sorted set or block until one is available")),
+            (Node::Bulk("since"), Node::Bulk("7.0.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("timeout")),
+                    (Node::Bulk("type"), Node::Bulk("double")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("numkeys")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("where")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("min")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("MIN")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("max")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("MAX")),
+                        ]),
+                    ])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("count")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("token"), Node::Bulk("COUNT")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zunion",
+        fullname: "zunion",
+        arity: -3,
+        flags: &["readonly", "movablekeys"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@read", "@sortedset", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("keynum")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("keynumidx"), Node::Int(0)),
+                        (Node::Bulk("firstkey"), Node::Int(1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Add multiple sorted sets")),
+            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N)+O(M*log(M)) with N being the sum of the sizes of the input sorted sets, and M being the number of elements in the resulting sorted set.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("numkeys")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("weight")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("token"), Node::Bulk("WEIGHTS")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional"), Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("aggregate")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("token"), Node::Bulk("AGGREGATE")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("sum")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("SUM")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("min")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("MIN")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("max")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("MAX")),
+                        ]),
+                    ])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("withscores")),
+                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                    (Node::Bulk("token"), Node::Bulk("WITHSCORES")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zinter",
+        fullname: "zinter",
+        arity: -3,
+        flags: &["readonly", "movablekeys"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@read", "@sortedset", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("keynum")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("keynumidx"), Node::Int(0)),
+                        (Node::Bulk("firstkey"), Node::Int(1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Intersect multiple sorted sets")),
+            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N*K)+O(M*log(M)) worst case with N being the smallest input sorted set, K being the number of input sorted sets and M being the number of elements in the resulting sorted set.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("numkeys")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("weight")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("token"), Node::Bulk("WEIGHTS")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional"), Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("aggregate")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("token"), Node::Bulk("AGGREGATE")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("sum")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("SUM")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("min")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("MIN")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("max")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("MAX")),
+                        ]),
+                    ])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("withscores")),
+                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                    (Node::Bulk("token"), Node::Bulk("WITHSCORES")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zdiff",
+        fullname: "zdiff",
+        arity: -3,
+        flags: &["readonly", "movablekeys"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@read", "@sortedset", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("keynum")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("keynumidx"), Node::Int(0)),
+                        (Node::Bulk("firstkey"), Node::Int(1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Subtract multiple sorted sets")),
+            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(L + (N-K)log(N)) worst case where L is the total number of elements in all the sets, N is the size of the first set, and K is the size of the result set.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("numkeys")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("withscores")),
+                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                    (Node::Bulk("token"), Node::Bulk("WITHSCORES")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zunionstore",
+        fullname: "zunionstore",
+        arity: -4,
+        flags: &["write", "denyoom", "movablekeys"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@sortedset", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("OW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("keynum")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("keynumidx"), Node::Int(0)),
+                        (Node::Bulk("firstkey"), Node::Int(1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Add multiple sorted sets and store the resulting sorted set in a new key")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N)+O(M log(M)) with N being the sum of the sizes of the input sorted sets, and M being the number of elements in the resulting sorted set.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("destination")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("numkeys")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(1)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("weight")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("token"), Node::Bulk("WEIGHTS")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional"), Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("aggregate")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("token"), Node::Bulk("AGGREGATE")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("sum")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("SUM")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("min")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("MIN")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("max")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("MAX")),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zinterstore",
+        fullname: "zinterstore",
+        arity: -4,
+        flags: &["write", "denyoom", "movablekeys"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@sortedset", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("OW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("keynum")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("keynumidx"), Node::Int(0)),
+                        (Node::Bulk("firstkey"), Node::Int(1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Intersect multiple sorted sets and store the resulting sorted set in a new key")),
+            (Node::Bulk("since"), Node::Bulk("2.0.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N*K)+O(M*log(M)) worst case with N being the smallest input sorted set, K being the number of input sorted sets and M being the number of elements in the resulting sorted set.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("destination")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("numkeys")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(1)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("weight")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("token"), Node::Bulk("WEIGHTS")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional"), Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("aggregate")),
+                    (Node::Bulk("type"), Node::Bulk("oneof")),
+                    (Node::Bulk("token"), Node::Bulk("AGGREGATE")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("sum")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("SUM")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("min")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("MIN")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("max")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("MAX")),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zdiffstore",
+        fullname: "zdiffstore",
+        arity: -4,
+        flags: &["write", "denyoom", "movablekeys"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@write", "@sortedset", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("OW"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("keynum")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("keynumidx"), Node::Int(0)),
+                        (Node::Bulk("firstkey"), Node::Int(1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Subtract multiple sorted sets and store the resulting sorted set in a new key")),
+            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(L + (N-K)log(N)) worst case where L is the total number of elements in all the sets, N is the size of the first set, and K is the size of the result set.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("destination")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("numkeys")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(1)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zintercard",
+        fullname: "zintercard",
+        arity: -3,
+        flags: &["readonly", "movablekeys"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@read", "@sortedset", "@slow"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("keynum")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("keynumidx"), Node::Int(0)),
+                        (Node::Bulk("firstkey"), Node::Int(1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Intersect multiple sorted sets and return the cardinality of the result")),
+            (Node::Bulk("since"), Node::Bulk("7.0.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N*K) worst case with N being the smallest input sorted set, K being the number of input sorted sets.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("numkeys")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("limit")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("token"), Node::Bulk("LIMIT")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zrandmember",
+        fullname: "zrandmember",
+        arity: -2,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@sortedset", "@slow"],
+        tips: &["nondeterministic_output"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Get one or multiple random elements from a sorted set")),
+            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of elements returned")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("options")),
+                    (Node::Bulk("type"), Node::Bulk("block")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("count")),
+                            (Node::Bulk("type"), Node::Bulk("integer")),
+                        ]),
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("withscores")),
+                            (Node::Bulk("type"), Node::Bulk("pure-token")),
+                            (Node::Bulk("token"), Node::Bulk("WITHSCORES")),
+                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                        ]),
+                    ])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "zscan",
+        fullname: "zscan",
+        arity: -3,
+        flags: &["readonly"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@read", "@sortedset", "@slow"],
+        tips: &["nondeterministic_output"],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Incrementally iterate sorted sets elements and associated scores")),
+            (Node::Bulk("since"), Node::Bulk("2.8.0")),
+            (Node::Bulk("group"), Node::Bulk("sorted-set")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection..")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("cursor")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("pattern")),
+                    (Node::Bulk("type"), Node::Bulk("pattern")),
+                    (Node::Bulk("token"), Node::Bulk("MATCH")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("count")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                    (Node::Bulk("token"), Node::Bulk("COUNT")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
         name: "object",
         fullname: "object",
         arity: -2,
