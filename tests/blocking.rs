@@ -8,35 +8,11 @@
 
 mod common;
 
-use common::{RawConn, Server};
+use common::{crc16, each_server, raw, RawConn};
 use std::time::{Duration, Instant};
 
-fn each_server(test: impl Fn(&Server)) {
-    if std::env::var_os("SHARDIS_E2E_REDIS").is_some() {
-        test(&Server::redis(&[]));
-        return;
-    }
-    for shards in [1, 4] {
-        eprintln!("running against shardis with {shards} shard(s)");
-        test(&Server::shardis(shards, &[]));
-    }
-}
-
-/// Redis Cluster's CRC16, to pick keys that live on different shards.
-fn crc16(bytes: &[u8]) -> u16 {
-    let mut crc: u16 = 0;
-    for &b in bytes {
-        crc ^= (b as u16) << 8;
-        for _ in 0..8 {
-            crc = if crc & 0x8000 != 0 {
-                (crc << 1) ^ 0x1021
-            } else {
-                crc << 1
-            };
-        }
-    }
-    crc
-}
+/// The shard counts every test runs shardis with (see the module doc).
+const SHARD_COUNTS: &[usize] = &[1, 4];
 
 /// The shard of `key` among 4 shards (slots are split in contiguous quarters).
 fn shard_of_4(key: &str) -> usize {
@@ -53,11 +29,6 @@ fn keys_on_two_shards() -> (String, String) {
     (first, other)
 }
 
-fn cmd(conn: &mut RawConn, words: &[&str]) -> Vec<u8> {
-    let args: Vec<&[u8]> = words.iter().map(|w| w.as_bytes()).collect();
-    conn.cmd(&args)
-}
-
 fn send(conn: &mut RawConn, words: &[&str]) {
     let args: Vec<&[u8]> = words.iter().map(|w| w.as_bytes()).collect();
     conn.send(&common::encode_command(&args)).expect("send");
@@ -71,20 +42,20 @@ fn settle() {
 
 #[test]
 fn a_push_serves_a_blocked_client() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut waiter = server.raw();
         let mut pusher = server.raw();
         send(&mut waiter, &["BLPOP", "queue", "0"]);
         settle();
-        assert_eq!(cmd(&mut pusher, &["RPUSH", "queue", "job1"]), b":1\r\n");
+        assert_eq!(raw(&mut pusher, &["RPUSH", "queue", "job1"]), b":1\r\n");
         assert_eq!(waiter.read_reply(), b"*2\r\n$5\r\nqueue\r\n$4\r\njob1\r\n");
-        assert_eq!(cmd(&mut pusher, &["LLEN", "queue"]), b":0\r\n");
+        assert_eq!(raw(&mut pusher, &["LLEN", "queue"]), b":0\r\n");
     });
 }
 
 #[test]
 fn clients_are_served_in_the_order_they_blocked() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut first = server.raw();
         let mut second = server.raw();
         let mut pusher = server.raw();
@@ -92,16 +63,16 @@ fn clients_are_served_in_the_order_they_blocked() {
         settle();
         send(&mut second, &["BRPOP", "q", "0"]);
         settle();
-        cmd(&mut pusher, &["LPUSH", "q", "a"]);
+        raw(&mut pusher, &["LPUSH", "q", "a"]);
         assert_eq!(first.read_reply(), b"*2\r\n$1\r\nq\r\n$1\r\na\r\n");
-        cmd(&mut pusher, &["LPUSH", "q", "b"]);
+        raw(&mut pusher, &["LPUSH", "q", "b"]);
         assert_eq!(second.read_reply(), b"*2\r\n$1\r\nq\r\n$1\r\nb\r\n");
         // One push of two elements serves two waiters.
         send(&mut first, &["BLPOP", "q", "0"]);
         settle();
         send(&mut second, &["BLPOP", "q", "0"]);
         settle();
-        cmd(&mut pusher, &["RPUSH", "q", "x", "y"]);
+        raw(&mut pusher, &["RPUSH", "q", "x", "y"]);
         assert_eq!(first.read_reply(), b"*2\r\n$1\r\nq\r\n$1\r\nx\r\n");
         assert_eq!(second.read_reply(), b"*2\r\n$1\r\nq\r\n$1\r\ny\r\n");
     });
@@ -109,25 +80,25 @@ fn clients_are_served_in_the_order_they_blocked() {
 
 #[test]
 fn a_waiter_on_keys_of_several_shards_is_served_exactly_once() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let (k1, k2) = keys_on_two_shards();
         let mut waiter = server.raw();
         let mut pusher = server.raw();
         send(&mut waiter, &["BLPOP", &k1, &k2, "0"]);
         settle();
-        cmd(&mut pusher, &["RPUSH", &k2, "v2"]);
+        raw(&mut pusher, &["RPUSH", &k2, "v2"]);
         let expected = format!("*2\r\n${}\r\n{k2}\r\n$2\r\nv2\r\n", k2.len());
         assert_eq!(waiter.read_reply(), expected.as_bytes());
-        cmd(&mut pusher, &["RPUSH", &k1, "v1"]);
+        raw(&mut pusher, &["RPUSH", &k1, "v1"]);
         settle();
         assert_eq!(
-            cmd(&mut pusher, &["LLEN", &k1]),
+            raw(&mut pusher, &["LLEN", &k1]),
             b":1\r\n",
             "served once only"
         );
         // Data already present on the second key serves at once.
         assert_eq!(
-            cmd(&mut waiter, &["BLPOP", "nothing-here", &k1, "0"]),
+            raw(&mut waiter, &["BLPOP", "nothing-here", &k1, "0"]),
             format!("*2\r\n${}\r\n{k1}\r\n$2\r\nv1\r\n", k1.len()).as_bytes()
         );
     });
@@ -135,29 +106,29 @@ fn a_waiter_on_keys_of_several_shards_is_served_exactly_once() {
 
 #[test]
 fn a_timeout_replies_null_and_later_pushes_stay() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut waiter = server.raw();
         let started = Instant::now();
-        assert_eq!(cmd(&mut waiter, &["BLPOP", "empty", "0.2"]), b"*-1\r\n");
+        assert_eq!(raw(&mut waiter, &["BLPOP", "empty", "0.2"]), b"*-1\r\n");
         assert!(
             started.elapsed() >= Duration::from_millis(150),
             "waited for the timeout"
         );
         assert_eq!(
-            cmd(
+            raw(
                 &mut waiter,
                 &["BLMOVE", "empty", "dst", "LEFT", "RIGHT", "0.1"]
             ),
             b"*-1\r\n"
         );
-        assert_eq!(cmd(&mut waiter, &["RPUSH", "empty", "v"]), b":1\r\n");
-        assert_eq!(cmd(&mut waiter, &["LLEN", "empty"]), b":1\r\n");
+        assert_eq!(raw(&mut waiter, &["RPUSH", "empty", "v"]), b":1\r\n");
+        assert_eq!(raw(&mut waiter, &["LLEN", "empty"]), b":1\r\n");
         assert_eq!(
-            cmd(&mut waiter, &["BLPOP", "empty", "-1"]),
+            raw(&mut waiter, &["BLPOP", "empty", "-1"]),
             b"-ERR timeout is negative\r\n"
         );
         assert_eq!(
-            cmd(&mut waiter, &["BLPOP", "empty", "abc"]),
+            raw(&mut waiter, &["BLPOP", "empty", "abc"]),
             b"-ERR timeout is not a float or out of range\r\n"
         );
     });
@@ -165,14 +136,14 @@ fn a_timeout_replies_null_and_later_pushes_stay() {
 
 #[test]
 fn requests_behind_a_blocking_command_wait_for_it() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut waiter = server.raw();
         let mut pusher = server.raw();
         let mut pipeline = common::encode_command(&[b"BLPOP", b"p", b"0"]);
         pipeline.extend(common::encode_command(&[b"PING"]));
         waiter.send(&pipeline).expect("send");
         settle();
-        cmd(&mut pusher, &["RPUSH", "p", "v"]);
+        raw(&mut pusher, &["RPUSH", "p", "v"]);
         assert_eq!(waiter.read_reply(), b"*2\r\n$1\r\np\r\n$1\r\nv\r\n");
         assert_eq!(waiter.read_reply(), b"+PONG\r\n");
     });
@@ -180,7 +151,7 @@ fn requests_behind_a_blocking_command_wait_for_it() {
 
 #[test]
 fn a_client_gone_while_blocked_takes_nothing() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let (k1, _) = keys_on_two_shards();
         {
             let mut waiter = server.raw();
@@ -189,43 +160,50 @@ fn a_client_gone_while_blocked_takes_nothing() {
         }
         settle();
         let mut killed = server.raw();
-        let id = String::from_utf8(cmd(&mut killed, &["CLIENT", "ID"])).expect("utf8");
+        let id = String::from_utf8(raw(&mut killed, &["CLIENT", "ID"])).expect("utf8");
         let id = id.trim_start_matches(':').trim().to_string();
         send(&mut killed, &["BLPOP", &k1, "0"]);
         settle();
         let mut pusher = server.raw();
-        assert_eq!(cmd(&mut pusher, &["CLIENT", "KILL", "ID", &id]), b":1\r\n");
+        assert_eq!(raw(&mut pusher, &["CLIENT", "KILL", "ID", &id]), b":1\r\n");
         assert!(killed.is_closed(Duration::from_secs(2)));
         settle();
-        cmd(&mut pusher, &["RPUSH", &k1, "kept"]);
+        raw(&mut pusher, &["RPUSH", &k1, "kept"]);
         settle();
         assert_eq!(
-            cmd(&mut pusher, &["LRANGE", &k1, "0", "-1"]),
+            raw(&mut pusher, &["LRANGE", &k1, "0", "-1"]),
             b"*1\r\n$4\r\nkept\r\n"
         );
     });
 }
 
 #[test]
-fn blmove_is_served_across_shards() {
-    each_server(|server| {
+fn blmove_and_bzpopmin_are_served_across_shards() {
+    each_server(SHARD_COUNTS, |server| {
         let (src, dst) = keys_on_two_shards();
         let mut waiter = server.raw();
         let mut pusher = server.raw();
         send(&mut waiter, &["BLMOVE", &src, &dst, "RIGHT", "LEFT", "0"]);
         settle();
-        cmd(&mut pusher, &["RPUSH", &src, "moved"]);
+        raw(&mut pusher, &["RPUSH", &src, "moved"]);
         assert_eq!(waiter.read_reply(), b"$5\r\nmoved\r\n");
         assert_eq!(
-            cmd(&mut pusher, &["LRANGE", &dst, "0", "-1"]),
+            raw(&mut pusher, &["LRANGE", &dst, "0", "-1"]),
             b"*1\r\n$5\r\nmoved\r\n"
         );
-        assert_eq!(cmd(&mut pusher, &["EXISTS", &src]), b":0\r\n");
+        assert_eq!(raw(&mut pusher, &["EXISTS", &src]), b":0\r\n");
 
+        send(&mut waiter, &["BZPOPMIN", "z1", "z2", "0"]);
+        settle();
+        raw(&mut pusher, &["ZADD", "z2", "2", "b", "1", "a"]);
+        assert_eq!(
+            waiter.read_reply(),
+            b"*3\r\n$2\r\nz2\r\n$1\r\na\r\n$1\r\n1\r\n"
+        );
         // A string pushed to a waited key does not serve a list waiter.
         send(&mut waiter, &["BLPOP", "s", "0.3"]);
         settle();
-        cmd(&mut pusher, &["SET", "s", "string"]);
+        raw(&mut pusher, &["SET", "s", "string"]);
         assert_eq!(waiter.read_reply(), b"*-1\r\n");
     });
 }

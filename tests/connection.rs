@@ -8,68 +8,18 @@
 
 mod common;
 
-use common::{encode_command, parse_resp, show_bytes, RawConn, Resp, Server};
-use redis::{Connection, FromRedisValue, RedisResult, Value};
+use common::{
+    assert_err, connect, each_server, encode_command, parse_resp, q, raw, show_bytes, wait_until,
+    RawConn, Resp,
+};
+use redis::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, Barrier};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-/// Runs `test` against shardis with 1, 2 and 4 shards (or a real Redis, see the module doc).
-fn each_server(test: impl Fn(&Server)) {
-    if std::env::var_os("SHARDIS_E2E_REDIS").is_some() {
-        eprintln!("running against redis-server");
-        test(&Server::redis(&[]));
-        return;
-    }
-    for shards in [1, 2, 4] {
-        eprintln!("running against shardis with {shards} shard(s)");
-        test(&Server::shardis(shards, &[]));
-    }
-}
-
-fn connect(server: &Server) -> Connection {
-    server.client().get_connection().expect("connect")
-}
-
-/// A command from words.
-fn cmd(words: &[&str]) -> redis::Cmd {
-    let mut c = redis::Cmd::new();
-    for w in words {
-        c.arg(*w);
-    }
-    c
-}
-
-/// Runs a command that must succeed and converts its reply.
-fn q<T: FromRedisValue>(con: &mut Connection, words: &[&str]) -> T {
-    cmd(words)
-        .query(con)
-        .unwrap_or_else(|e| panic!("{words:?} failed: {e}"))
-}
-
-/// The error line (`CODE detail`) a result carries; panics if it succeeded.
-fn err_text<T: std::fmt::Debug>(result: RedisResult<T>) -> String {
-    match result {
-        Ok(v) => panic!("expected an error, got {v:?}"),
-        Err(e) => format!("{} {}", e.code().unwrap_or("?"), e.detail().unwrap_or("")),
-    }
-}
-
-/// Asserts that `words` fails with exactly `expected`.
-fn assert_err(con: &mut Connection, words: &[&str], expected: &str) {
-    assert_eq!(
-        err_text(cmd(words).query::<Value>(con)),
-        expected,
-        "{words:?}"
-    );
-}
-
-/// Sends a command of words on a raw connection and returns the raw reply.
-fn raw(conn: &mut RawConn, words: &[&str]) -> Vec<u8> {
-    let args: Vec<&[u8]> = words.iter().map(|w| w.as_bytes()).collect();
-    conn.cmd(&args)
-}
+/// The shard counts every test runs shardis with (see the module doc).
+const SHARD_COUNTS: &[usize] = &[1, 2, 4];
 
 /// Asserts that a raw command answers exactly `expected`.
 fn assert_raw(conn: &mut RawConn, words: &[&str], expected: &[u8]) {
@@ -135,23 +85,9 @@ fn client_info(conn: &mut RawConn) -> HashMap<String, String> {
     fields(text.trim_end())
 }
 
-/// Polls `done` every 20 ms until it holds or `limit` passes; returns whether it held.
-fn wait_until(limit: Duration, mut done: impl FnMut() -> bool) -> bool {
-    let deadline = Instant::now() + limit;
-    loop {
-        if done() {
-            return true;
-        }
-        if Instant::now() >= deadline {
-            return false;
-        }
-        thread::sleep(Duration::from_millis(20));
-    }
-}
-
 #[test]
 fn ping_echo_and_unknown_commands() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         assert_eq!(
             q::<Value>(&mut con, &["PING"]),
@@ -203,7 +139,7 @@ fn ping_echo_and_unknown_commands() {
 
 #[test]
 fn select_errors() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         assert_eq!(q::<Value>(&mut con, &["SELECT", "15"]), Value::Okay);
         assert_eq!(q::<Value>(&mut con, &["SELECT", "0"]), Value::Okay);
@@ -291,7 +227,7 @@ fn check_hello(reply: &[u8], proto: i64, id: i64) {
 
 #[test]
 fn hello_and_resp3_replies() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut conn = server.raw();
         let id = client_id(&mut conn);
         // Without a version: the current protocol, RESP2.
@@ -364,7 +300,7 @@ fn hello_and_resp3_replies() {
 
 #[test]
 fn reset_restores_the_defaults() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut conn = server.raw();
         let id = client_id(&mut conn);
         assert_raw(&mut conn, &["CLIENT", "SETNAME", "before"], b"+OK\r\n");
@@ -393,7 +329,7 @@ fn reset_restores_the_defaults() {
 
 #[test]
 fn client_id_setname_getname_list_info() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut conns: Vec<RawConn> = (0..8).map(|_| server.raw()).collect();
         let ids: Vec<i64> = conns.iter_mut().map(client_id).collect();
         assert_eq!(
@@ -508,7 +444,7 @@ fn client_id_setname_getname_list_info() {
 
 #[test]
 fn client_kill_by_id_and_addr() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut killer = server.raw();
         let killer_id = client_id(&mut killer);
         let mut victims: Vec<RawConn> = (0..6).map(|_| server.raw()).collect();
@@ -625,7 +561,7 @@ fn client_kill_by_id_and_addr() {
 
 #[test]
 fn quit_closes_after_its_reply() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut conn = server.raw();
         assert_raw(&mut conn, &["QUIT"], b"+OK\r\n");
         assert!(conn.is_closed(Duration::from_secs(5)));
@@ -725,7 +661,7 @@ fn model_step(
 
 #[test]
 fn pipeline_of_10000_mixed_commands() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         let mut model = HashMap::new();
         let mut counters = vec![0i64; 19];
@@ -751,7 +687,7 @@ fn pipeline_of_10000_mixed_commands() {
 
 #[test]
 fn requests_split_at_every_byte() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let commands: Vec<Vec<&[u8]>> = vec![
             vec![b"SET", b"split:a", b"x\r\ny"],
             vec![b"GET", b"split:a"],
@@ -808,7 +744,7 @@ fn requests_split_at_every_byte() {
 
 #[test]
 fn hundred_concurrent_clients() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         const CLIENTS: usize = 100;
         const INCRS: usize = 200;
         const COUNTERS: usize = 10;
@@ -861,7 +797,7 @@ fn hundred_concurrent_clients() {
 
 #[test]
 fn malformed_request_closes_only_that_connection() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut good = server.raw();
         assert_raw(&mut good, &["SET", "survivor", "yes"], b"+OK\r\n");
         let cases: [(&[u8], &[u8]); 4] = [

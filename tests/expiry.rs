@@ -7,96 +7,16 @@
 
 mod common;
 
-use common::Server;
-use redis::{Connection, FromRedisValue, RedisResult, Value};
+use common::{
+    assert_err, assert_ttl, bulk, connect, each_server, int, nil, ok, q, unix_now_ms, wait_until,
+};
+use redis::{Connection, Value};
 use std::ops::RangeInclusive;
 use std::thread::sleep;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
-/// Runs `test` against shardis with 1, 2 and 4 shards (or a real Redis, see the module doc).
-fn each_server(test: impl Fn(&Server)) {
-    if std::env::var_os("SHARDIS_E2E_REDIS").is_some() {
-        eprintln!("running against redis-server");
-        test(&Server::redis(&[]));
-        return;
-    }
-    for shards in [1, 2, 4] {
-        eprintln!("running against shardis with {shards} shard(s)");
-        test(&Server::shardis(shards, &[]));
-    }
-}
-
-fn connect(server: &Server) -> Connection {
-    server.client().get_connection().expect("connect")
-}
-
-/// A command from words.
-fn cmd(words: &[&str]) -> redis::Cmd {
-    let mut c = redis::Cmd::new();
-    for w in words {
-        c.arg(*w);
-    }
-    c
-}
-
-/// Runs a command that must succeed and converts its reply.
-fn q<T: FromRedisValue>(con: &mut Connection, words: &[&str]) -> T {
-    cmd(words)
-        .query(con)
-        .unwrap_or_else(|e| panic!("{words:?} failed: {e}"))
-}
-
-/// Runs a command that must answer `+OK`.
-fn ok(con: &mut Connection, words: &[&str]) {
-    assert_eq!(q::<Value>(con, words), Value::Okay, "{words:?}");
-}
-
-/// Runs a command that must answer nil.
-fn nil(con: &mut Connection, words: &[&str]) {
-    assert_eq!(q::<Value>(con, words), Value::Nil, "{words:?}");
-}
-
-/// A bulk string reply (panics on anything else).
-fn bulk(con: &mut Connection, words: &[&str]) -> String {
-    match q::<Value>(con, words) {
-        Value::BulkString(b) => String::from_utf8(b).expect("utf-8 reply"),
-        other => panic!("{words:?}: expected a bulk string, got {other:?}"),
-    }
-}
-
-/// An integer reply (panics on anything else).
-fn int(con: &mut Connection, words: &[&str]) -> i64 {
-    match q::<Value>(con, words) {
-        Value::Int(n) => n,
-        other => panic!("{words:?}: expected an integer, got {other:?}"),
-    }
-}
-
-/// The error line (`CODE detail`) a result carries; panics if it succeeded.
-fn err_text<T: std::fmt::Debug>(result: RedisResult<T>) -> String {
-    match result {
-        Ok(v) => panic!("expected an error, got {v:?}"),
-        Err(e) => format!("{} {}", e.code().unwrap_or("?"), e.detail().unwrap_or("")),
-    }
-}
-
-/// Asserts that `words` fails with exactly `expected`.
-fn assert_err(con: &mut Connection, words: &[&str], expected: &str) {
-    assert_eq!(
-        err_text(cmd(words).query::<Value>(con)),
-        expected,
-        "{words:?}"
-    );
-}
-
-/// Asserts that the TTL of `key` lies in `range` seconds.
-fn assert_ttl(con: &mut Connection, key: &str, range: RangeInclusive<i64>) {
-    let ttl = int(con, &["TTL", key]);
-    assert!(
-        range.contains(&ttl),
-        "TTL {key} = {ttl}, expected {range:?}"
-    );
-}
+/// The shard counts every test runs shardis with (see the module doc).
+const SHARD_COUNTS: &[usize] = &[1, 2, 4];
 
 /// Asserts that the PTTL of `key` lies in `range` milliseconds.
 fn assert_pttl(con: &mut Connection, key: &str, range: RangeInclusive<i64>) {
@@ -107,30 +27,9 @@ fn assert_pttl(con: &mut Connection, key: &str, range: RangeInclusive<i64>) {
     );
 }
 
-fn unix_now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .expect("clock after 1970")
-        .as_millis() as i64
-}
-
-/// Polls `done` every 20 ms until it holds or `limit` passes; returns whether it held.
-fn wait_until(limit: Duration, mut done: impl FnMut() -> bool) -> bool {
-    let deadline = Instant::now() + limit;
-    loop {
-        if done() {
-            return true;
-        }
-        if Instant::now() >= deadline {
-            return false;
-        }
-        sleep(Duration::from_millis(20));
-    }
-}
-
 #[test]
 fn expire_pexpire_ttl_pttl() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         assert_eq!(int(&mut con, &["TTL", "missing"]), -2);
         assert_eq!(int(&mut con, &["PTTL", "missing"]), -2);
@@ -189,7 +88,7 @@ fn expire_pexpire_ttl_pttl() {
 
 #[test]
 fn expire_options_nx_xx_gt_lt() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         ok(&mut con, &["SET", "k", "v"]);
         // No TTL counts as an infinite one for GT and LT.
@@ -257,7 +156,7 @@ fn expire_options_nx_xx_gt_lt() {
 
 #[test]
 fn expireat_and_expiretime() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         assert_eq!(int(&mut con, &["EXPIRETIME", "missing"]), -2);
         assert_eq!(int(&mut con, &["PEXPIRETIME", "missing"]), -2);
@@ -313,7 +212,7 @@ fn expireat_and_expiretime() {
 
 #[test]
 fn persist_and_what_drops_a_ttl() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         assert_eq!(int(&mut con, &["PERSIST", "missing"]), 0);
         ok(&mut con, &["SET", "k", "v"]);
@@ -368,7 +267,7 @@ fn persist_and_what_drops_a_ttl() {
 
 #[test]
 fn lazy_expiry_on_access() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         let names: Vec<String> = (0..20).map(|i| format!("lazy:{i}")).collect();
         for k in &names {
@@ -424,7 +323,7 @@ fn lazy_expiry_on_access() {
 
 #[test]
 fn active_expiry_removes_untouched_keys() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         // 1000 volatile keys over every shard, plus 10 that must survive.
         let mut pipe = redis::pipe();

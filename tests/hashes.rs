@@ -7,26 +7,12 @@
 
 mod common;
 
-use common::Server;
-use redis::{Connection, FromRedisValue, Value};
+use common::{cmd, connect, each_server, encoding, int, q, Server, NOT_INTEGER, SYNTAX, WRONGTYPE};
+use redis::{Connection, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// Runs `test` against shardis with 1 and 4 shards (or a real Redis, see the module doc).
-fn each_server(test: impl Fn(&Server)) {
-    if std::env::var_os("SHARDIS_E2E_REDIS").is_some() {
-        eprintln!("running against redis-server");
-        test(&Server::redis(&[]));
-        return;
-    }
-    for shards in [1, 4] {
-        eprintln!("running against shardis with {shards} shard(s)");
-        test(&Server::shardis(shards, &[]));
-    }
-}
-
-fn connect(server: &Server) -> Connection {
-    server.client().get_connection().expect("connect")
-}
+/// The shard counts every test runs shardis with (see the module doc).
+const SHARD_COUNTS: &[usize] = &[1, 4];
 
 /// A RESP3 connection (`HELLO 3` sent by the client on connect).
 fn connect_resp3(server: &Server) -> Connection {
@@ -35,30 +21,6 @@ fn connect_resp3(server: &Server) -> Connection {
         .expect("redis client")
         .get_connection()
         .expect("connect with RESP3")
-}
-
-/// A command from words.
-fn cmd(words: &[&str]) -> redis::Cmd {
-    let mut c = redis::Cmd::new();
-    for w in words {
-        c.arg(*w);
-    }
-    c
-}
-
-/// Runs a command that must succeed and converts its reply.
-fn q<T: FromRedisValue>(con: &mut Connection, words: &[&str]) -> T {
-    cmd(words)
-        .query(con)
-        .unwrap_or_else(|e| panic!("{words:?} failed: {e}"))
-}
-
-/// Runs a command that must answer an integer.
-fn int(con: &mut Connection, words: &[&str]) -> i64 {
-    match q::<Value>(con, words) {
-        Value::Int(n) => n,
-        other => panic!("{words:?}: expected an integer, got {other:?}"),
-    }
 }
 
 /// Runs a command that must fail and returns its error line (`CODE detail`).
@@ -72,11 +34,6 @@ fn err(con: &mut Connection, words: &[&str]) -> String {
 /// Asserts that `words` fails with exactly `expected`.
 fn assert_err(con: &mut Connection, words: &[&str], expected: &str) {
     assert_eq!(err(con, words), expected, "{words:?}");
-}
-
-/// The encoding OBJECT ENCODING reports for `key`.
-fn encoding(con: &mut Connection, key: &str) -> String {
-    q(con, &["OBJECT", "ENCODING", key])
 }
 
 /// The server's `hash-max-listpack-entries` (the thresholds tests adapt to it).
@@ -133,14 +90,11 @@ fn hscan_all(con: &mut Connection, key: &str, extra: &[&str]) -> (BTreeMap<Strin
     }
 }
 
-const WRONGTYPE: &str = "WRONGTYPE Operation against a key holding the wrong kind of value";
-const NOT_INTEGER: &str = "ERR value is not an integer or out of range";
 const NOT_FLOAT: &str = "ERR value is not a valid float";
-const SYNTAX: &str = "ERR syntax error";
 
 #[test]
 fn hset_hget_and_friends() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         assert_eq!(
             int(&mut con, &["HSET", "user:1", "name", "ada", "age", "36"]),
@@ -229,7 +183,7 @@ fn hset_hget_and_friends() {
 
 #[test]
 fn counters() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         assert_eq!(int(&mut con, &["HINCRBY", "c", "n", "5"]), 5);
         assert_eq!(int(&mut con, &["HINCRBY", "c", "n", "-8"]), -3);
@@ -310,7 +264,7 @@ fn counters() {
 
 #[test]
 fn errors_and_wrong_types() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         assert_eq!(q::<Value>(&mut con, &["SET", "str", "v"]), Value::Okay);
         for words in [
@@ -375,7 +329,7 @@ fn errors_and_wrong_types() {
 
 #[test]
 fn hrandfield_counts_and_values() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         assert_eq!(
             q::<Option<String>>(&mut con, &["HRANDFIELD", "nokey"]),
@@ -417,7 +371,7 @@ fn hrandfield_counts_and_values() {
 
 #[test]
 fn resp3_replies() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect_resp3(server);
         assert_eq!(int(&mut con, &["HSET", "h", "a", "1", "b", "2"]), 2);
         assert_eq!(
@@ -469,7 +423,7 @@ fn resp3_replies() {
 
 #[test]
 fn encodings_convert_at_the_thresholds() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         let max = max_listpack_entries(&mut con);
         fill(&mut con, "e", "f", "v", 0..max);
@@ -498,7 +452,7 @@ fn encodings_convert_at_the_thresholds() {
 
 #[test]
 fn ten_thousand_fields() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         let n = 10_000;
         fill(&mut con, "big", "field:", "value:", 0..n);
@@ -562,7 +516,7 @@ fn ten_thousand_fields() {
 
 #[test]
 fn hscan_iterates_as_a_set_despite_changes() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         assert_eq!(
             q::<(String, Vec<String>)>(&mut con, &["HSCAN", "nokey", "0"]),

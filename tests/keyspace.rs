@@ -8,61 +8,13 @@
 
 mod common;
 
-use common::Server;
-use redis::{Connection, FromRedisValue, RedisResult, Value};
+use common::{assert_err, assert_ttl, bulk, connect, crc16, each_server, int, nil, ok, q};
+use redis::{Connection, Value};
 use std::collections::{BTreeSet, HashSet};
-use std::ops::{Range, RangeInclusive};
+use std::ops::Range;
 
-/// Runs `test` against shardis with 1, 2 and 4 shards (or a real Redis, see the module doc).
-fn each_server(test: impl Fn(&Server)) {
-    if std::env::var_os("SHARDIS_E2E_REDIS").is_some() {
-        eprintln!("running against redis-server");
-        test(&Server::redis(&[]));
-        return;
-    }
-    for shards in [1, 2, 4] {
-        eprintln!("running against shardis with {shards} shard(s)");
-        test(&Server::shardis(shards, &[]));
-    }
-}
-
-fn connect(server: &Server) -> Connection {
-    server.client().get_connection().expect("connect")
-}
-
-/// A command from words.
-fn cmd(words: &[&str]) -> redis::Cmd {
-    let mut c = redis::Cmd::new();
-    for w in words {
-        c.arg(*w);
-    }
-    c
-}
-
-/// Runs a command that must succeed and converts its reply.
-fn q<T: FromRedisValue>(con: &mut Connection, words: &[&str]) -> T {
-    cmd(words)
-        .query(con)
-        .unwrap_or_else(|e| panic!("{words:?} failed: {e}"))
-}
-
-/// Runs a command that must answer `+OK`.
-fn ok(con: &mut Connection, words: &[&str]) {
-    assert_eq!(q::<Value>(con, words), Value::Okay, "{words:?}");
-}
-
-/// Runs a command that must answer nil.
-fn nil(con: &mut Connection, words: &[&str]) {
-    assert_eq!(q::<Value>(con, words), Value::Nil, "{words:?}");
-}
-
-/// A bulk string reply (panics on anything else).
-fn bulk(con: &mut Connection, words: &[&str]) -> String {
-    match q::<Value>(con, words) {
-        Value::BulkString(b) => String::from_utf8(b).expect("utf-8 reply"),
-        other => panic!("{words:?}: expected a bulk string, got {other:?}"),
-    }
-}
+/// The shard counts every test runs shardis with (see the module doc).
+const SHARD_COUNTS: &[usize] = &[1, 2, 4];
 
 /// A simple string reply (panics on anything else).
 fn status(con: &mut Connection, words: &[&str]) -> String {
@@ -71,40 +23,6 @@ fn status(con: &mut Connection, words: &[&str]) -> String {
         Value::Okay => "OK".into(),
         other => panic!("{words:?}: expected a status reply, got {other:?}"),
     }
-}
-
-/// An integer reply (panics on anything else).
-fn int(con: &mut Connection, words: &[&str]) -> i64 {
-    match q::<Value>(con, words) {
-        Value::Int(n) => n,
-        other => panic!("{words:?}: expected an integer, got {other:?}"),
-    }
-}
-
-/// The error line (`CODE detail`) a result carries; panics if it succeeded.
-fn err_text<T: std::fmt::Debug>(result: RedisResult<T>) -> String {
-    match result {
-        Ok(v) => panic!("expected an error, got {v:?}"),
-        Err(e) => format!("{} {}", e.code().unwrap_or("?"), e.detail().unwrap_or("")),
-    }
-}
-
-/// Asserts that `words` fails with exactly `expected`.
-fn assert_err(con: &mut Connection, words: &[&str], expected: &str) {
-    assert_eq!(
-        err_text(cmd(words).query::<Value>(con)),
-        expected,
-        "{words:?}"
-    );
-}
-
-/// Asserts that the TTL of `key` lies in `range` seconds.
-fn assert_ttl(con: &mut Connection, key: &str, range: RangeInclusive<i64>) {
-    let ttl = int(con, &["TTL", key]);
-    assert!(
-        range.contains(&ttl),
-        "TTL {key} = {ttl}, expected {range:?}"
-    );
 }
 
 /// Sets every key to `value-of-KEY` with MSETs of at most 500 keys.
@@ -128,23 +46,6 @@ fn keys(con: &mut Connection, pattern: &str) -> BTreeSet<String> {
     let set = set_of(list.iter().cloned());
     assert_eq!(set.len(), list.len(), "KEYS {pattern} repeated a key");
     set
-}
-
-/// Redis Cluster's CRC16 (XMODEM), to pick keys that land in chosen parts of the slot space,
-/// computed here independently of the server.
-fn crc16(bytes: &[u8]) -> u16 {
-    let mut crc: u16 = 0;
-    for &b in bytes {
-        crc ^= (b as u16) << 8;
-        for _ in 0..8 {
-            crc = if crc & 0x8000 != 0 {
-                (crc << 1) ^ 0x1021
-            } else {
-                crc << 1
-            };
-        }
-    }
-    crc
 }
 
 /// The hash slot of a key without hash tags (test keys never contain `{`).
@@ -198,7 +99,7 @@ fn scan_all(
 
 #[test]
 fn del_unlink_exists_touch_across_shards() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         let names: Vec<String> = (0..100).map(|i| format!("k{i}")).collect();
         fill(&mut con, &names);
@@ -252,7 +153,7 @@ fn del_unlink_exists_touch_across_shards() {
 
 #[test]
 fn type_and_dbsize() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         assert_eq!(int(&mut con, &["DBSIZE"]), 0);
         assert_eq!(status(&mut con, &["TYPE", "k"]), "none");
@@ -280,7 +181,7 @@ fn type_and_dbsize() {
 
 #[test]
 fn keys_patterns() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         assert!(keys(&mut con, "*").is_empty());
         let names = [
@@ -333,7 +234,7 @@ fn keys_patterns() {
 
 #[test]
 fn scan_returns_every_key() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         let (all, _) = scan_all(&mut con, &[], |_| {});
         assert!(all.is_empty());
@@ -400,7 +301,7 @@ fn scan_returns_every_key() {
 
 #[test]
 fn scan_survives_deletions() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         let stay: Vec<String> = (0..2000).map(|i| format!("stay:{i}")).collect();
         let gone: Vec<String> = (0..3000).map(|i| format!("gone:{i}")).collect();
@@ -450,7 +351,7 @@ fn scan_survives_deletions() {
 
 #[test]
 fn flushdb_and_flushall_per_database() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         let names: Vec<String> = (0..200).map(|i| format!("f{i}")).collect();
         for db in ["0", "1", "2"] {
@@ -495,7 +396,7 @@ fn flushdb_and_flushall_per_database() {
 
 #[test]
 fn rename_between_shards() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         let (lo, hi) = far_apart("ren");
         // The TTL moves with the value.
@@ -558,7 +459,7 @@ fn rename_between_shards() {
 
 #[test]
 fn copy_between_shards() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         let (lo, hi) = far_apart("copy");
         ok(&mut con, &["SET", &lo, "v1", "EX", "100"]);
@@ -635,7 +536,7 @@ fn copy_between_shards() {
 
 #[test]
 fn randomkey() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         nil(&mut con, &["RANDOMKEY"]);
         // One key in each quarter of the slots: one on every shard with 4 shards.
@@ -674,7 +575,7 @@ fn randomkey() {
 
 #[test]
 fn select_isolates_16_databases() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         for db in 0..16 {
             let d = db.to_string();

@@ -9,67 +9,13 @@
 
 mod common;
 
-use common::Server;
-use redis::{Connection, FromRedisValue, RedisResult, Value};
+use common::{
+    assert_err, bulk, connect, each_server, int, nil, ok, q, NOT_INTEGER, SYNTAX, WRONGTYPE,
+};
+use redis::{Connection, Value};
 
-/// Runs `test` against shardis with 1 and 4 shards (or a real Redis, see the module doc).
-fn each_server(test: impl Fn(&Server)) {
-    if std::env::var_os("SHARDIS_E2E_REDIS").is_some() {
-        eprintln!("running against redis-server");
-        test(&Server::redis(&[]));
-        return;
-    }
-    for shards in [1, 4] {
-        eprintln!("running against shardis with {shards} shard(s)");
-        test(&Server::shardis(shards, &[]));
-    }
-}
-
-fn connect(server: &Server) -> Connection {
-    server.client().get_connection().expect("connect")
-}
-
-/// A command from words.
-fn cmd(words: &[&str]) -> redis::Cmd {
-    let mut c = redis::Cmd::new();
-    for w in words {
-        c.arg(*w);
-    }
-    c
-}
-
-/// Runs a command that must succeed and converts its reply.
-fn q<T: FromRedisValue>(con: &mut Connection, words: &[&str]) -> T {
-    cmd(words)
-        .query(con)
-        .unwrap_or_else(|e| panic!("{words:?} failed: {e}"))
-}
-
-/// Runs a command that must answer `+OK`.
-fn ok(con: &mut Connection, words: &[&str]) {
-    assert_eq!(q::<Value>(con, words), Value::Okay, "{words:?}");
-}
-
-/// Runs a command that must answer nil (a null bulk string or a null array).
-fn nil(con: &mut Connection, words: &[&str]) {
-    assert_eq!(q::<Value>(con, words), Value::Nil, "{words:?}");
-}
-
-/// An integer reply (panics on anything else).
-fn int(con: &mut Connection, words: &[&str]) -> i64 {
-    match q::<Value>(con, words) {
-        Value::Int(n) => n,
-        other => panic!("{words:?}: expected an integer, got {other:?}"),
-    }
-}
-
-/// A bulk string reply (panics on anything else).
-fn bulk(con: &mut Connection, words: &[&str]) -> String {
-    match q::<Value>(con, words) {
-        Value::BulkString(b) => String::from_utf8(b).expect("utf-8 reply"),
-        other => panic!("{words:?}: expected a bulk string, got {other:?}"),
-    }
-}
+/// The shard counts every test runs shardis with (see the module doc).
+const SHARD_COUNTS: &[usize] = &[1, 4];
 
 /// An array of strings reply.
 fn strings(con: &mut Connection, words: &[&str]) -> Vec<String> {
@@ -81,26 +27,6 @@ fn all(con: &mut Connection, key: &str) -> Vec<String> {
     strings(con, &["LRANGE", key, "0", "-1"])
 }
 
-/// The error line (`CODE detail`) a result carries; panics if it succeeded.
-fn err_text<T: std::fmt::Debug>(result: RedisResult<T>) -> String {
-    match result {
-        Ok(v) => panic!("expected an error, got {v:?}"),
-        Err(e) => format!("{} {}", e.code().unwrap_or("?"), e.detail().unwrap_or("")),
-    }
-}
-
-/// Asserts that `words` fails with exactly `expected`.
-fn assert_err(con: &mut Connection, words: &[&str], expected: &str) {
-    assert_eq!(
-        err_text(cmd(words).query::<Value>(con)),
-        expected,
-        "{words:?}"
-    );
-}
-
-const WRONGTYPE: &str = "WRONGTYPE Operation against a key holding the wrong kind of value";
-const NOT_INTEGER: &str = "ERR value is not an integer or out of range";
-const SYNTAX: &str = "ERR syntax error";
 const TIMEOUT_NEGATIVE: &str = "ERR timeout is negative";
 const TIMEOUT_NOT_FLOAT: &str = "ERR timeout is not a float or out of range";
 
@@ -110,7 +36,7 @@ fn v(items: &[&str]) -> Vec<String> {
 
 #[test]
 fn pushes_pops_and_length() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         assert_eq!(int(&mut con, &["LPUSH", "l", "a", "b"]), 2);
         assert_eq!(int(&mut con, &["RPUSH", "l", "c", "d"]), 4);
@@ -167,7 +93,7 @@ fn pushes_pops_and_length() {
 
 #[test]
 fn binary_safe_elements() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         let odd: &[u8] = b"a\x00b\r\n\xff";
         let n: i64 = redis::cmd("RPUSH")
@@ -204,7 +130,7 @@ fn binary_safe_elements() {
 
 #[test]
 fn ranges_indexes_and_edits() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         int(&mut con, &["RPUSH", "l", "a", "b", "c", "d", "e"]);
         assert_eq!(
@@ -261,7 +187,7 @@ fn ranges_indexes_and_edits() {
 
 #[test]
 fn lpos_with_every_option() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         int(&mut con, &["RPUSH", "p", "a", "b", "c", "a", "b", "c", "a"]);
         assert_eq!(int(&mut con, &["LPOS", "p", "a"]), 0);
@@ -307,7 +233,7 @@ fn lpos_with_every_option() {
 
 #[test]
 fn every_command_refuses_a_string() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         ok(&mut con, &["SET", "s", "v"]);
         for words in [
@@ -343,7 +269,7 @@ fn every_command_refuses_a_string() {
 
 #[test]
 fn lrange_over_ten_thousand_elements() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         let items: Vec<String> = (0..10_000).map(|i| format!("item:{i}")).collect();
         // Pushed in chunks, then read back whole and in slices.
@@ -380,7 +306,7 @@ fn lrange_over_ten_thousand_elements() {
 
 #[test]
 fn moves_between_shards() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         // With 4 shards, a, b, c and d are on four different shards.
         int(&mut con, &["RPUSH", "a", "1", "2", "3", "4"]);
@@ -433,7 +359,7 @@ fn moves_between_shards() {
 
 #[test]
 fn blocking_commands_with_data_or_timing_out() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         int(&mut con, &["RPUSH", "b", "1", "2", "3", "4", "5", "6"]);
         // Data at once: served like the non-blocking commands.
@@ -503,7 +429,7 @@ fn blocking_commands_with_data_or_timing_out() {
 
 #[test]
 fn resp3_nulls() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut raw = server.raw();
         let hello = raw.cmd(&[b"HELLO", b"3"]);
         assert!(hello.starts_with(b"%"), "{hello:?}");

@@ -11,50 +11,12 @@
 
 mod common;
 
-use common::Server;
-use redis::{Connection, FromRedisValue, RedisResult, Value};
+use common::{assert_err, connect, each_server, encoding, int, q, SYNTAX, WRONGTYPE};
+use redis::{Connection, Value};
 use std::collections::BTreeSet;
 
-/// Runs `test` against shardis with 1 and 4 shards (or a real Redis, see the module doc).
-fn each_server(test: impl Fn(&Server)) {
-    if std::env::var_os("SHARDIS_E2E_REDIS").is_some() {
-        eprintln!("running against redis-server");
-        test(&Server::redis(&[]));
-        return;
-    }
-    for shards in [1, 4] {
-        eprintln!("running against shardis with {shards} shard(s)");
-        test(&Server::shardis(shards, &[]));
-    }
-}
-
-fn connect(server: &Server) -> Connection {
-    server.client().get_connection().expect("connect")
-}
-
-/// A command from words.
-fn cmd(words: &[&str]) -> redis::Cmd {
-    let mut c = redis::Cmd::new();
-    for w in words {
-        c.arg(*w);
-    }
-    c
-}
-
-/// Runs a command that must succeed and converts its reply.
-fn q<T: FromRedisValue>(con: &mut Connection, words: &[&str]) -> T {
-    cmd(words)
-        .query(con)
-        .unwrap_or_else(|e| panic!("{words:?} failed: {e}"))
-}
-
-/// An integer reply (panics on anything else).
-fn int(con: &mut Connection, words: &[&str]) -> i64 {
-    match q::<Value>(con, words) {
-        Value::Int(n) => n,
-        other => panic!("{words:?}: expected an integer, got {other:?}"),
-    }
-}
+/// The shard counts every test runs shardis with (see the module doc).
+const SHARD_COUNTS: &[usize] = &[1, 4];
 
 /// The members of an array reply, in order.
 fn list(con: &mut Connection, words: &[&str]) -> Vec<String> {
@@ -75,27 +37,6 @@ fn strs(words: &[&str]) -> BTreeSet<String> {
     words.iter().map(|w| w.to_string()).collect()
 }
 
-/// The error line (`CODE detail`) a result carries; panics if it succeeded.
-fn err_text<T: std::fmt::Debug>(result: RedisResult<T>) -> String {
-    match result {
-        Ok(v) => panic!("expected an error, got {v:?}"),
-        Err(e) => format!("{} {}", e.code().unwrap_or("?"), e.detail().unwrap_or("")),
-    }
-}
-
-/// Asserts that `words` fails with exactly `expected`.
-fn assert_err(con: &mut Connection, words: &[&str], expected: &str) {
-    assert_eq!(
-        err_text(cmd(words).query::<Value>(con)),
-        expected,
-        "{words:?}"
-    );
-}
-
-fn encoding(con: &mut Connection, key: &str) -> String {
-    q(con, &["OBJECT", "ENCODING", key])
-}
-
 /// SADD with many members.
 fn sadd_all(con: &mut Connection, key: &str, members: &[String]) -> i64 {
     let mut words = vec!["SADD", key];
@@ -103,12 +44,9 @@ fn sadd_all(con: &mut Connection, key: &str, members: &[String]) -> i64 {
     int(con, &words)
 }
 
-const WRONGTYPE: &str = "WRONGTYPE Operation against a key holding the wrong kind of value";
-const SYNTAX: &str = "ERR syntax error";
-
 #[test]
 fn sadd_srem_smembers_scard() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         assert_eq!(int(&mut con, &["SADD", "s", "b", "a", "b"]), 2);
         assert_eq!(int(&mut con, &["SADD", "s", "c", "a"]), 1);
@@ -160,7 +98,7 @@ fn sadd_srem_smembers_scard() {
 
 #[test]
 fn intset_threshold() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         let ints: Vec<String> = (0..512).map(|i| (i * 3).to_string()).collect();
         assert_eq!(sadd_all(&mut con, "big", &ints), 512);
@@ -181,7 +119,7 @@ fn intset_threshold() {
 
 #[test]
 fn sismember_smismember() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         int(&mut con, &["SADD", "s", "a", "1"]);
         assert_eq!(int(&mut con, &["SISMEMBER", "s", "a"]), 1);
@@ -196,7 +134,7 @@ fn sismember_smismember() {
 
 #[test]
 fn spop_and_srandmember() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         assert_eq!(q::<Value>(&mut con, &["SPOP", "p"]), Value::Nil);
         assert_eq!(q::<Value>(&mut con, &["SRANDMEMBER", "p"]), Value::Nil);
@@ -270,7 +208,7 @@ fn spop_and_srandmember() {
 
 #[test]
 fn smove_across_shards() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         int(&mut con, &["SADD", "a", "1", "2", "x"]);
         assert_eq!(int(&mut con, &["SMOVE", "a", "b", "1"]), 1);
@@ -299,7 +237,7 @@ fn smove_across_shards() {
 
 #[test]
 fn set_algebra_across_shards() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         int(&mut con, &["SADD", "a", "1", "2", "3", "x"]);
         int(&mut con, &["SADD", "b", "2", "3", "4", "x"]);
@@ -383,7 +321,7 @@ fn set_algebra_across_shards() {
 
 #[test]
 fn wrongtype_and_arity() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         let _: () = q(&mut con, &["SET", "str", "v"]);
         for words in [
@@ -434,7 +372,7 @@ fn sscan_all(con: &mut Connection, key: &str, options: &[&str]) -> Vec<String> {
 
 #[test]
 fn sscan_full_iteration() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         let all: Vec<String> = (0..1000).map(|i| format!("member:{i}")).collect();
         let all_set: BTreeSet<String> = all.iter().cloned().collect();
@@ -486,7 +424,7 @@ fn sscan_full_iteration() {
 
 #[test]
 fn smove_ping_pong_between_shards() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         // `a` and `b` are on different shards with 4 shards.
         let all: Vec<String> = (0..50)

@@ -7,106 +7,14 @@
 
 mod common;
 
-use common::Server;
-use redis::{Connection, FromRedisValue, RedisResult, Value};
-use std::ops::RangeInclusive;
-use std::time::{SystemTime, UNIX_EPOCH};
+use common::{
+    assert_err, assert_ttl, bulk, connect, each_server, int, nil, ok, unix_now_ms, NOT_INTEGER,
+    SYNTAX,
+};
+use redis::{Connection, Value};
 
-/// Runs `test` against shardis with 1, 2 and 4 shards (or a real Redis, see the module doc).
-fn each_server(test: impl Fn(&Server)) {
-    if std::env::var_os("SHARDIS_E2E_REDIS").is_some() {
-        eprintln!("running against redis-server");
-        test(&Server::redis(&[]));
-        return;
-    }
-    for shards in [1, 2, 4] {
-        eprintln!("running against shardis with {shards} shard(s)");
-        test(&Server::shardis(shards, &[]));
-    }
-}
-
-fn connect(server: &Server) -> Connection {
-    server.client().get_connection().expect("connect")
-}
-
-/// A command from words.
-fn cmd(words: &[&str]) -> redis::Cmd {
-    let mut c = redis::Cmd::new();
-    for w in words {
-        c.arg(*w);
-    }
-    c
-}
-
-/// Runs a command that must succeed and converts its reply.
-fn q<T: FromRedisValue>(con: &mut Connection, words: &[&str]) -> T {
-    cmd(words)
-        .query(con)
-        .unwrap_or_else(|e| panic!("{words:?} failed: {e}"))
-}
-
-/// Runs a command that must answer `+OK`.
-fn ok(con: &mut Connection, words: &[&str]) {
-    assert_eq!(q::<Value>(con, words), Value::Okay, "{words:?}");
-}
-
-/// Runs a command that must answer nil.
-fn nil(con: &mut Connection, words: &[&str]) {
-    assert_eq!(q::<Value>(con, words), Value::Nil, "{words:?}");
-}
-
-/// A bulk string reply (panics on anything else).
-fn bulk(con: &mut Connection, words: &[&str]) -> String {
-    match q::<Value>(con, words) {
-        Value::BulkString(b) => String::from_utf8(b).expect("utf-8 reply"),
-        other => panic!("{words:?}: expected a bulk string, got {other:?}"),
-    }
-}
-
-/// An integer reply (panics on anything else).
-fn int(con: &mut Connection, words: &[&str]) -> i64 {
-    match q::<Value>(con, words) {
-        Value::Int(n) => n,
-        other => panic!("{words:?}: expected an integer, got {other:?}"),
-    }
-}
-
-/// The error line (`CODE detail`) a result carries; panics if it succeeded.
-fn err_text<T: std::fmt::Debug>(result: RedisResult<T>) -> String {
-    match result {
-        Ok(v) => panic!("expected an error, got {v:?}"),
-        Err(e) => format!("{} {}", e.code().unwrap_or("?"), e.detail().unwrap_or("")),
-    }
-}
-
-/// Runs a command that must fail and returns its error line.
-fn err(con: &mut Connection, words: &[&str]) -> String {
-    err_text(cmd(words).query::<Value>(con))
-}
-
-/// Asserts that `words` fails with exactly `expected`.
-fn assert_err(con: &mut Connection, words: &[&str], expected: &str) {
-    assert_eq!(err(con, words), expected, "{words:?}");
-}
-
-const NOT_INTEGER: &str = "ERR value is not an integer or out of range";
-const SYNTAX: &str = "ERR syntax error";
-
-/// Asserts that the TTL of `key` lies in `range` seconds.
-fn assert_ttl(con: &mut Connection, key: &str, range: RangeInclusive<i64>) {
-    let ttl = int(con, &["TTL", key]);
-    assert!(
-        range.contains(&ttl),
-        "TTL {key} = {ttl}, expected {range:?}"
-    );
-}
-
-fn unix_now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .expect("clock after 1970")
-        .as_millis() as i64
-}
+/// The shard counts every test runs shardis with (see the module doc).
+const SHARD_COUNTS: &[usize] = &[1, 2, 4];
 
 /// The raw value of a key, binary safe.
 fn get_bytes(con: &mut Connection, key: &[u8]) -> Option<Vec<u8>> {
@@ -115,7 +23,7 @@ fn get_bytes(con: &mut Connection, key: &[u8]) -> Option<Vec<u8>> {
 
 #[test]
 fn get_and_set() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         nil(&mut con, &["GET", "missing"]);
         ok(&mut con, &["SET", "foo", "bar"]);
@@ -155,7 +63,7 @@ fn get_and_set() {
 
 #[test]
 fn set_nx_xx_get() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         // NX: only when missing.
         ok(&mut con, &["SET", "k", "one", "NX"]);
@@ -195,7 +103,7 @@ fn set_nx_xx_get() {
 
 #[test]
 fn set_expiry_options() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         ok(&mut con, &["SET", "ex", "v", "EX", "100"]);
         assert_ttl(&mut con, "ex", 90..=100);
@@ -274,7 +182,7 @@ fn set_expiry_options() {
 
 #[test]
 fn setnx_setex_psetex() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         assert_eq!(int(&mut con, &["SETNX", "k", "a"]), 1);
         assert_eq!(int(&mut con, &["SETNX", "k", "b"]), 0);
@@ -321,7 +229,7 @@ fn setnx_setex_psetex() {
 
 #[test]
 fn getset_getdel_getex() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         // GETSET: the old value, and the TTL is dropped.
         nil(&mut con, &["GETSET", "k", "a"]);
@@ -406,7 +314,7 @@ fn getset_getdel_getex() {
 
 #[test]
 fn mset_mget_200_keys_across_shards() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         let keys: Vec<String> = (0..200).map(|i| format!("user:{i}:name")).collect();
         let values: Vec<String> = (0..200).map(|i| format!("value-{i}-{}", i * 7)).collect();
@@ -468,7 +376,7 @@ fn mset_mget_200_keys_across_shards() {
 
 #[test]
 fn msetnx_all_or_nothing_across_shards() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         let keys: Vec<String> = (0..50).map(|i| format!("nx:{i}")).collect();
         // One key already exists: nothing is set, the existing key keeps its value.
@@ -523,7 +431,7 @@ fn msetnx_all_or_nothing_across_shards() {
 
 #[test]
 fn incr_decr() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         assert_eq!(int(&mut con, &["INCR", "n"]), 1);
         assert_eq!(int(&mut con, &["INCR", "n"]), 2);
@@ -601,7 +509,7 @@ fn incr_decr() {
 
 #[test]
 fn incrbyfloat() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         assert_eq!(bulk(&mut con, &["INCRBYFLOAT", "f", "3"]), "3");
         ok(&mut con, &["SET", "f", "10.50"]);
@@ -644,7 +552,7 @@ fn incrbyfloat() {
 
 #[test]
 fn append_and_strlen() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         assert_eq!(int(&mut con, &["STRLEN", "s"]), 0);
         assert_eq!(int(&mut con, &["APPEND", "s", "Hello"]), 5);
@@ -681,7 +589,7 @@ fn append_and_strlen() {
 
 #[test]
 fn getrange_and_setrange() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         ok(&mut con, &["SET", "s", "This is a string"]);
         for (start, end, expected) in [
@@ -773,7 +681,7 @@ fn getrange_and_setrange() {
 
 #[test]
 fn binary_safe_keys_and_values() {
-    each_server(|server| {
+    each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
         // Every byte value as a one-byte key, with a value around it.
         for b in 0..=255u8 {

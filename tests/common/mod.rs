@@ -6,16 +6,22 @@
 //!   reply at a time, returning its raw bytes, so tests can compare replies byte for byte.
 //! - [`frame_len`] tells whether a buffer starts with a complete reply; [`parse_resp`] turns a
 //!   complete reply into a [`Resp`] value for the few tests that look inside one.
+//! - [`each_server`] runs a test against shardis with several shard counts, or against a real
+//!   `redis-server` when `SHARDIS_E2E_REDIS` is set; [`connect`], [`cmd`], [`q`] and the small
+//!   reply helpers after them drive a server through the `redis` crate, and [`raw`] through a
+//!   [`RawConn`].
 
 #![allow(dead_code)]
 
+use redis::{Connection, FromRedisValue, RedisResult, Value};
 use std::fs;
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
+use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// How long a server may take to answer its first PING.
 const START_TIMEOUT: Duration = Duration::from_secs(10);
@@ -544,4 +550,153 @@ fn parse_at(buf: &[u8], pos: &mut usize) -> Result<Resp, String> {
         }
         other => return Err(format!("unknown RESP type byte {:?}", other as char)),
     })
+}
+
+/// Runs `test` against shardis once for each shard count in `shard_counts` (a fresh server
+/// each time), or, when the environment variable `SHARDIS_E2E_REDIS` is set, once against a
+/// real `redis-server` instead, which checks the tests themselves.
+pub fn each_server(shard_counts: &[usize], test: impl Fn(&Server)) {
+    if std::env::var_os("SHARDIS_E2E_REDIS").is_some() {
+        eprintln!("running against redis-server");
+        test(&Server::redis(&[]));
+        return;
+    }
+    for &shards in shard_counts {
+        eprintln!("running against shardis with {shards} shard(s)");
+        test(&Server::shardis(shards, &[]));
+    }
+}
+
+/// A new RESP2 `redis` crate connection to `server`.
+pub fn connect(server: &Server) -> Connection {
+    let con = server.client().get_connection().expect("connect");
+    // A stalled server fails the test instead of hanging the suite.
+    con.set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("read timeout");
+    con
+}
+
+/// A command from words.
+pub fn cmd(words: &[&str]) -> redis::Cmd {
+    let mut c = redis::Cmd::new();
+    for w in words {
+        c.arg(*w);
+    }
+    c
+}
+
+/// Runs a command that must succeed and converts its reply.
+pub fn q<T: FromRedisValue>(con: &mut Connection, words: &[&str]) -> T {
+    cmd(words)
+        .query(con)
+        .unwrap_or_else(|e| panic!("{words:?} failed: {e}"))
+}
+
+/// Runs a command that must answer `+OK`.
+pub fn ok(con: &mut Connection, words: &[&str]) {
+    assert_eq!(q::<Value>(con, words), Value::Okay, "{words:?}");
+}
+
+/// Runs a command that must answer nil (a null bulk string or a null array).
+pub fn nil(con: &mut Connection, words: &[&str]) {
+    assert_eq!(q::<Value>(con, words), Value::Nil, "{words:?}");
+}
+
+/// A bulk string reply (panics on anything else).
+pub fn bulk(con: &mut Connection, words: &[&str]) -> String {
+    match q::<Value>(con, words) {
+        Value::BulkString(b) => String::from_utf8(b).expect("utf-8 reply"),
+        other => panic!("{words:?}: expected a bulk string, got {other:?}"),
+    }
+}
+
+/// An integer reply (panics on anything else).
+pub fn int(con: &mut Connection, words: &[&str]) -> i64 {
+    match q::<Value>(con, words) {
+        Value::Int(n) => n,
+        other => panic!("{words:?}: expected an integer, got {other:?}"),
+    }
+}
+
+/// The error line (`CODE detail`) a result carries; panics if it succeeded.
+pub fn err_text<T: std::fmt::Debug>(result: RedisResult<T>) -> String {
+    match result {
+        Ok(v) => panic!("expected an error, got {v:?}"),
+        Err(e) => format!("{} {}", e.code().unwrap_or("?"), e.detail().unwrap_or("")),
+    }
+}
+
+/// Asserts that `words` fails with exactly `expected`.
+pub fn assert_err(con: &mut Connection, words: &[&str], expected: &str) {
+    assert_eq!(
+        err_text(cmd(words).query::<Value>(con)),
+        expected,
+        "{words:?}"
+    );
+}
+
+/// Asserts that the TTL of `key` lies in `range` seconds.
+pub fn assert_ttl(con: &mut Connection, key: &str, range: RangeInclusive<i64>) {
+    let ttl = int(con, &["TTL", key]);
+    assert!(
+        range.contains(&ttl),
+        "TTL {key} = {ttl}, expected {range:?}"
+    );
+}
+
+/// The encoding OBJECT ENCODING reports for `key`.
+pub fn encoding(con: &mut Connection, key: &str) -> String {
+    q(con, &["OBJECT", "ENCODING", key])
+}
+
+/// The error a command gets on a key of another type.
+pub const WRONGTYPE: &str = "WRONGTYPE Operation against a key holding the wrong kind of value";
+/// The error for an argument that must be an integer.
+pub const NOT_INTEGER: &str = "ERR value is not an integer or out of range";
+/// The generic syntax error.
+pub const SYNTAX: &str = "ERR syntax error";
+
+/// Sends a command of words on a raw connection and returns the raw reply.
+pub fn raw(conn: &mut RawConn, words: &[&str]) -> Vec<u8> {
+    let args: Vec<&[u8]> = words.iter().map(|w| w.as_bytes()).collect();
+    conn.cmd(&args)
+}
+
+/// Milliseconds since the Unix epoch, by the local clock.
+pub fn unix_now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .expect("clock after 1970")
+        .as_millis() as i64
+}
+
+/// Polls `done` every 20 ms until it holds or `limit` passes; returns whether it held.
+pub fn wait_until(limit: Duration, mut done: impl FnMut() -> bool) -> bool {
+    let deadline = Instant::now() + limit;
+    loop {
+        if done() {
+            return true;
+        }
+        if Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Redis Cluster's CRC16 (XMODEM), computed here independently of the server, to pick keys
+/// that land in chosen slots or on chosen shards.
+pub fn crc16(bytes: &[u8]) -> u16 {
+    let mut crc: u16 = 0;
+    for &b in bytes {
+        crc ^= (b as u16) << 8;
+        for _ in 0..8 {
+            crc = if crc & 0x8000 != 0 {
+                (crc << 1) ^ 0x1021
+            } else {
+                crc << 1
+            };
+        }
+    }
+    crc
 }
