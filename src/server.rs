@@ -9,7 +9,7 @@ use crate::clients::{ClientFilter, ClientRegistry};
 use crate::config::Config;
 use bytes::Bytes;
 use futures_channel::oneshot;
-use glommio::channels::channel_mesh::{MeshBuilder, Senders};
+use glommio::channels::shared_channel::{self, ConnectedSender, SharedReceiver, SharedSender};
 use glommio::net::TcpListener;
 use glommio::{CpuSet, LocalExecutorPoolBuilder, PoolPlacement};
 use shards::{Handler, Reply, Shard, Value};
@@ -124,7 +124,8 @@ pub struct ShardCtx {
     pub config: Arc<Config>,
     /// Clients blocked on this shard's keys.
     pub blocked: RefCell<BlockedKeys>,
-    senders: Senders<Batch>,
+    /// `senders[j]`: the channel to shard j (`None` for this shard itself).
+    senders: Vec<Option<ConnectedSender<Batch>>>,
 }
 
 impl ShardCtx {
@@ -225,10 +226,12 @@ impl ShardCtx {
         if target == self.id {
             let _ = done.send(self.run_jobs(jobs));
         } else {
-            self.senders
-                .send_to(target, Batch { jobs, done })
-                .await
-                .map_err(|_| ())?;
+            let sender = self
+                .senders
+                .get(target)
+                .and_then(Option::as_ref)
+                .ok_or(())?;
+            sender.send(Batch { jobs, done }).await.map_err(|_| ())?;
         }
         Ok(outcome)
     }
@@ -275,7 +278,30 @@ pub fn run(config: Config) -> Result<(), String> {
         PoolPlacement::Fenced(nshards, cpus)
     };
     let config = Arc::new(config);
-    let mesh = MeshBuilder::full(nshards, 1024);
+    // One bounded channel per ordered pair of shards, made here and handed out as one bundle
+    // per shard. (glommio's MeshBuilder join was seen to hang at start under heavy load; plain
+    // channels need no handshake beyond each side connecting its half.)
+    let (bundle_tx, bundle_rx) = crossbeam_channel::unbounded();
+    let mut outgoing: Vec<Vec<Option<SharedSender<Batch>>>> = (0..nshards)
+        .map(|_| (0..nshards).map(|_| None).collect())
+        .collect();
+    let mut incoming: Vec<Vec<SharedReceiver<Batch>>> = (0..nshards).map(|_| Vec::new()).collect();
+    for (from, row) in outgoing.iter_mut().enumerate() {
+        for (to, slot) in row.iter_mut().enumerate() {
+            if from != to {
+                let (tx, rx) = shared_channel::new_bounded(1024);
+                *slot = Some(tx);
+                incoming[to].push(rx);
+            }
+        }
+    }
+    for (id, (senders, receivers)) in outgoing.into_iter().zip(incoming).enumerate() {
+        let _ = bundle_tx.send(ShardChannels {
+            id,
+            senders,
+            receivers,
+        });
+    }
     println!(
         "shardis {} (Redis {} compatible) starting {nshards} shard(s) on port {}",
         env!("CARGO_PKG_VERSION"),
@@ -286,9 +312,13 @@ pub fn run(config: Config) -> Result<(), String> {
         .name("shard")
         .on_all_shards(move || {
             let config = config.clone();
-            let mesh = mesh.clone();
+            let bundle = bundle_rx.try_recv();
             async move {
-                if let Err(e) = shard_main(config, mesh, nshards).await {
+                let Ok(bundle) = bundle else {
+                    eprintln!("# shard started without its channels");
+                    std::process::exit(1);
+                };
+                if let Err(e) = shard_main(config, bundle, nshards).await {
                     eprintln!("# shard stopped: {e}");
                     std::process::exit(1);
                 }
@@ -299,16 +329,45 @@ pub fn run(config: Config) -> Result<(), String> {
     Ok(())
 }
 
+/// One shard's ends of the channels between shards.
+struct ShardChannels {
+    id: usize,
+    senders: Vec<Option<SharedSender<Batch>>>,
+    receivers: Vec<SharedReceiver<Batch>>,
+}
+
 async fn shard_main(
     config: Arc<Config>,
-    mesh: MeshBuilder<Batch, glommio::channels::channel_mesh::Full>,
+    channels: ShardChannels,
     nshards: usize,
 ) -> Result<(), String> {
-    let (senders, mut receivers) = mesh
-        .join()
-        .await
-        .map_err(|_| "cannot join the shard mesh".to_string())?;
-    let id = senders.peer_id();
+    let id = channels.id;
+    // Connect every half at once (each waits for its peer to connect the other half).
+    let sender_tasks: Vec<_> = channels
+        .senders
+        .into_iter()
+        .map(|s| {
+            glommio::spawn_local(async move {
+                match s {
+                    Some(s) => Some(s.connect().await),
+                    None => None,
+                }
+            })
+        })
+        .collect();
+    let receiver_tasks: Vec<_> = channels
+        .receivers
+        .into_iter()
+        .map(|r| glommio::spawn_local(r.connect()))
+        .collect();
+    let mut senders = Vec::with_capacity(nshards);
+    for task in sender_tasks {
+        senders.push(task.await);
+    }
+    let mut receivers = Vec::with_capacity(nshards);
+    for task in receiver_tasks {
+        receivers.push(task.await);
+    }
     let mut engine = Shard::new(
         config.databases,
         0x5EED ^ ((id as u64 + 1) << 32) ^ shards::util::now_ms() as u64,
@@ -325,7 +384,7 @@ async fn shard_main(
         senders,
     });
 
-    for (_, receiver) in receivers.streams() {
+    for receiver in receivers {
         let ctx = ctx.clone();
         glommio::spawn_local(async move {
             while let Some(batch) = receiver.recv().await {

@@ -756,6 +756,10 @@ fn hundred_concurrent_clients() {
                 let barrier = barrier.clone();
                 thread::spawn(move || {
                     let mut con = client.get_connection().expect("connect");
+                    con.set_read_timeout(Some(Duration::from_secs(20)))
+                        .expect("read timeout");
+                    con.set_read_timeout(Some(Duration::from_secs(20)))
+                        .expect("read timeout");
                     barrier.wait();
                     for j in 0..INCRS {
                         let counter = format!("shared:{}", (t + j) % COUNTERS);

@@ -30,7 +30,10 @@ fn each_server(test: impl Fn(&Server)) {
 }
 
 fn connect(server: &Server) -> Connection {
-    server.client().get_connection().expect("connect")
+    let con = server.client().get_connection().expect("connect");
+    con.set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("read timeout");
+    con
 }
 
 /// A command from words.
@@ -448,6 +451,8 @@ fn a_blocked_bzpopmin_is_served_by_a_later_zadd() {
         let client = server.client();
         let waiter = std::thread::spawn(move || {
             let mut con = client.get_connection().expect("connect");
+            con.set_read_timeout(Some(Duration::from_secs(20)))
+                .expect("read timeout");
             q::<Vec<String>>(&mut con, &["BZPOPMIN", "a", "{x}1", "5"])
         });
         std::thread::sleep(Duration::from_millis(200));

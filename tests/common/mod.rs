@@ -23,14 +23,26 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-/// How long a server may take to answer its first PING.
-const START_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a server may take to answer its first PING (generous: a loaded 2-core machine
+/// starting several 4-shard servers at once is slow).
+const START_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long [`RawConn`] waits for a reply before giving up.
 const READ_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// Picks a free port on 127.0.0.1: binds port 0, reads the port the kernel chose, and lets
-/// it go. Another process could take it before the server binds it; that race is accepted.
+/// Picks a free port on 127.0.0.1 from a block of ports of this test process's own. shardis
+/// binds with SO_REUSEPORT (every shard listens on the port), so two servers started at
+/// once by different test binaries on the same kernel-chosen port would *both* bind it and
+/// share its connections; ports from a per-process block (checked free by binding) make that
+/// collision practically impossible.
 pub fn free_port() -> u16 {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let block = 10_000 + (std::process::id() as usize % 300) * 100;
+    for _ in 0..100 {
+        let port = (block + NEXT.fetch_add(1, Ordering::Relaxed) % 100) as u16;
+        if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
     listener.local_addr().expect("local_addr").port()
 }
