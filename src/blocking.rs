@@ -114,7 +114,7 @@ mod tests {
             rx1.try_recv().is_err(),
             "a string cannot serve a list waiter"
         );
-        engine.dbs[0].set(b"q", Value::List(Default::default()));
+        engine.dbs[0].set(b"q", Value::list(Default::default()));
         blocked.wake_ready(&mut engine, 0);
         blocked.wake_ready(&mut engine, 0);
         assert_eq!(rx1.try_recv().ok(), Some(()));

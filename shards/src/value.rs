@@ -8,17 +8,39 @@ use crate::types::{hash::Hash, list::List, set::Set, zset::ZSet};
 pub enum Value {
     /// A binary-safe string (Redis's `string` type, also holding integers and floats).
     Str(Vec<u8>),
+    // The collections are boxed so that a `Value` stays as small as a string's (24 bytes):
+    // every key's table entry holds one, and most keys are strings.
     /// A list.
-    List(List),
+    List(Box<List>),
     /// A hash.
-    Hash(Hash),
+    Hash(Box<Hash>),
     /// A set.
-    Set(Set),
+    Set(Box<Set>),
     /// A sorted set.
-    ZSet(ZSet),
+    ZSet(Box<ZSet>),
 }
 
 impl Value {
+    /// A list value.
+    pub fn list(list: List) -> Value {
+        Value::List(Box::new(list))
+    }
+
+    /// A hash value.
+    pub fn hash(hash: Hash) -> Value {
+        Value::Hash(Box::new(hash))
+    }
+
+    /// A set value.
+    pub fn set(set: Set) -> Value {
+        Value::Set(Box::new(set))
+    }
+
+    /// A sorted set value.
+    pub fn zset(zset: ZSet) -> Value {
+        Value::ZSet(Box::new(zset))
+    }
+
     /// The name TYPE reports for this value.
     pub fn type_name(&self) -> &'static str {
         match self {
@@ -52,5 +74,13 @@ impl Value {
     /// A string value from bytes, sized exactly (no spare capacity kept per key).
     pub fn string(bytes: &[u8]) -> Value {
         Value::Str(bytes.to_vec())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_value_is_as_small_as_a_string() {
+        assert_eq!(std::mem::size_of::<super::Value>(), 24);
     }
 }

@@ -502,7 +502,7 @@ pub fn hvals(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 /// computing the value they set), and must then add a field.
 fn hash_for_set<'d>(db: &'d mut Db, key: &[u8], now: i64) -> Option<&'d mut Hash> {
     if !db.contains(key, now) {
-        db.set(key, Value::Hash(Hash::new()));
+        db.set(key, Value::hash(Hash::new()));
     }
     match db.get_mut(key, now) {
         Some(Value::Hash(h)) => Some(h),

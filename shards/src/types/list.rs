@@ -272,7 +272,7 @@ fn push_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End) {
         Err(()) => return,
         Ok(Some(list)) => list,
         Ok(None) => {
-            db.set(key, Value::List(List::new()));
+            db.set(key, Value::list(List::new()));
             match db.get_mut(key, now).and_then(as_list_mut) {
                 Some(list) => list,
                 None => return,
@@ -793,7 +793,7 @@ fn move_generic(ctx: &mut Ctx<'_>, src: &[u8], dst: &[u8], from: End, to: End) {
         return;
     };
     if !db.contains(dst, now) {
-        db.set(dst, Value::List(List::new()));
+        db.set(dst, Value::list(List::new()));
     }
     if let Some(list) = db.get_mut(dst, now).and_then(as_list_mut) {
         list.push(to, &item);

@@ -404,7 +404,7 @@ fn check_sources(
 fn peek_sets<'d>(db: &'d Db, keys: &[Bytes]) -> Vec<Option<&'d Set>> {
     keys.iter()
         .map(|key| match db.entries.get(&key[..]) {
-            Some(Value::Set(set)) => Some(set),
+            Some(Value::Set(set)) => Some(&**set),
             _ => None,
         })
         .collect()
@@ -417,7 +417,7 @@ fn store(db: &mut Db, reply: &mut Reply, dst: &[u8], result: Set) {
     if n == 0 {
         db.remove(dst);
     } else {
-        db.set(dst, Value::Set(result));
+        db.set(dst, Value::set(result));
     }
     reply.int(n as i64);
 }
@@ -440,7 +440,7 @@ pub fn sadd(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         Ok(None) => {
             let mut set = Set::for_member(&args[2]);
             let added = add_all(&mut set);
-            db.set(key, Value::Set(set));
+            db.set(key, Value::set(set));
             added
         }
     };
@@ -785,7 +785,7 @@ pub fn smove(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         _ => {
             let mut target = Set::for_member(member);
             target.add(member, max);
-            db.set(dst, Value::Set(target));
+            db.set(dst, Value::set(target));
         }
     }
     reply.int(1);

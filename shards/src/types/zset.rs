@@ -1131,7 +1131,7 @@ fn zadd_generic(ctx: &mut Ctx<'_>, args: &[Bytes], incr: bool) {
         }
         db.set(
             key,
-            Value::ZSet(ZSet::for_first_member(&args[scoreidx + 1], limits)),
+            Value::zset(ZSet::for_first_member(&args[scoreidx + 1], limits)),
         );
     }
     let Ok(Some(z)) = lookup_write(db, key, now) else {
@@ -1593,7 +1593,7 @@ fn zrange_generic(
     if n == 0 {
         db.remove(dst);
     } else {
-        db.set(dst, Value::ZSet(target));
+        db.set(dst, Value::zset(target));
     }
     reply.int(n as i64);
 }
@@ -2175,7 +2175,7 @@ fn zset_op(
         if n == 0 {
             db.remove(dst);
         } else {
-            db.set(dst, Value::ZSet(ZSet::from_items(result, limits)));
+            db.set(dst, Value::zset(ZSet::from_items(result, limits)));
         }
         reply.int(n as i64);
         return;
@@ -4034,7 +4034,7 @@ mod tests {
         }
         assert_eq!(z.len(), 1_000_000);
         let mut b = Bench::new();
-        b.shard.dbs[0].set(b"big", Value::ZSet(z));
+        b.shard.dbs[0].set(b"big", Value::zset(z));
         let mut g = Gen(99);
         for _ in 0..20_000 {
             let m = format!("m{}", g.next(1_000_000));
