@@ -66,9 +66,9 @@ pub const HASH_VALUE_NOT_INTEGER: &str = "ERR hash value is not an integer";
 pub const HASH_VALUE_NOT_FLOAT: &str = "ERR hash value is not a float";
 /// HINCRBYFLOAT with an infinite increment.
 pub const HASH_INCR_NAN_OR_INF: &str = "ERR value is NaN or Infinity";
-/// HRANDFIELD with a count of -9223372036854775808 (`getRangeLongFromObjectOrReply` over
+/// HRANDFIELD/SRANDMEMBER with a count of -9223372036854775808 (`getRangeLongFromObjectOrReply` over
 /// `-LONG_MAX..LONG_MAX`).
-pub const HASH_RANDFIELD_COUNT_RANGE: &str =
+pub const RANDOM_COUNT_RANGE: &str =
     "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
 /// HRANDFIELD WITHVALUES with a count whose pairs would overflow the reply length.
 pub const HASH_VALUE_OUT_OF_RANGE: &str = "ERR value is out of range";
@@ -77,10 +77,6 @@ pub const HASH_VALUE_OUT_OF_RANGE: &str = "ERR value is out of range";
 
 /// SPOP with a count that is negative or not an integer (`getPositiveLongFromObjectOrReply`).
 pub const SPOP_COUNT_RANGE: &str = "ERR value is out of range, must be positive";
-/// SRANDMEMBER with a count of -9223372036854775808 (`getRangeLongFromObjectOrReply` over
-/// `-LONG_MAX..LONG_MAX`).
-pub const SRANDMEMBER_COUNT_RANGE: &str =
-    "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
 /// SINTERCARD with a `numkeys` that is not a positive integer.
 pub const SINTERCARD_NUMKEYS: &str = "ERR numkeys should be greater than 0";
 /// SINTERCARD with a `numkeys` larger than the number of arguments after it.
@@ -107,9 +103,9 @@ pub const LIST_NUMKEYS: &str = "ERR numkeys should be greater than 0";
 /// LMPOP/BLMPOP with a COUNT that is not a positive integer.
 pub const LIST_COUNT: &str = "ERR count should be greater than 0";
 /// A blocking command's timeout that is not a `long double`.
-pub const LIST_TIMEOUT_NOT_FLOAT: &str = "ERR timeout is not a float or out of range";
+pub const TIMEOUT_NOT_FLOAT: &str = "ERR timeout is not a float or out of range";
 /// A blocking command's timeout that is negative once in milliseconds (or out of range).
-pub const LIST_TIMEOUT_NEGATIVE: &str = "ERR timeout is negative";
+pub const TIMEOUT_NEGATIVE: &str = "ERR timeout is negative";
 
 // sorted sets
 
@@ -133,10 +129,6 @@ pub const ZSET_WITHSCORES_LEX: &str =
     "ERR syntax error, WITHSCORES not supported in combination with BYLEX";
 /// ZPOPMIN/ZPOPMAX with a negative count (`getPositiveLongFromObjectOrReply`).
 pub const ZSET_NOT_POSITIVE: &str = "ERR value is out of range, must be positive";
-/// BZPOPMIN/BZPOPMAX/BZMPOP with a timeout that is not a `long double`.
-pub const ZSET_TIMEOUT_NOT_FLOAT: &str = "ERR timeout is not a float or out of range";
-/// BZPOPMIN/BZPOPMAX/BZMPOP with a timeout that is negative once in milliseconds.
-pub const ZSET_TIMEOUT_NEGATIVE: &str = "ERR timeout is negative";
 /// ZMPOP/BZMPOP with a `numkeys` that is not a positive integer.
 pub const ZSET_NUMKEYS: &str = "ERR numkeys should be greater than 0";
 /// ZMPOP/BZMPOP with a COUNT that is not a positive integer.

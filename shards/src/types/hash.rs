@@ -609,7 +609,7 @@ pub fn hrandfield(ctx: &mut Ctx<'_>, args: &[Bytes]) {
             return;
         };
         if count == i64::MIN {
-            ctx.reply.error(errors::HASH_RANDFIELD_COUNT_RANGE);
+            ctx.reply.error(errors::RANDOM_COUNT_RANGE);
             return;
         }
         if args.len() > 4 || (args.len() == 4 && !args[3].eq_ignore_ascii_case(b"withvalues")) {

@@ -925,8 +925,8 @@ pub fn lmpop(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 /// 9.2e15 seconds is accepted, and the deadline (`now + ms`) should saturate rather than wrap.
 pub fn parse_timeout(arg: &[u8]) -> Result<i64, &'static str> {
     match seconds_to_ms(arg) {
-        None => Err(errors::LIST_TIMEOUT_NOT_FLOAT),
-        Some(ms) if ms < 0 => Err(errors::LIST_TIMEOUT_NEGATIVE),
+        None => Err(errors::TIMEOUT_NOT_FLOAT),
+        Some(ms) if ms < 0 => Err(errors::TIMEOUT_NEGATIVE),
         Some(ms) => Ok(ms),
     }
 }
@@ -1923,9 +1923,9 @@ mod tests {
             assert_eq!(seconds_to_ms(bad.as_bytes()), None, "{bad:?}");
         }
         assert_eq!(parse_timeout(b"2.5"), Ok(2500));
-        assert_eq!(parse_timeout(b"-0.002"), Err(errors::LIST_TIMEOUT_NEGATIVE));
-        assert_eq!(parse_timeout(b"1e17"), Err(errors::LIST_TIMEOUT_NEGATIVE));
-        assert_eq!(parse_timeout(b"x"), Err(errors::LIST_TIMEOUT_NOT_FLOAT));
+        assert_eq!(parse_timeout(b"-0.002"), Err(errors::TIMEOUT_NEGATIVE));
+        assert_eq!(parse_timeout(b"1e17"), Err(errors::TIMEOUT_NEGATIVE));
+        assert_eq!(parse_timeout(b"x"), Err(errors::TIMEOUT_NOT_FLOAT));
     }
 
     #[test]

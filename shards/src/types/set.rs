@@ -659,7 +659,7 @@ fn srandmember_with_count(ctx: &mut Ctx<'_>, args: &[Bytes]) {
             return;
         }
         Some(i64::MIN) => {
-            ctx.reply.error(errors::SRANDMEMBER_COUNT_RANGE);
+            ctx.reply.error(errors::RANDOM_COUNT_RANGE);
             return;
         }
         Some(n) => (n.unsigned_abs(), n >= 0),
@@ -1489,7 +1489,7 @@ mod tests {
                 srandmember,
                 &["SRANDMEMBER", "k", "-9223372036854775808"]
             ),
-            err(errors::SRANDMEMBER_COUNT_RANGE)
+            err(errors::RANDOM_COUNT_RANGE)
         );
         assert_eq!(
             run(&mut s, srandmember, &["SRANDMEMBER", "k", "1.5"]),

@@ -2719,16 +2719,12 @@ mod tests {
         for bad in [&b"abc"[..], b" 1", b"", b"nan", b"1 "] {
             assert_eq!(
                 parse_timeout(bad),
-                Err(errors::ZSET_TIMEOUT_NOT_FLOAT),
+                Err(errors::TIMEOUT_NOT_FLOAT),
                 "{bad:?}"
             );
         }
         for neg in [&b"-1"[..], b"inf", b"-inf", b"1e30", b"9.3e15", b"1e3000"] {
-            assert_eq!(
-                parse_timeout(neg),
-                Err(errors::ZSET_TIMEOUT_NEGATIVE),
-                "{neg:?}"
-            );
+            assert_eq!(parse_timeout(neg), Err(errors::TIMEOUT_NEGATIVE), "{neg:?}");
         }
         assert_eq!(parse_timeout(b"9.2e15"), Ok(9_200_000_000_000_000_000));
     }
@@ -3306,17 +3302,17 @@ mod tests {
         assert_eq!(b.run(bzpopmax, &["BZPOPMAX", "nokey", "1"]), NULL_ARRAY);
         assert_eq!(
             b.run(bzpopmax, &["BZPOPMAX", "z", "x"]),
-            err(errors::ZSET_TIMEOUT_NOT_FLOAT)
+            err(errors::TIMEOUT_NOT_FLOAT)
         );
         assert_eq!(
             b.run(bzpopmax, &["BZPOPMAX", "z", "-1"]),
-            err(errors::ZSET_TIMEOUT_NEGATIVE)
+            err(errors::TIMEOUT_NEGATIVE)
         );
         b.run(string::set, &["SET", "s", "x"]);
         // The timeout is checked before the keys.
         assert_eq!(
             b.run(bzpopmin, &["BZPOPMIN", "s", "x"]),
-            err(errors::ZSET_TIMEOUT_NOT_FLOAT)
+            err(errors::TIMEOUT_NOT_FLOAT)
         );
         assert_eq!(
             b.run(bzpopmin, &["BZPOPMIN", "z", "s", "0"]),
@@ -3389,7 +3385,7 @@ mod tests {
             (
                 bzmpop,
                 &["BZMPOP", "x", "1", "z", "MIN"],
-                errors::ZSET_TIMEOUT_NOT_FLOAT,
+                errors::TIMEOUT_NOT_FLOAT,
             ),
             (
                 bzmpop,
@@ -3399,7 +3395,7 @@ mod tests {
             (
                 bzmpop,
                 &["BZMPOP", "-1", "1", "z", "MIN"],
-                errors::ZSET_TIMEOUT_NEGATIVE,
+                errors::TIMEOUT_NEGATIVE,
             ),
         ] {
             assert_eq!(b.run(h, words), err(e), "{words:?}");
