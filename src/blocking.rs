@@ -44,6 +44,11 @@ impl BlockedKeys {
         }
     }
 
+    /// True when no client waits on this shard.
+    pub fn is_empty(&self) -> bool {
+        self.by_key.is_empty()
+    }
+
     /// Removes client `id` from every key it waits for on this shard.
     pub fn unblock(&mut self, id: u64) {
         self.by_key.retain(|_, queue| {

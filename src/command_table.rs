@@ -92,6 +92,8 @@ pub struct Command {
     pub meta: &'static CommandMeta,
     /// How shardis runs it.
     pub exec: Exec,
+    /// Redis flags it `blocking` (BLPOP & co.), read once here rather than per request.
+    pub blocking: bool,
 }
 
 impl Command {
@@ -325,7 +327,19 @@ pub fn table() -> &'static HashMap<&'static str, Command> {
     TABLE.get_or_init(|| {
         command_meta::all()
             .iter()
-            .filter_map(|meta| exec_of(meta.name).map(|exec| (meta.name, Command { meta, exec })))
+            .filter_map(|meta| {
+                let blocking = meta.flags.contains(&"blocking");
+                exec_of(meta.name).map(|exec| {
+                    (
+                        meta.name,
+                        Command {
+                            meta,
+                            exec,
+                            blocking,
+                        },
+                    )
+                })
+            })
             .collect()
     })
 }

@@ -432,7 +432,7 @@ impl Conn {
         let resp3 = self.resp3();
         let db = self.db as u8;
         let nshards = self.ctx.nshards;
-        if cmd.meta.flags.contains(&"blocking") {
+        if cmd.blocking {
             if let Exec::Gather(handler) = cmd.exec {
                 return self.blocking(cmd, handler, args).await;
             }

@@ -145,7 +145,9 @@ impl ShardCtx {
     /// work on this shard (cheap when nobody is blocked).
     pub fn wake_blocked(&self, now: i64) {
         let mut blocked = self.blocked.borrow_mut();
-        blocked.wake_ready(&mut self.engine.borrow_mut(), now);
+        if !blocked.is_empty() {
+            blocked.wake_ready(&mut self.engine.borrow_mut(), now);
+        }
     }
 
     fn run_job(&self, job: Job, now: i64, reply: &mut Reply) -> Outcome {
