@@ -23,6 +23,16 @@ pub struct Config {
     pub config_file: Option<String>,
     /// Compact-encoding thresholds of the collection types.
     pub encodings: shards::shard::Limits,
+    /// The default user's password; empty: no password (every connection is authenticated).
+    pub requirepass: String,
+    /// Most clients connected at once.
+    pub maxclients: u64,
+    /// Seconds of idleness after which a client is disconnected (0: never).
+    pub timeout: u64,
+    /// Commands slower than this many microseconds go to the slow log (-1: none, 0: all).
+    pub slowlog_log_slower_than: i64,
+    /// Entries the slow log keeps.
+    pub slowlog_max_len: u64,
 }
 
 impl Default for Config {
@@ -36,6 +46,11 @@ impl Default for Config {
             hz: 0,
             config_file: None,
             encodings: shards::shard::Limits::default(),
+            requirepass: String::new(),
+            maxclients: 0,
+            timeout: 0,
+            slowlog_log_slower_than: 0,
+            slowlog_max_len: 0,
         };
         for d in DIRECTIVES {
             // Defaults are constants of this file; a failure here is a programming error
@@ -56,6 +71,9 @@ pub struct Directive {
     pub apply: fn(&mut Config, &[String]) -> Result<(), String>,
     /// The current value as CONFIG GET shows it.
     pub show: fn(&Config) -> String,
+    /// CONFIG SET may change it while the server runs.
+    #[allow(dead_code)] // read by CONFIG SET, which lands next
+    pub mutable: bool,
 }
 
 impl fmt::Debug for Directive {
@@ -118,36 +136,77 @@ pub static DIRECTIVES: &[Directive] = &[
             Ok(())
         },
         show: |c| c.bind.join(" "),
+        mutable: true,
     },
     Directive {
         name: "port",
         default: "6379",
         apply: |c, a| number(a, 0, 65535).map(|v| c.port = v),
         show: |c| c.port.to_string(),
+        mutable: true,
     },
     Directive {
         name: "shards",
         default: "0",
         apply: |c, a| number(a, 0, 1024).map(|v| c.shards = v),
         show: |c| c.shards.to_string(),
+        mutable: false,
     },
     Directive {
         name: "databases",
         default: "16",
         apply: |c, a| number(a, 1, i32::MAX as i64).map(|v| c.databases = v),
         show: |c| c.databases.to_string(),
+        mutable: false,
     },
     Directive {
         name: "proto-max-bulk-len",
         default: "512mb",
         apply: |c, a| number(a, 1024 * 1024, i64::MAX).map(|v| c.proto_max_bulk_len = v),
         show: |c| c.proto_max_bulk_len.to_string(),
+        mutable: true,
+    },
+    Directive {
+        name: "requirepass",
+        default: "\"\"",
+        apply: |c, a| one(a).map(|v| c.requirepass = v.to_string()),
+        show: |c| c.requirepass.clone(),
+        mutable: true,
+    },
+    Directive {
+        name: "maxclients",
+        default: "10000",
+        apply: |c, a| number(a, 1, u32::MAX as i64).map(|v| c.maxclients = v),
+        show: |c| c.maxclients.to_string(),
+        mutable: true,
+    },
+    Directive {
+        name: "timeout",
+        default: "0",
+        apply: |c, a| number(a, 0, i32::MAX as i64).map(|v| c.timeout = v),
+        show: |c| c.timeout.to_string(),
+        mutable: true,
+    },
+    Directive {
+        name: "slowlog-log-slower-than",
+        default: "10000",
+        apply: |c, a| number(a, -1, i64::MAX).map(|v| c.slowlog_log_slower_than = v),
+        show: |c| c.slowlog_log_slower_than.to_string(),
+        mutable: true,
+    },
+    Directive {
+        name: "slowlog-max-len",
+        default: "128",
+        apply: |c, a| number(a, 0, i64::MAX).map(|v| c.slowlog_max_len = v),
+        show: |c| c.slowlog_max_len.to_string(),
+        mutable: true,
     },
     Directive {
         name: "hz",
         default: "10",
         apply: |c, a| number(a, 1, 500).map(|v| c.hz = v),
         show: |c| c.hz.to_string(),
+        mutable: true,
     },
     // Persistence is not built yet: these two say so truthfully (no save points, no AOF) and
     // refuse any setting that would promise persistence.
@@ -159,6 +218,7 @@ pub static DIRECTIVES: &[Directive] = &[
             _ => Err("snapshots are not supported yet: only `save \"\"` is accepted".into()),
         },
         show: |_| String::new(),
+        mutable: false,
     },
     Directive {
         name: "appendonly",
@@ -171,6 +231,7 @@ pub static DIRECTIVES: &[Directive] = &[
             ),
         },
         show: |_| "no".into(),
+        mutable: false,
     },
 ];
 
@@ -184,12 +245,14 @@ macro_rules! threshold {
                 default: $default,
                 apply: |c, a| number(a, $min, i64::MAX).map(|v| c.encodings.$field = v),
                 show: |c| c.encodings.$field.to_string(),
+                mutable: true,
             },
             Directive {
                 name: $alias,
                 default: $default,
                 apply: |c, a| number(a, $min, i64::MAX).map(|v| c.encodings.$field = v),
                 show: |c| c.encodings.$field.to_string(),
+                mutable: true,
             },
         ]
     };

@@ -178,7 +178,7 @@ impl Conn {
         let mut rbuf = BytesMut::with_capacity(READ_CHUNK);
         let mut parser = RequestParser::default();
         let mut chunk = vec![0u8; READ_CHUNK];
-        let max_bulk = self.ctx.config.proto_max_bulk_len;
+        let max_bulk = self.ctx.config().proto_max_bulk_len;
         // Parsed requests not run yet: a blocked client runs nothing until it is served.
         let mut pending: std::collections::VecDeque<Vec<Bytes>> = std::collections::VecDeque::new();
         let mut protocol_error: Option<&'static str> = None;
@@ -817,7 +817,7 @@ impl Conn {
             originals.push(entry);
         }
         let now = shards::util::now_ms();
-        let mut scratch = shards::Shard::new(self.ctx.config.databases, self.rng.next_u64());
+        let mut scratch = shards::Shard::new(self.ctx.config().databases, self.rng.next_u64());
         scratch.limits = self.ctx.engine.borrow().limits.clone();
         for (key, entry) in keys.iter().zip(&originals) {
             if let Some((value, expire_at)) = entry {
@@ -929,7 +929,7 @@ impl Conn {
                     Ok(n) => n,
                     Err(e) => return Ok(error_bytes(e)),
                 };
-                if n < 0 || n as usize >= self.ctx.config.databases {
+                if n < 0 || n as usize >= self.ctx.config().databases {
                     return Ok(error_bytes(errors::DB_INDEX));
                 }
                 dst_db = n as usize;
@@ -1042,7 +1042,7 @@ impl Conn {
             }
             ConnCommand::Select => match parse_int32(&args[1]) {
                 Err(e) => r.error(e),
-                Ok(n) if n < 0 || n as usize >= self.ctx.config.databases => {
+                Ok(n) if n < 0 || n as usize >= self.ctx.config().databases => {
                     r.error(errors::DB_INDEX)
                 }
                 Ok(n) => {
@@ -1062,7 +1062,7 @@ impl Conn {
             }
             ConnCommand::Hello => self.hello(&args),
             ConnCommand::Command => command_command(r, cmd, &args),
-            ConnCommand::Config => config_command(r, cmd, &args, &self.ctx.config),
+            ConnCommand::Config => config_command(r, cmd, &args, &self.ctx.config()),
             ConnCommand::Client => return self.client(cmd, args),
         }
         self.push_scratch();

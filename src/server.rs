@@ -120,8 +120,8 @@ pub struct ShardCtx {
     pub engine: RefCell<Shard>,
     /// This shard's connections.
     pub clients: RefCell<ClientRegistry>,
-    /// The configuration.
-    pub config: Arc<Config>,
+    /// The configuration as this shard last saw it (CONFIG SET replaces it on every shard).
+    config: RefCell<Arc<Config>>,
     /// Clients blocked on this shard's keys.
     pub blocked: RefCell<BlockedKeys>,
     /// `senders[j]`: the channel to shard j (`None` for this shard itself).
@@ -129,6 +129,22 @@ pub struct ShardCtx {
 }
 
 impl ShardCtx {
+    /// The current configuration.
+    pub fn config(&self) -> Arc<Config> {
+        self.config.borrow().clone()
+    }
+
+    /// Installs a new configuration on this shard, and the limits the engine reads from it.
+    #[allow(dead_code)] // called by CONFIG SET, which lands next
+    pub fn set_config(&self, config: Arc<Config>) {
+        {
+            let mut engine = self.engine.borrow_mut();
+            engine.limits = config.encodings.clone();
+            engine.limits.proto_max_bulk_len = config.proto_max_bulk_len;
+        }
+        *self.config.borrow_mut() = config;
+    }
+
     /// Runs jobs on this shard, in order.
     pub fn run_jobs(&self, jobs: Vec<Job>) -> Vec<Outcome> {
         let now = shards::util::now_ms();
@@ -381,7 +397,7 @@ async fn shard_main(
         nshards,
         engine: RefCell::new(engine),
         clients: RefCell::new(ClientRegistry::default()),
-        config: config.clone(),
+        config: RefCell::new(config.clone()),
         blocked: RefCell::new(BlockedKeys::default()),
         senders,
     });
