@@ -9,6 +9,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 static NEXT_CLIENT_ID: AtomicU64 = AtomicU64::new(1);
 
+/// Connections refused because `maxclients` were already connected (INFO stats
+/// `rejected_connections`); process-wide because any shard may refuse one.
+#[allow(dead_code)] // counted by maxclients and read by INFO, which land next
+pub static REJECTED_CONNECTIONS: AtomicU64 = AtomicU64::new(0);
+
 /// A new client id, unique across shards, increasing as in Redis.
 pub fn next_client_id() -> u64 {
     NEXT_CLIENT_ID.fetch_add(1, Ordering::Relaxed)
