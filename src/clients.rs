@@ -5,18 +5,58 @@ use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 static NEXT_CLIENT_ID: AtomicU64 = AtomicU64::new(1);
 
 /// Connections refused because `maxclients` were already connected (INFO stats
 /// `rejected_connections`); process-wide because any shard may refuse one.
-#[allow(dead_code)] // counted by maxclients and read by INFO, which land next
 pub static REJECTED_CONNECTIONS: AtomicU64 = AtomicU64::new(0);
+
+/// Clients connected now, over every shard: `maxclients` is a limit on the whole server and
+/// connections land on any shard.
+static CONNECTED: AtomicUsize = AtomicUsize::new(0);
+
+/// A connected client's place under `maxclients`; dropping it frees the place.
+#[derive(Debug)]
+pub struct ClientSlot(());
+
+impl ClientSlot {
+    /// Takes a place for a new connection, or counts a rejected connection when `maxclients`
+    /// clients are already connected (Redis's test: connected clients >= maxclients).
+    pub fn take(maxclients: u64) -> Option<ClientSlot> {
+        let before = CONNECTED.fetch_add(1, Ordering::Relaxed);
+        if before as u64 >= maxclients {
+            CONNECTED.fetch_sub(1, Ordering::Relaxed);
+            REJECTED_CONNECTIONS.fetch_add(1, Ordering::Relaxed);
+            None
+        } else {
+            Some(ClientSlot(()))
+        }
+    }
+}
+
+impl Drop for ClientSlot {
+    fn drop(&mut self) {
+        CONNECTED.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// What a new connection over `maxclients` is told before it is closed.
+pub const MAX_CLIENTS_REACHED: &[u8] = b"-ERR max number of clients reached\r\n";
 
 /// A new client id, unique across shards, increasing as in Redis.
 pub fn next_client_id() -> u64 {
     NEXT_CLIENT_ID.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Checks a client name as Redis does (CLIENT SETNAME, HELLO SETNAME).
+pub fn validate_client_name(name: &[u8]) -> Result<(), &'static str> {
+    if name.iter().any(|&c| !(b'!'..=b'~').contains(&c)) {
+        Err("ERR Client names cannot contain spaces, newlines or special characters.")
+    } else {
+        Ok(())
+    }
 }
 
 /// What CLIENT LIST shows about one connection, updated by the connection as it runs.
@@ -44,6 +84,10 @@ pub struct ClientInfo {
     pub last_cmd: Cell<&'static str>,
     /// Set by CLIENT KILL; the connection closes at its next wake-up.
     pub killed: Cell<bool>,
+    /// In MONITOR mode (flags=O).
+    pub monitor: Cell<bool>,
+    /// Blocked in BLPOP & co. (exempt from the idle `timeout`).
+    pub blocked: Cell<bool>,
     /// Wakes the connection when it is killed while waiting for input.
     pub kill_signal: RefCell<Option<futures_channel::oneshot::Sender<()>>>,
 }
@@ -53,7 +97,7 @@ impl ClientInfo {
     pub fn line(&self) -> String {
         let now = shards::util::now_ms();
         format!(
-            "id={} addr={} laddr={} fd={} name={} age={} idle={} flags=N db={} sub=0 psub=0 ssub=0 multi=-1 qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=16384 rbp=0 obl=0 oll=0 omem=0 tot-mem=0 events=r cmd={} user=default redir=-1 resp={}",
+            "id={} addr={} laddr={} fd={} name={} age={} idle={} flags={} db={} sub=0 psub=0 ssub=0 multi=-1 qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=16384 rbp=0 obl=0 oll=0 omem=0 tot-mem=0 events=r cmd={} user=default redir=-1 resp={}",
             self.id,
             self.addr,
             self.laddr,
@@ -61,6 +105,7 @@ impl ClientInfo {
             String::from_utf8_lossy(&self.name.borrow()),
             (now - self.created_ms).max(0) / 1000,
             (now - self.last_active_ms.get()).max(0) / 1000,
+            if self.monitor.get() { "O" } else { "N" },
             self.db.get(),
             self.last_cmd.get(),
             self.resp.get(),
@@ -134,6 +179,24 @@ impl ClientRegistry {
             .filter(|c| filter.matches(c))
             .map(|c| (c.id, c.line()))
             .collect()
+    }
+
+    /// Closes the clients idle for more than `timeout_s` seconds at `now_ms`, as Redis's
+    /// clientsCron does: not monitors and not clients blocked in BLPOP & co. Returns how
+    /// many were closed.
+    pub fn close_idle(&self, timeout_s: u64, now_ms: i64) -> usize {
+        if timeout_s == 0 {
+            return 0;
+        }
+        let limit = timeout_s.saturating_mul(1000).min(i64::MAX as u64) as i64;
+        let mut closed = 0;
+        for c in self.clients.values() {
+            if !c.monitor.get() && !c.blocked.get() && now_ms - c.last_active_ms.get() > limit {
+                c.kill();
+                closed += 1;
+            }
+        }
+        closed
     }
 
     /// Kills the matching clients; returns how many.

@@ -59,6 +59,10 @@ pub enum ConnCommand {
     Command,
     /// CONFIG subcommand ...
     Config,
+    /// AUTH [username] password
+    Auth,
+    /// MONITOR
+    Monitor,
 }
 
 /// How a command is executed.
@@ -94,6 +98,9 @@ pub struct Command {
     pub exec: Exec,
     /// Redis flags it `blocking` (BLPOP & co.), read once here rather than per request.
     pub blocking: bool,
+    /// May run before the connection authenticates: Redis's `no_auth` commands (AUTH,
+    /// HELLO, QUIT, RESET) and COMMAND (a deliberate difference, see docs/decisions.md).
+    pub no_auth: bool,
 }
 
 impl Command {
@@ -173,6 +180,8 @@ fn exec_of(name: &str) -> Option<Exec> {
         "time" => Conn(C::Time),
         "command" => Conn(C::Command),
         "config" => Conn(C::Config),
+        "auth" => Conn(C::Auth),
+        "monitor" => Conn(C::Monitor),
 
         "get" => Keyed(string::get),
         "set" => Keyed(string::set),
@@ -329,6 +338,7 @@ pub fn table() -> &'static HashMap<&'static str, Command> {
             .iter()
             .filter_map(|meta| {
                 let blocking = meta.flags.contains(&"blocking");
+                let no_auth = meta.flags.contains(&"no_auth") || meta.name == "command";
                 exec_of(meta.name).map(|exec| {
                     (
                         meta.name,
@@ -336,6 +346,7 @@ pub fn table() -> &'static HashMap<&'static str, Command> {
                             meta,
                             exec,
                             blocking,
+                            no_auth,
                         },
                     )
                 })

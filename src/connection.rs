@@ -8,11 +8,11 @@
 //! values between shards (RENAME across shards) ends the round first, so it sees everything
 //! before it and nothing after it.
 
-use crate::clients::{next_client_id, ClientFilter, ClientInfo};
+use crate::clients::{next_client_id, validate_client_name, ClientFilter, ClientInfo, ClientSlot};
 use crate::command_table::{self, Command, ConnCommand, Exec, Merge, Move};
 use crate::protocol::{Parsed, RequestParser};
 use crate::server::{Job, Outcome, ShardCtx};
-use crate::{command_meta, reply_parse, REDIS_VERSION};
+use crate::{auth, command_meta, monitor, reply_parse, REDIS_VERSION};
 use bytes::{Bytes, BytesMut};
 use futures_lite::{AsyncReadExt, AsyncWriteExt};
 use glommio::net::TcpStream;
@@ -29,8 +29,9 @@ const READ_CHUNK: usize = 16 * 1024;
 const OUT_KEEP: usize = 1024 * 1024;
 
 /// Serves one accepted connection until the client leaves, QUITs, is killed, or sends
-/// malformed input.
-pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream) {
+/// malformed input. `slot` is its place under `maxclients`, freed when it ends.
+pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream, slot: ClientSlot) {
+    let _slot = slot;
     let _ = stream.set_nodelay(true);
     let (Ok(addr), Ok(laddr)) = (stream.peer_addr(), stream.local_addr()) else {
         return;
@@ -48,6 +49,8 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream) {
         resp: Cell::new(2),
         last_cmd: Cell::new("NULL"),
         killed: Cell::new(false),
+        monitor: Cell::new(false),
+        blocked: Cell::new(false),
         kill_signal: RefCell::new(Some(kill_tx)),
     });
     ctx.clients.borrow_mut().add(info.clone());
@@ -63,6 +66,11 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream) {
         quit: false,
         blocked: None,
         now: 0,
+        // Redis: a client is born authenticated when the default user needs no password.
+        authenticated: ctx.config().requirepass.is_empty(),
+        monitor: None,
+        monitor_feed: Vec::new(),
+        monitor_queued: 0,
     };
     conn.run(stream, kill_rx).await;
     ctx.clients.borrow_mut().remove(id);
@@ -138,6 +146,14 @@ struct Conn {
     /// shards do for the batches they are sent (Redis reads it once per command; a batch
     /// takes microseconds).
     now: i64,
+    /// Passed AUTH (or born when no password was required).
+    authenticated: bool,
+    /// Set in MONITOR mode: the feed of every client's commands.
+    monitor: Option<monitor::Subscription>,
+    /// Monitor lines of this round's commands, published once per round.
+    monitor_feed: Vec<u8>,
+    /// Bytes of monitor lines in `out`, released from the monitor's budget once written.
+    monitor_queued: usize,
 }
 
 enum Wake {
@@ -145,6 +161,10 @@ enum Wake {
     Killed,
     Woken,
     TimedOut,
+    /// Monitor lines arrived (`None`: the feed ended).
+    MonitorLines(Option<Bytes>),
+    /// This monitor went over its budget and is disconnected.
+    MonitorOverflow,
 }
 
 /// A client blocked in BLPOP & co.: the command to run again when woken, and until when.
@@ -196,6 +216,10 @@ impl Conn {
                     }
                 }
                 self.flush_round().await;
+                if !self.monitor_feed.is_empty() {
+                    let lines = std::mem::take(&mut self.monitor_feed);
+                    monitor::publish(Bytes::from(lines));
+                }
                 if self.blocked.is_none() && pending.is_empty() {
                     if let Some(text) = protocol_error.take() {
                         self.out.error(&format!("ERR Protocol error: {text}"));
@@ -204,12 +228,27 @@ impl Conn {
                 }
             }
             if !self.out.is_empty() {
-                let written = stream.write_all(self.out.as_bytes()).await;
+                let written = match self.monitor.as_mut() {
+                    None => stream.write_all(self.out.as_bytes()).await.is_ok(),
+                    // A monitor that stopped reading stalls here: its overflow ends the write.
+                    Some(m) => {
+                        let write = async { stream.write_all(self.out.as_bytes()).await.is_ok() };
+                        let overflow = async {
+                            let _ = (&mut m.overflow).await;
+                            false
+                        };
+                        futures_lite::future::or(write, overflow).await
+                    }
+                };
                 self.out.clear(OUT_KEEP);
-                if written.is_err() {
+                if let Some(m) = &self.monitor {
+                    m.written(std::mem::take(&mut self.monitor_queued));
+                }
+                if !written {
                     break;
                 }
             }
+            self.info.blocked.set(self.blocked.is_some());
             if self.quit || self.info.killed.get() {
                 let _ = stream.close().await;
                 break;
@@ -222,7 +261,25 @@ impl Conn {
                 };
                 let input = futures_lite::future::or(read, killed);
                 match self.blocked.as_mut() {
-                    None => input.await,
+                    None => match self.monitor.as_mut() {
+                        None => input.await,
+                        Some(m) => {
+                            let lines = async {
+                                Wake::MonitorLines(
+                                    futures_lite::StreamExt::next(&mut m.lines).await,
+                                )
+                            };
+                            let overflow = async {
+                                let _ = (&mut m.overflow).await;
+                                Wake::MonitorOverflow
+                            };
+                            futures_lite::future::or(
+                                input,
+                                futures_lite::future::or(lines, overflow),
+                            )
+                            .await
+                        }
+                    },
                     Some(b) => {
                         let deadline = b.deadline;
                         let woken = async {
@@ -268,7 +325,10 @@ impl Conn {
                         rbuf = BytesMut::with_capacity(READ_CHUNK);
                     }
                 }
-                Wake::Read(_) | Wake::Killed => break,
+                Wake::Read(_) | Wake::Killed | Wake::MonitorOverflow | Wake::MonitorLines(None) => {
+                    break
+                }
+                Wake::MonitorLines(Some(batch)) => self.take_monitor_lines(batch),
                 Wake::Woken => self.retry_blocked().await,
                 Wake::TimedOut => {
                     if let Some(b) = self.blocked.take() {
@@ -428,7 +488,35 @@ impl Conn {
             ));
             return self.push_scratch();
         }
+        if !self.authenticated && !cmd.no_auth && !self.ctx.config().requirepass.is_empty() {
+            self.scratch.error(auth::NOAUTH);
+            return self.push_scratch();
+        }
+        if self.monitor.is_some() && touches_keyspace(cmd) {
+            self.scratch
+                .error("ERR Replica can't interact with the keyspace");
+            return self.push_scratch();
+        }
         self.info.last_cmd.set(cmd.meta.fullname);
+        if monitor::active() && monitor::is_shown(cmd, &args) {
+            // Redis feeds monitors after the command ran (SELECT shows its new database).
+            let shown = args.clone();
+            self.execute(cmd, args).await;
+            let addr = self.info.addr;
+            monitor::append_line(
+                &mut self.monitor_feed,
+                std::time::SystemTime::now(),
+                self.db,
+                &addr,
+                &shown,
+            );
+        } else {
+            self.execute(cmd, args).await;
+        }
+    }
+
+    /// Runs a looked-up, admitted command: replies to connection commands, queues shard work.
+    async fn execute(&mut self, cmd: &'static Command, args: Vec<Bytes>) {
         let resp3 = self.resp3();
         let db = self.db as u8;
         let nshards = self.ctx.nshards;
@@ -1052,6 +1140,11 @@ impl Conn {
                 }
             },
             ConnCommand::Reset => {
+                // Redis's clearClientConnectionState: back to the default user, which
+                // needs AUTH again when a password is set; out of MONITOR mode.
+                self.authenticated = self.ctx.config().requirepass.is_empty();
+                self.monitor = None;
+                self.info.monitor.set(false);
                 self.db = 0;
                 self.info.db.set(0);
                 self.info.name.borrow_mut().clear();
@@ -1064,6 +1157,16 @@ impl Conn {
             ConnCommand::Command => command_command(r, cmd, &args),
             ConnCommand::Config => config_command(r, cmd, &args, &self.ctx.config()),
             ConnCommand::Client => return self.client(cmd, args),
+            ConnCommand::Auth => self.auth(&args),
+            ConnCommand::Monitor => {
+                // Redis ignores MONITOR from a client that already monitors (no reply).
+                if self.monitor.is_some() {
+                    return;
+                }
+                self.monitor = Some(monitor::Subscription::new(self.info.id));
+                self.info.monitor.set(true);
+                self.scratch.ok();
+            }
         }
         self.push_scratch();
     }
@@ -1085,6 +1188,14 @@ impl Conn {
         while j < args.len() {
             let more = args.len() - 1 - j;
             if args[j].eq_ignore_ascii_case(b"AUTH") && more >= 2 {
+                // Redis 7.0 authenticates as it parses: a later bad option still leaves the
+                // connection authenticated.
+                let config = self.ctx.config();
+                let required = &config.requirepass;
+                if !auth::user_matches(&args[j + 1], &args[j + 2], required) {
+                    return r.error(auth::WRONGPASS);
+                }
+                self.authenticated = true;
                 j += 2;
             } else if args[j].eq_ignore_ascii_case(b"SETNAME") && more >= 1 {
                 if let Err(e) = validate_client_name(&args[j + 1]) {
@@ -1099,6 +1210,9 @@ impl Conn {
                 ));
             }
             j += 1;
+        }
+        if !self.authenticated {
+            return r.error(auth::HELLO_NOAUTH);
         }
         if let Some(name) = name {
             *self.info.name.borrow_mut() = name;
@@ -1125,6 +1239,43 @@ impl Conn {
         r.array(0);
     }
 
+    /// AUTH [username] password.
+    fn auth(&mut self, args: &[Bytes]) {
+        let r = &mut self.scratch;
+        if args.len() > 3 {
+            return r.error(errors::SYNTAX);
+        }
+        let config = self.ctx.config();
+        let required = &config.requirepass;
+        let accepted = if args.len() == 2 {
+            if required.is_empty() {
+                return r.error(auth::NO_PASSWORD_SET);
+            }
+            auth::password_matches(&args[1], required)
+        } else {
+            auth::user_matches(&args[1], &args[2], required)
+        };
+        if accepted {
+            self.authenticated = true;
+            r.ok();
+        } else {
+            r.error(auth::WRONGPASS);
+        }
+    }
+
+    /// Queues monitor lines (and those already waiting) for the next write.
+    fn take_monitor_lines(&mut self, first: Bytes) {
+        let Some(m) = self.monitor.as_mut() else {
+            return;
+        };
+        self.monitor_queued += first.len();
+        self.out.raw(&first);
+        while let Ok(batch) = m.lines.try_recv() {
+            self.monitor_queued += batch.len();
+            self.out.raw(&batch);
+        }
+    }
+
     fn client(&mut self, cmd: &Command, args: Vec<Bytes>) {
         let sub_name = String::from_utf8_lossy(&args[1]).to_ascii_lowercase();
         let Some(sub) = command_meta::find_sub(cmd.meta, sub_name.as_bytes()) else {
@@ -1142,6 +1293,12 @@ impl Conn {
         let resp3 = self.resp3();
         let r = &mut self.scratch;
         match sub.name {
+            "help" => {
+                r.array(CLIENT_HELP.len());
+                for line in CLIENT_HELP {
+                    r.simple(line);
+                }
+            }
             "id" => r.int(self.info.id as i64),
             "getname" => {
                 let name = self.info.name.borrow();
@@ -1219,6 +1376,67 @@ impl Conn {
 
 const SHARD_GONE: &str = "ERR shard unavailable";
 
+/// Commands a monitor may not run: Redis refuses keyspace commands from a replica, and a
+/// monitor is flagged as one.
+fn touches_keyspace(cmd: &Command) -> bool {
+    cmd.meta
+        .flags
+        .iter()
+        .any(|f| matches!(*f, "readonly" | "write" | "may_replicate"))
+}
+
+/// CLIENT HELP, as Redis 7.0 prints it.
+const CLIENT_HELP: &[&str] = &[
+    "CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+    "CACHING (YES|NO)",
+    "    Enable/disable tracking of the keys for next command in OPTIN/OPTOUT modes.",
+    "GETREDIR",
+    "    Return the client ID we are redirecting to when tracking is enabled.",
+    "GETNAME",
+    "    Return the name of the current connection.",
+    "ID",
+    "    Return the ID of the current connection.",
+    "INFO",
+    "    Return information about the current client connection.",
+    "KILL <ip:port>",
+    "    Kill connection made from <ip:port>.",
+    "KILL <option> <value> [<option> <value> [...]]",
+    "    Kill connections. Options are:",
+    "    * ADDR (<ip:port>|<unixsocket>:0)",
+    "      Kill connections made from the specified address",
+    "    * LADDR (<ip:port>|<unixsocket>:0)",
+    "      Kill connections made to specified local address",
+    "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
+    "      Kill connections by type.",
+    "    * USER <username>",
+    "      Kill connections authenticated by <username>.",
+    "    * SKIPME (YES|NO)",
+    "      Skip killing current connection (default: yes).",
+    "LIST [options ...]",
+    "    Return information about client connections. Options:",
+    "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
+    "      Return clients of specified type.",
+    "UNPAUSE",
+    "    Stop the current client pause, resuming traffic.",
+    "PAUSE <timeout> [WRITE|ALL]",
+    "    Suspend all, or just write, clients for <timeout> milliseconds.",
+    "REPLY (ON|OFF|SKIP)",
+    "    Control the replies sent to the current connection.",
+    "SETNAME <name>",
+    "    Assign the name <name> to the current connection.",
+    "UNBLOCK <clientid> [TIMEOUT|ERROR]",
+    "    Unblock the specified blocked client.",
+    "TRACKING (ON|OFF) [REDIRECT <id>] [BCAST] [PREFIX <prefix> [...]]",
+    "         [OPTIN] [OPTOUT] [NOLOOP]",
+    "    Control server assisted client side caching.",
+    "TRACKINGINFO",
+    "    Report tracking status for the current connection.",
+    "NO-EVICT (ON|OFF)",
+    "    Protect current client connection from eviction.",
+    "HELP",
+    "    Prints this help.",
+];
+
 /// An argument read as Redis's `getIntFromObjectOrReply` reads it: a 64-bit integer that
 /// must fit in 32 bits, with Redis's two distinct errors.
 fn parse_int32(arg: &[u8]) -> Result<i64, &'static str> {
@@ -1277,14 +1495,6 @@ fn unknown_subcommand(args: &[Bytes]) -> Vec<u8> {
     text.extend_from_slice(&c_str(&args[0]).to_ascii_uppercase());
     text.extend_from_slice(b" HELP.");
     text
-}
-
-fn validate_client_name(name: &[u8]) -> Result<(), &'static str> {
-    if name.iter().any(|&c| !(b'!'..=b'~').contains(&c)) {
-        Err("ERR Client names cannot contain spaces, newlines or special characters.")
-    } else {
-        Ok(())
-    }
 }
 
 fn parse_kill_filter(args: &[Bytes], own_id: u64) -> Result<(ClientFilter, bool), String> {

@@ -6,12 +6,14 @@
 //! (what each command is and how it runs), the shard engine crate `shards` (the data).
 #![warn(missing_debug_implementations, rust_2018_idioms)]
 
+mod auth;
 mod blocking;
 mod clients;
 mod command_meta;
 mod command_table;
 mod config;
 mod connection;
+mod monitor;
 mod protocol;
 mod reply_parse;
 mod server;

@@ -5,10 +5,11 @@
 //! own thread, through `RefCell`s that are never held across an `.await`.
 
 use crate::blocking::{BlockedKeys, Waiter};
-use crate::clients::{ClientFilter, ClientRegistry};
+use crate::clients::{ClientFilter, ClientRegistry, ClientSlot, MAX_CLIENTS_REACHED};
 use crate::config::Config;
 use bytes::Bytes;
 use futures_channel::oneshot;
+use futures_lite::AsyncWriteExt;
 use glommio::channels::shared_channel::{self, ConnectedSender, SharedReceiver, SharedSender};
 use glommio::net::TcpListener;
 use glommio::{CpuSet, LocalExecutorPoolBuilder, PoolPlacement};
@@ -17,6 +18,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
+
+/// How often each shard looks for clients idle longer than `timeout` (Redis's clientsCron
+/// visits every client about once a second).
+const IDLE_CHECK_PERIOD: Duration = Duration::from_millis(500);
 
 /// A unit of work for a shard.
 #[derive(Debug)]
@@ -427,6 +432,22 @@ async fn shard_main(
         .detach();
     }
 
+    {
+        // Redis's clientsCron part that closes idle clients: `timeout` is read every time,
+        // so CONFIG SET applies to every connection.
+        let ctx = ctx.clone();
+        glommio::spawn_local(async move {
+            loop {
+                glommio::timer::sleep(IDLE_CHECK_PERIOD).await;
+                let timeout = ctx.config().timeout;
+                ctx.clients
+                    .borrow()
+                    .close_idle(timeout, shards::util::now_ms());
+            }
+        })
+        .detach();
+    }
+
     let mut listeners = Vec::new();
     for addr in &config.bind {
         let host = if addr.contains(':') {
@@ -453,8 +474,25 @@ async fn shard_main(
                 loop {
                     match listener.accept().await {
                         Ok(stream) => {
-                            let ctx = ctx.clone();
-                            glommio::spawn_local(crate::connection::serve(ctx, stream)).detach();
+                            // The limit is read at each accept: CONFIG SET applies to new
+                            // connections.
+                            match ClientSlot::take(ctx.config().maxclients) {
+                                Some(slot) => {
+                                    let ctx = ctx.clone();
+                                    glommio::spawn_local(crate::connection::serve(
+                                        ctx, stream, slot,
+                                    ))
+                                    .detach();
+                                }
+                                None => {
+                                    glommio::spawn_local(async move {
+                                        let mut stream = stream;
+                                        let _ = stream.write_all(MAX_CLIENTS_REACHED).await;
+                                        let _ = stream.close().await;
+                                    })
+                                    .detach();
+                                }
+                            }
                         }
                         Err(e) => {
                             eprintln!("# accept failed: {e}");

@@ -189,6 +189,61 @@ pub static COMMANDS: &[CommandMeta] = &[
         ]),
     },
     CommandMeta {
+        name: "auth",
+        fullname: "auth",
+        arity: -2,
+        flags: &["noscript", "loading", "stale", "fast", "no_auth", "allow_busy"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@fast", "@connection"],
+        tips: &[],
+        key_specs: &[],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Authenticate to the server")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("connection")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the number of passwords defined for the user")),
+            (Node::Bulk("history"), Node::Set(&[
+                Node::Array(&[
+                    Node::Bulk("6.0.0"),
+                    Node::Bulk("Added ACL style (username and password)."),
+                ]),
+            ])),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("username")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                    (Node::Bulk("since"), Node::Bulk("6.0.0")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("password")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "monitor",
+        fullname: "monitor",
+        arity: 1,
+        flags: &["admin", "noscript", "loading", "stale"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@admin", "@slow", "@dangerous"],
+        tips: &[],
+        key_specs: &[],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Listen for all requests received by the server in real time")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("server")),
+        ]),
+    },
+    CommandMeta {
         name: "client",
         fullname: "client",
         arity: -2,
@@ -200,6 +255,25 @@ pub static COMMANDS: &[CommandMeta] = &[
         tips: &[],
         key_specs: &[],
         subcommands: &[
+            CommandMeta {
+                name: "help",
+                fullname: "client|help",
+                arity: 2,
+                flags: &["loading", "stale"],
+                first_key: 0,
+                last_key: 0,
+                step: 0,
+                acl_categories: &["@slow", "@connection"],
+                tips: &[],
+                key_specs: &[],
+                subcommands: &[],
+                docs: Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Show helpful text about the different subcommands")),
+                    (Node::Bulk("since"), Node::Bulk("5.0.0")),
+                    (Node::Bulk("group"), Node::Bulk("connection")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                ]),
+            },
             CommandMeta {
                 name: "id",
                 fullname: "client|id",
@@ -493,6 +567,12 @@ pub static COMMANDS: &[CommandMeta] = &[
             (Node::Bulk("group"), Node::Bulk("connection")),
             (Node::Bulk("complexity"), Node::Bulk("Depends on subcommand.")),
             (Node::Bulk("subcommands"), Node::Map(&[
+                (Node::Bulk("client|help"), Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Show helpful text about the different subcommands")),
+                    (Node::Bulk("since"), Node::Bulk("5.0.0")),
+                    (Node::Bulk("group"), Node::Bulk("connection")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                ])),
                 (Node::Bulk("client|id"), Node::Map(&[
                     (Node::Bulk("summary"), Node::Bulk("Returns the client ID for the current connection")),
                     (Node::Bulk("since"), Node::Bulk("5.0.0")),
