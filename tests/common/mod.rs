@@ -140,6 +140,35 @@ impl Server {
         );
     }
 
+    /// Starts shardis with `shards` shards and `directives` (name, value) in a config file,
+    /// the way an operator sets directives the command line does not take.
+    pub fn shardis_with(shards: usize, directives: &[(&str, &str)]) -> Server {
+        let dir = scratch_dir("shardis-conf", 0);
+        let path = dir.join("shardis.conf");
+        let text: String = directives
+            .iter()
+            .map(|(name, value)| format!("{name} \"{value}\"\n"))
+            .collect();
+        fs::write(&path, text).expect("write shardis.conf");
+        let path = path.to_string_lossy().into_owned();
+        Server::shardis(shards, &[&path])
+    }
+
+    /// Starts a real `redis-server` with `directives` (name, value) on its command line.
+    pub fn redis_with(directives: &[(&str, &str)]) -> Server {
+        let args: Vec<String> = directives
+            .iter()
+            .flat_map(|(name, value)| [format!("--{name}"), value.to_string()])
+            .collect();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        Server::redis(&args)
+    }
+
+    /// Whether this is a real `redis-server` (for the few checks of deliberate differences).
+    pub fn is_redis(&self) -> bool {
+        self.name == "redis-server"
+    }
+
     /// The TCP port the server listens on.
     pub fn port(&self) -> u16 {
         self.port
@@ -190,13 +219,13 @@ impl Drop for Server {
     }
 }
 
-/// Sends one PING and checks for +PONG.
+/// Sends one PING and checks for +PONG (or NOAUTH: a server with a password is up too).
 fn ping(addr: &str) -> io::Result<()> {
     let mut conn = RawConn::try_connect(addr)?;
     conn.stream.set_read_timeout(Some(Duration::from_secs(1)))?;
     conn.send(b"*1\r\n$4\r\nPING\r\n")?;
     let reply = conn.try_read_reply()?;
-    if reply == b"+PONG\r\n" {
+    if reply == b"+PONG\r\n" || reply.starts_with(b"-NOAUTH ") {
         Ok(())
     } else {
         Err(io::Error::other(format!(
@@ -576,6 +605,24 @@ pub fn each_server(shard_counts: &[usize], test: impl Fn(&Server)) {
     for &shards in shard_counts {
         eprintln!("running against shardis with {shards} shard(s)");
         test(&Server::shardis(shards, &[]));
+    }
+}
+
+/// [`each_server`] with configuration directives (name, value): in a config file for
+/// shardis, on the command line for `redis-server`.
+pub fn each_server_with(
+    shard_counts: &[usize],
+    directives: &[(&str, &str)],
+    test: impl Fn(&Server),
+) {
+    if std::env::var_os("SHARDIS_E2E_REDIS").is_some() {
+        eprintln!("running against redis-server");
+        test(&Server::redis_with(directives));
+        return;
+    }
+    for &shards in shard_counts {
+        eprintln!("running against shardis with {shards} shard(s)");
+        test(&Server::shardis_with(shards, directives));
     }
 }
 
