@@ -124,8 +124,9 @@ impl ClientInfo {
 /// Which clients a CLIENT LIST or CLIENT KILL applies to.
 #[derive(Debug, Clone, Default)]
 pub struct ClientFilter {
-    /// Only these ids (empty: any).
-    pub ids: Vec<u64>,
+    /// Only these ids (`None`: any; ids that no client can have, such as negative ones,
+    /// are allowed by CLIENT LIST ID and match nobody).
+    pub ids: Option<Vec<i64>>,
     /// Only this peer address.
     pub addr: Option<String>,
     /// Only this local address.
@@ -140,7 +141,9 @@ pub struct ClientFilter {
 
 impl ClientFilter {
     fn matches(&self, c: &ClientInfo) -> bool {
-        (self.ids.is_empty() || self.ids.contains(&c.id))
+        self.ids
+            .as_ref()
+            .is_none_or(|ids| ids.iter().any(|&id| id as u64 == c.id && id > 0))
             && self.addr.as_ref().is_none_or(|a| *a == c.addr.to_string())
             && self
                 .laddr

@@ -1335,15 +1335,17 @@ impl Conn {
                     }
                     filter.kind = Some(kind);
                 } else if args.len() > 3 && args[2].eq_ignore_ascii_case(b"ID") {
+                    let mut ids = Vec::with_capacity(args.len() - 3);
                     for a in &args[3..] {
                         match parse_i64(a) {
-                            Some(id) if id >= 1 => filter.ids.push(id as u64),
-                            _ => {
+                            Some(id) => ids.push(id),
+                            None => {
                                 r.error("ERR Invalid client ID");
                                 return self.push_scratch();
                             }
                         }
                     }
+                    filter.ids = Some(ids);
                 } else if args.len() != 2 {
                     r.error(errors::SYNTAX);
                     return self.push_scratch();
@@ -1513,7 +1515,7 @@ fn parse_kill_filter(args: &[Bytes], own_id: u64) -> Result<(ClientFilter, bool)
         let text = String::from_utf8_lossy(val).into_owned();
         if opt.eq_ignore_ascii_case(b"ID") {
             match parse_i64(val) {
-                Some(id) if id >= 1 => filter.ids = vec![id as u64],
+                Some(id) if id >= 1 => filter.ids = Some(vec![id]),
                 _ => return Err("ERR client-id should be greater than 0".into()),
             }
         } else if opt.eq_ignore_ascii_case(b"TYPE") {
