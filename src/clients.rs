@@ -216,3 +216,82 @@ impl ClientRegistry {
         victims.len()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn client(id: u64, last_active_ms: i64) -> Rc<ClientInfo> {
+        let addr: SocketAddr = "127.0.0.1:5000".parse().expect("address");
+        Rc::new(ClientInfo {
+            id,
+            addr,
+            laddr: addr,
+            fd: 0,
+            name: RefCell::new(Vec::new()),
+            created_ms: 0,
+            last_active_ms: Cell::new(last_active_ms),
+            db: Cell::new(0),
+            resp: Cell::new(2),
+            last_cmd: Cell::new("NULL"),
+            killed: Cell::new(false),
+            monitor: Cell::new(false),
+            blocked: Cell::new(false),
+            kill_signal: RefCell::new(None),
+        })
+    }
+
+    #[test]
+    fn idle_clients_close_but_not_blocked_ones_or_monitors() {
+        let mut registry = ClientRegistry::default();
+        let (idle, recent, blocked, monitor) =
+            (client(1, 0), client(2, 9_500), client(3, 0), client(4, 0));
+        blocked.blocked.set(true);
+        monitor.monitor.set(true);
+        for c in [&idle, &recent, &blocked, &monitor] {
+            registry.add(c.clone());
+        }
+        assert_eq!(registry.close_idle(0, 10_000), 0, "timeout 0: never");
+        assert!(!idle.killed.get());
+        assert_eq!(registry.close_idle(1, 10_000), 1);
+        assert!(idle.killed.get());
+        assert!(!recent.killed.get() && !blocked.killed.get() && !monitor.killed.get());
+        assert!(monitor.line().contains(" flags=O "));
+        assert!(recent.line().contains(" flags=N "));
+    }
+
+    #[test]
+    fn client_slots_stop_at_maxclients() {
+        let rejected = REJECTED_CONNECTIONS.load(Ordering::Relaxed);
+        let first = ClientSlot::take(2).expect("first");
+        let second = ClientSlot::take(2).expect("second");
+        assert!(ClientSlot::take(2).is_none());
+        assert_eq!(REJECTED_CONNECTIONS.load(Ordering::Relaxed), rejected + 1);
+        drop(first);
+        let third = ClientSlot::take(2).expect("a freed place");
+        drop((second, third));
+        assert_eq!(CONNECTED.load(Ordering::Relaxed), 0);
+    }
+
+    #[test]
+    fn list_by_ids_matches_only_those_ids() {
+        let mut registry = ClientRegistry::default();
+        for id in 1..=3 {
+            registry.add(client(id, 0));
+        }
+        let ids = |ids: Vec<i64>| {
+            let filter = ClientFilter {
+                ids: Some(ids),
+                ..ClientFilter::default()
+            };
+            registry
+                .list(&filter)
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(vec![3, 1, 7]), vec![1, 3]);
+        assert_eq!(ids(vec![0, -1]), Vec::<u64>::new());
+        assert_eq!(registry.list(&ClientFilter::default()).len(), 3);
+    }
+}
