@@ -241,8 +241,9 @@ impl Conn {
                     }
                 };
                 self.out.clear(OUT_KEEP);
+                let queued = std::mem::take(&mut self.monitor_queued);
                 if let Some(m) = &self.monitor {
-                    m.written(std::mem::take(&mut self.monitor_queued));
+                    m.written(queued);
                 }
                 if !written {
                     break;
@@ -1144,6 +1145,8 @@ impl Conn {
                 // needs AUTH again when a password is set; out of MONITOR mode.
                 self.authenticated = self.ctx.config().requirepass.is_empty();
                 self.monitor = None;
+                // Lines already in `out` belonged to the old subscription's budget.
+                self.monitor_queued = 0;
                 self.info.monitor.set(false);
                 self.db = 0;
                 self.info.db.set(0);

@@ -91,7 +91,12 @@ impl Subscription {
 
     /// Records that `bytes` of queued lines reached the monitor's socket.
     pub fn written(&self, bytes: usize) {
-        self.sink.queued.fetch_sub(bytes, Ordering::Relaxed);
+        let _ = self
+            .sink
+            .queued
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |q| {
+                Some(q.saturating_sub(bytes))
+            });
     }
 }
 
