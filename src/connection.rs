@@ -11,16 +11,16 @@
 use crate::clients::{next_client_id, validate_client_name, ClientFilter, ClientInfo, ClientSlot};
 use crate::command_table::{self, Command, ConnCommand, Exec, Merge, Move};
 use crate::protocol::{Parsed, RequestParser};
+use crate::reactor::Socket;
 use crate::server::{Job, Outcome, ShardCtx};
 use crate::{auth, command_meta, monitor, reply_parse, REDIS_VERSION};
 use bytes::{Bytes, BytesMut};
-use futures_lite::{AsyncReadExt, AsyncWriteExt};
-use glommio::net::TcpStream;
 use shards::reply::Reply;
 use shards::slot::key_shard;
 use shards::util::{parse_i64, Rng};
 use shards::{errors, Handler};
 use std::cell::{Cell, RefCell};
+use std::net::TcpStream;
 use std::os::fd::AsRawFd;
 use std::rc::Rc;
 
@@ -33,6 +33,7 @@ const OUT_KEEP: usize = 1024 * 1024;
 pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream, slot: ClientSlot) {
     let _slot = slot;
     let _ = stream.set_nodelay(true);
+    let fd = stream.as_raw_fd();
     let (Ok(addr), Ok(laddr)) = (stream.peer_addr(), stream.local_addr()) else {
         return;
     };
@@ -41,7 +42,7 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream, slot: ClientSlot) {
         id: next_client_id(),
         addr,
         laddr,
-        fd: stream.as_raw_fd(),
+        fd,
         name: RefCell::new(Vec::new()),
         created_ms: shards::util::now_ms(),
         last_active_ms: Cell::new(shards::util::now_ms()),
@@ -53,6 +54,9 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream, slot: ClientSlot) {
         blocked: Cell::new(false),
         kill_signal: RefCell::new(Some(kill_tx)),
     });
+    let Ok(socket) = Socket::new(stream, &ctx.reactor) else {
+        return;
+    };
     ctx.clients.borrow_mut().add(info.clone());
     let id = info.id;
     let mut conn = Conn {
@@ -72,7 +76,7 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream, slot: ClientSlot) {
         monitor_feed: Vec::new(),
         monitor_queued: 0,
     };
-    conn.run(stream, kill_rx).await;
+    conn.run(socket, kill_rx).await;
     ctx.clients.borrow_mut().remove(id);
 }
 
@@ -192,7 +196,7 @@ impl Conn {
 
     async fn run(
         &mut self,
-        mut stream: TcpStream,
+        mut stream: Socket,
         mut kill_rx: futures_channel::oneshot::Receiver<()>,
     ) {
         let mut rbuf = BytesMut::with_capacity(READ_CHUNK);
@@ -251,7 +255,7 @@ impl Conn {
             }
             self.info.blocked.set(self.blocked.is_some());
             if self.quit || self.info.killed.get() {
-                let _ = stream.close().await;
+                stream.shutdown();
                 break;
             }
             let wake = {

@@ -15,6 +15,7 @@ mod config;
 mod connection;
 mod monitor;
 mod protocol;
+mod reactor;
 mod reply_parse;
 mod server;
 

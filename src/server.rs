@@ -7,11 +7,10 @@
 use crate::blocking::{BlockedKeys, Waiter};
 use crate::clients::{ClientFilter, ClientRegistry, ClientSlot, MAX_CLIENTS_REACHED};
 use crate::config::Config;
+use crate::reactor::{Listener, Reactor};
 use bytes::Bytes;
 use futures_channel::oneshot;
-use futures_lite::AsyncWriteExt;
 use glommio::channels::shared_channel::{self, ConnectedSender, SharedReceiver, SharedSender};
-use glommio::net::TcpListener;
 use glommio::{CpuSet, LocalExecutorPoolBuilder, PoolPlacement};
 use shards::{Handler, Reply, Shard, Value};
 use std::cell::RefCell;
@@ -129,6 +128,8 @@ pub struct ShardCtx {
     config: RefCell<Arc<Config>>,
     /// Clients blocked on this shard's keys.
     pub blocked: RefCell<BlockedKeys>,
+    /// This shard's sockets' readiness (see `reactor`).
+    pub reactor: Rc<Reactor>,
     /// `senders[j]`: the channel to shard j (`None` for this shard itself).
     senders: Vec<Option<ConnectedSender<Batch>>>,
 }
@@ -397,7 +398,10 @@ async fn shard_main(
     );
     engine.limits = config.encodings.clone();
     engine.limits.proto_max_bulk_len = config.proto_max_bulk_len;
+    let reactor = Reactor::new().map_err(|e| format!("cannot create the epoll set: {e}"))?;
+    glommio::spawn_local(reactor.clone().run()).detach();
     let ctx = Rc::new(ShardCtx {
+        reactor: reactor.clone(),
         id,
         nshards,
         engine: RefCell::new(engine),
@@ -455,12 +459,18 @@ async fn shard_main(
         } else {
             addr.clone()
         };
-        let listener = TcpListener::bind(format!("{host}:{}", config.port)).map_err(|e| {
+        let bind_error = |e: &dyn std::fmt::Display| {
             format!(
                 "Could not create server TCP listening socket {addr}:{}: {e}",
                 config.port
             )
-        })?;
+        };
+        let socket_addr =
+            std::net::ToSocketAddrs::to_socket_addrs(&format!("{host}:{}", config.port))
+                .map_err(|e| bind_error(&e))?
+                .next()
+                .ok_or_else(|| bind_error(&"no such address"))?;
+        let listener = Listener::bind(socket_addr, &reactor).map_err(|e| bind_error(&e))?;
         listeners.push(listener);
     }
     if id == 0 {
@@ -485,12 +495,12 @@ async fn shard_main(
                                     .detach();
                                 }
                                 None => {
-                                    glommio::spawn_local(async move {
-                                        let mut stream = stream;
-                                        let _ = stream.write_all(MAX_CLIENTS_REACHED).await;
-                                        let _ = stream.close().await;
-                                    })
-                                    .detach();
+                                    // A fresh socket's send buffer is empty: the short error
+                                    // goes out at once, without blocking the shard.
+                                    let mut stream = stream;
+                                    let _ = stream.set_nonblocking(true);
+                                    let _ =
+                                        std::io::Write::write_all(&mut stream, MAX_CLIENTS_REACHED);
                                 }
                             }
                         }
