@@ -12,9 +12,11 @@ mod command_meta;
 mod command_table;
 mod config;
 mod connection;
+mod info;
 mod protocol;
 mod reply_parse;
 mod server;
+mod stats;
 
 use clap::Parser;
 
