@@ -411,6 +411,7 @@ impl Conn {
                 args: args.to_vec(),
                 tally: Tally::Skip,
                 origin: self.origin.clone(),
+                whole_args: None,
             };
             match self.one(first, job).await? {
                 Outcome::Reply(reply) => Ok(reply),
@@ -695,6 +696,7 @@ impl Conn {
                         args: args.to_vec(),
                         tally,
                         origin: self.origin.clone(),
+                        whole_args: None,
                     },
                 )
             })
@@ -734,6 +736,7 @@ impl Conn {
             args,
             tally,
             origin: self.origin.clone(),
+            whole_args: None,
         };
         let (shard, idx) = self.round.push_job(shard, job);
         self.round.slots.push(Slot::One { shard, idx });
@@ -765,6 +768,8 @@ impl Conn {
         let (db, resp3) = (self.db as u8, self.resp3());
         let mut parts = Vec::new();
         let mut part_of_shard = vec![usize::MAX; n];
+        // The first part counts the call and logs the whole command if it was slow.
+        let mut whole_args = Some(args);
         for s in shard_order {
             if let Some(part_args) = per_shard[s].take() {
                 let tally = if parts.is_empty() {
@@ -782,6 +787,7 @@ impl Conn {
                         args: part_args,
                         tally,
                         origin: self.origin.clone(),
+                        whole_args: whole_args.take(),
                     },
                 ));
             }
@@ -1042,6 +1048,7 @@ impl Conn {
                 args: args.clone(),
                 tally: Tally::Skip,
                 origin: self.origin.clone(),
+                whole_args: None,
             };
             let Outcome::Reply(reply) = self.one(shard, job).await? else {
                 return Err(());
@@ -1133,6 +1140,7 @@ impl Conn {
                     args: vec![Bytes::from_static(b"DEL"), key.clone()],
                     tally: Tally::Skip,
                     origin: self.origin.clone(),
+                    whole_args: None,
                 },
             };
             self.one(shard, job).await?;
@@ -1299,6 +1307,7 @@ impl Conn {
                         args: part,
                         tally: Tally::Skip,
                         origin: self.origin.clone(),
+                        whole_args: None,
                     },
                 )
                 .await?;

@@ -37,6 +37,9 @@ pub enum Job {
         tally: Tally,
         /// Who sent it (for the slow log).
         origin: Origin,
+        /// For the first part of a command split over shards, the whole command's arguments,
+        /// which the slow log shows.
+        whole_args: Option<Vec<Bytes>>,
     },
     /// Does a live key exist? (cross-shard RENAMENX / COPY checks)
     Exists {
@@ -118,6 +121,15 @@ pub enum Outcome {
     Stats(Box<Snapshot>),
     /// Slow log entries, newest first.
     Slowlog(Vec<SlowEntry>),
+}
+
+/// A handler to run and what it runs on.
+#[derive(Debug, Clone, Copy)]
+struct Run<'a> {
+    handler: Handler,
+    db: usize,
+    now: i64,
+    args: &'a [Bytes],
 }
 
 /// A batch of jobs sent to a shard, with the channel its outcomes go back on.
@@ -204,19 +216,33 @@ impl ShardCtx {
         tally: Tally,
         origin: &Origin,
     ) {
+        let run = Run {
+            handler,
+            db,
+            now,
+            args,
+        };
+        self.run_logged(run, args, reply, tally, origin);
+    }
+
+    /// [`ShardCtx::run_command`], logging `logged` as the command's arguments if it was slow.
+    fn run_logged(
+        &self,
+        run: Run<'_>,
+        logged: &[Bytes],
+        reply: &mut Reply,
+        tally: Tally,
+        origin: &Origin,
+    ) {
         let (start, errors) = (reply.len(), reply.error_count());
         let started = Instant::now();
-        self.engine.borrow_mut().run(handler, db, now, args, reply);
+        self.engine
+            .borrow_mut()
+            .run(run.handler, run.db, run.now, run.args, reply);
         let usec = started.elapsed().as_micros() as u64;
         let failed = reply.error_count() > errors;
-        self.account(
-            tally,
-            usec,
-            args,
-            failed,
-            &reply.as_bytes()[start..],
-            origin,
-        );
+        let reply = &reply.as_bytes()[start..];
+        self.account(tally, usec, logged, failed, reply, origin);
     }
 
     /// Counts a command that ran `usec` (see [`Tally`]) and logs it when it was slow. `reply`
@@ -316,9 +342,17 @@ impl ShardCtx {
                 args,
                 tally,
                 origin,
+                whole_args,
             } => {
                 reply.set_resp3(resp3);
-                self.run_command(handler, db as usize, now, &args, reply, tally, &origin);
+                let logged = whole_args.as_deref().unwrap_or(&args);
+                let run = Run {
+                    handler,
+                    db: db as usize,
+                    now,
+                    args: &args,
+                };
+                self.run_logged(run, logged, reply, tally, &origin);
                 Outcome::Reply(reply.take())
             }
             Job::Stats => Outcome::Stats(Box::new(self.snapshot())),

@@ -570,3 +570,49 @@ fn redis_cli_stat_reads_shardis() {
         "{stdout}\n{stderr}"
     );
 }
+
+/// A command split over shards, or blocked, counts once; the slow log shows the whole command.
+#[test]
+fn split_and_blocking_commands_count_once() {
+    each_server_with_slowlog(&[1, 4], 0, 128, |server| {
+        let mut con = connect(server);
+        ok(&mut con, &["CONFIG", "RESETSTAT"]);
+        let mut mset = vec!["MSET".to_string()];
+        for i in 0..8 {
+            mset.extend([format!("k{i}"), "v".to_string()]);
+        }
+        let mset_refs: Vec<&str> = mset.iter().map(String::as_str).collect();
+        ok(&mut con, &mset_refs);
+        assert_eq!(words(&slowlog_get(&mut con, Some("1"))[0]), mset);
+        let keys: Vec<String> = q(&mut con, &["KEYS", "k*"]);
+        assert_eq!(keys.len(), 8);
+        let mut del = vec!["DEL"];
+        del.extend(mset_refs.iter().skip(1).step_by(2));
+        assert_eq!(int(&mut con, &del), 8);
+
+        // Blocked clients: one waiting forever, one with a timeout.
+        let mut forever = server.raw();
+        forever
+            .send(&common::encode_command(&[b"BLPOP", b"q", b"0"]))
+            .unwrap();
+        let mut timed = server.raw();
+        timed
+            .send(&common::encode_command(&[b"BLPOP", b"q2", b"0.2"]))
+            .unwrap();
+        assert!(common::wait_until(Duration::from_secs(5), || {
+            let f = fields(&mut con);
+            num(&f, "blocked_clients") == 2 && num(&f, "clients_in_timeout_table") == 1
+        }));
+        assert_eq!(int(&mut con, &["RPUSH", "q", "x"]), 1);
+        assert_eq!(forever.read_reply(), b"*2\r\n$1\r\nq\r\n$1\r\nx\r\n");
+        assert_eq!(timed.read_reply(), b"*-1\r\n");
+        let f = fields(&mut con);
+        assert_eq!(num(&f, "blocked_clients"), 0);
+        assert_eq!(num(&f, "clients_in_timeout_table"), 0);
+        assert_eq!(sub_num(&f, "cmdstat_mset", "calls"), 1);
+        assert_eq!(sub_num(&f, "cmdstat_keys", "calls"), 1);
+        assert_eq!(sub_num(&f, "cmdstat_del", "calls"), 1);
+        assert_eq!(sub_num(&f, "cmdstat_blpop", "calls"), 2);
+        assert_eq!(sub_num(&f, "cmdstat_rpush", "calls"), 1);
+    });
+}
