@@ -170,7 +170,7 @@ struct Conn {
     info: Rc<ClientInfo>,
     /// The client as the slow log shows it, sent along with its commands.
     origin: Origin,
-    /// The last reply a connection command pushed (its error code feeds INFO errorstats).
+    /// The last error reply a connection command pushed (its code feeds INFO errorstats).
     last_scratch: Bytes,
     /// Replies ready to be written.
     out: Reply,
@@ -248,6 +248,7 @@ impl Conn {
                 if self.blocked.is_none() && pending.is_empty() {
                     if let Some(text) = protocol_error.take() {
                         self.out.error(&format!("ERR Protocol error: {text}"));
+                        self.ctx.stats.borrow_mut().record_error(b"-ERR Protocol");
                         self.quit = true;
                     }
                 }
@@ -588,6 +589,7 @@ impl Conn {
             Exec::Conn(which) => {
                 let started = Instant::now();
                 let errors = self.scratch.error_count();
+                self.last_scratch = Bytes::new();
                 if self.conn_command(which, cmd, stat, &args).await {
                     return;
                 }
@@ -803,7 +805,9 @@ impl Conn {
 
     fn push_scratch(&mut self) {
         let bytes = self.scratch.take();
-        self.last_scratch = bytes.clone();
+        if bytes.first() == Some(&b'-') {
+            self.last_scratch = bytes.clone();
+        }
         if self.round.is_empty() {
             self.out.raw(&bytes);
         } else {

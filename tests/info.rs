@@ -247,6 +247,17 @@ fn figures_move_with_traffic() {
         let cmdstats: Vec<&String> = reset.keys().filter(|k| k.starts_with("cmdstat_")).collect();
         assert_eq!(cmdstats, ["cmdstat_config|resetstat"]);
         assert_eq!(sub_num(&reset, "db0", "keys"), 21);
+
+        // A protocol error is an error reply too.
+        let mut bad = server.raw();
+        bad.send(b"*1\r\n$x\r\n").unwrap();
+        assert_eq!(
+            bad.read_reply(),
+            b"-ERR Protocol error: invalid bulk length\r\n"
+        );
+        let f = fields(&mut con);
+        assert_eq!(sub_num(&f, "errorstat_ERR", "count"), 1);
+        assert_eq!(num(&f, "total_error_replies"), 1);
     });
 }
 
