@@ -585,19 +585,26 @@ impl Conn {
         }
         let whole = Tally::Whole(stat);
         match cmd.exec {
-            Exec::Conn(ConnCommand::Info) => self.info_command(stat, args),
+            Exec::Conn(ConnCommand::Info) => {
+                self.info_command(stat, args);
+                // Answered (and counted) before the next request, so a pipelined INFO sees
+                // the ones before it, as in Redis.
+                self.flush_round().await;
+            }
             Exec::Conn(which) => {
                 let started = Instant::now();
                 let errors = self.scratch.error_count();
                 self.last_scratch = Bytes::new();
                 if self.conn_command(which, cmd, stat, &args).await {
-                    return;
+                    // Counted once every shard answered: answer now, before the next request.
+                    return self.flush_round().await;
                 }
                 let usec = started.elapsed().as_micros() as u64;
                 let failed = self.scratch.error_count() > errors;
                 let reply = std::mem::take(&mut self.last_scratch);
+                let logged = redacted(which, &args);
                 self.ctx
-                    .account(whole, usec, &args, failed, &reply, &self.origin);
+                    .account(whole, usec, &logged, failed, &reply, &self.origin);
             }
             Exec::Keyed(handler) => {
                 let shard = match cmd.first_key(&args) {
@@ -1650,6 +1657,26 @@ impl Conn {
 }
 
 const SHARD_GONE: &str = "ERR shard unavailable";
+
+/// The arguments the slow log may show: HELLO's AUTH password (and user) are replaced by
+/// `(redacted)`, as Redis 7.0 does.
+fn redacted(which: ConnCommand, args: &[Bytes]) -> std::borrow::Cow<'_, [Bytes]> {
+    if which != ConnCommand::Hello {
+        return std::borrow::Cow::Borrowed(args);
+    }
+    let mut out = args.to_vec();
+    let mut j = 2;
+    while j < out.len() {
+        if out[j].eq_ignore_ascii_case(b"AUTH") && j + 2 < out.len() {
+            out[j + 1] = Bytes::from_static(b"(redacted)");
+            out[j + 2] = Bytes::from_static(b"(redacted)");
+            j += 3;
+        } else {
+            j += 1;
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
 
 /// SLOWLOG HELP, as Redis 7.0 words it.
 const SLOWLOG_HELP: &[&str] = &[

@@ -627,3 +627,37 @@ fn split_and_blocking_commands_count_once() {
         assert_eq!(sub_num(&f, "cmdstat_rpush", "calls"), 1);
     });
 }
+
+/// HELLO's password never reaches the slow log, and a pipelined INFO sees the commands
+/// before it (CONFIG RESETSTAT counts itself).
+#[test]
+fn slowlog_redacts_and_pipelines_keep_order() {
+    each_server_with_slowlog(&[1, 4], 0, 128, |server| {
+        let mut con = connect(server);
+        ok(&mut con, &["SLOWLOG", "RESET"]);
+        let hello = ["HELLO", "2", "AUTH", "default", "secret", "SETNAME", "x"];
+        q::<Value>(&mut con, &hello);
+        assert_eq!(
+            words(&slowlog_get(&mut con, Some("1"))[0]),
+            [
+                "HELLO",
+                "2",
+                "AUTH",
+                "(redacted)",
+                "(redacted)",
+                "SETNAME",
+                "x"
+            ]
+        );
+        let mut raw = server.raw();
+        let mut pipeline = common::encode_command(&[b"CONFIG", b"RESETSTAT"]);
+        pipeline.extend(common::encode_command(&[b"INFO", b"commandstats"]));
+        raw.send(&pipeline).unwrap();
+        assert_eq!(raw.read_reply(), b"+OK\r\n");
+        let reply = String::from_utf8(raw.read_reply()).unwrap();
+        assert!(
+            reply.contains("cmdstat_config|resetstat:calls=1,"),
+            "{reply}"
+        );
+    });
+}
