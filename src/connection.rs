@@ -992,7 +992,13 @@ impl Conn {
                     if !old_style {
                         self.out.int(killed as i64);
                     } else if killed == 0 {
-                        self.out.error("ERR No such client");
+                        self.out.error(NO_SUCH_CLIENT);
+                        if let Some((stat, _)) = command_table::lookup(b"client")
+                            .and_then(|c| c.stat_of(&[Bytes::new(), Bytes::from_static(b"kill")]))
+                        {
+                            let reply = error_bytes(NO_SUCH_CLIENT);
+                            self.ctx.stats.borrow_mut().record_failed(stat, &reply);
+                        }
                     } else {
                         self.out.ok();
                     }
@@ -1657,6 +1663,8 @@ impl Conn {
 }
 
 const SHARD_GONE: &str = "ERR shard unavailable";
+/// CLIENT KILL addr when no client has that address.
+const NO_SUCH_CLIENT: &str = "ERR No such client";
 
 /// The arguments the slow log may show: HELLO's AUTH password (and user) are replaced by
 /// `(redacted)`, as Redis 7.0 does.

@@ -258,6 +258,13 @@ fn figures_move_with_traffic() {
         let f = fields(&mut con);
         assert_eq!(sub_num(&f, "errorstat_ERR", "count"), 1);
         assert_eq!(num(&f, "total_error_replies"), 1);
+
+        // An error assembled from every shard's answer is a failed call.
+        let kill = common::cmd(&["CLIENT", "KILL", "10.9.9.9:1"]).query::<Value>(&mut con);
+        assert_eq!(common::err_text(kill), "ERR No such client");
+        let f = fields(&mut con);
+        assert_eq!(sub_num(&f, "cmdstat_client|kill", "failed_calls"), 1);
+        assert_eq!(sub_num(&f, "errorstat_ERR", "count"), 2);
     });
 }
 
