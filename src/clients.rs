@@ -170,6 +170,11 @@ impl ClientRegistry {
         self.clients.insert(info.id, info);
     }
 
+    /// Number of connections.
+    pub fn len(&self) -> usize {
+        self.clients.len()
+    }
+
     /// Forgets a closed connection.
     pub fn remove(&mut self, id: u64) {
         self.clients.remove(&id);

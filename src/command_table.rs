@@ -4,6 +4,7 @@
 //! this one table.
 
 use crate::command_meta::{self, CommandMeta};
+use crate::stats::StatId;
 use ahash::AHashMap as HashMap;
 use shards::types::{hash, list, set, string, zset};
 use shards::{expire, keys, Handler};
@@ -63,6 +64,10 @@ pub enum ConnCommand {
     Auth,
     /// MONITOR
     Monitor,
+    /// INFO [section ...]
+    Info,
+    /// SLOWLOG subcommand ...
+    Slowlog,
 }
 
 /// How a command is executed.
@@ -101,6 +106,8 @@ pub struct Command {
     /// May run before the connection authenticates: Redis's `no_auth` commands (AUTH,
     /// HELLO, QUIT, RESET) and COMMAND (a deliberate difference, see docs/decisions.md).
     pub no_auth: bool,
+    /// Its index in the statistics; its subcommands follow it, in metadata order.
+    pub stat: StatId,
 }
 
 impl Command {
@@ -125,6 +132,22 @@ impl Command {
 }
 
 impl Command {
+    /// The statistics index of what `args` runs: the subcommand named by `args[1]` for a
+    /// command with subcommands (with its metadata), the command itself otherwise. `None`
+    /// for an unknown subcommand.
+    pub fn stat_of(&self, args: &[bytes::Bytes]) -> Option<(StatId, &'static CommandMeta)> {
+        if self.meta.subcommands.is_empty() || args.len() < 2 {
+            return Some((self.stat, self.meta));
+        }
+        let (i, sub) = self
+            .meta
+            .subcommands
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.name.as_bytes().eq_ignore_ascii_case(&args[1]))?;
+        Some((self.stat + 1 + i as StatId, sub))
+    }
+
     /// Position of the key that picks the shard of a single-key command.
     pub fn first_key(&self, args: &[bytes::Bytes]) -> Option<usize> {
         if self.meta.name == "object" {
@@ -182,6 +205,8 @@ fn exec_of(name: &str) -> Option<Exec> {
         "config" => Conn(C::Config),
         "auth" => Conn(C::Auth),
         "monitor" => Conn(C::Monitor),
+        "info" => Conn(C::Info),
+        "slowlog" => Conn(C::Slowlog),
 
         "get" => Keyed(string::get),
         "set" => Keyed(string::set),
@@ -334,9 +359,12 @@ fn exec_of(name: &str) -> Option<Exec> {
 pub fn table() -> &'static HashMap<&'static str, Command> {
     static TABLE: OnceLock<HashMap<&'static str, Command>> = OnceLock::new();
     TABLE.get_or_init(|| {
+        let mut next_stat: usize = 0;
         command_meta::all()
             .iter()
             .filter_map(|meta| {
+                let stat = next_stat as StatId;
+                next_stat += 1 + meta.subcommands.len();
                 let blocking = meta.flags.contains(&"blocking");
                 let no_auth = meta.flags.contains(&"no_auth") || meta.name == "command";
                 exec_of(meta.name).map(|exec| {
@@ -347,12 +375,41 @@ pub fn table() -> &'static HashMap<&'static str, Command> {
                             exec,
                             blocking,
                             no_auth,
+                            stat,
                         },
                     )
                 })
             })
             .collect()
     })
+}
+
+/// Every command and subcommand by statistics index ([`Command::stat`]): each command
+/// followed by its subcommands, in metadata order.
+pub fn stat_metas() -> &'static [&'static CommandMeta] {
+    static METAS: OnceLock<Vec<&'static CommandMeta>> = OnceLock::new();
+    METAS.get_or_init(|| {
+        command_meta::all()
+            .iter()
+            .flat_map(|m| std::iter::once(m).chain(m.subcommands.iter()))
+            .collect()
+    })
+}
+
+/// True when the command or subcommand at statistics index `id` writes to the keyspace
+/// (Redis's `write` flag), read from a table built once.
+pub fn stat_is_write(id: StatId) -> bool {
+    static WRITES: OnceLock<Vec<bool>> = OnceLock::new();
+    WRITES
+        .get_or_init(|| {
+            stat_metas()
+                .iter()
+                .map(|m| m.flags.contains(&"write"))
+                .collect()
+        })
+        .get(id as usize)
+        .copied()
+        .unwrap_or(false)
 }
 
 /// Looks a command up by name, case-insensitively, without allocating for normal names.
@@ -390,6 +447,26 @@ mod tests {
                 meta.name
             );
         }
+    }
+
+    #[test]
+    fn stat_ids_name_commands_and_subcommands() {
+        let metas = stat_metas();
+        for cmd in table().values() {
+            assert_eq!(metas[cmd.stat as usize].fullname, cmd.meta.fullname);
+            for sub in cmd.meta.subcommands {
+                let args = [
+                    bytes::Bytes::from(cmd.meta.name),
+                    bytes::Bytes::from(sub.name),
+                ];
+                let (id, meta) = cmd.stat_of(&args).unwrap();
+                assert_eq!(metas[id as usize].fullname, sub.fullname);
+                assert_eq!(meta.fullname, sub.fullname);
+            }
+        }
+        assert!(metas.len() < StatId::MAX as usize);
+        assert!(stat_is_write(lookup(b"set").unwrap().stat));
+        assert!(!stat_is_write(lookup(b"get").unwrap().stat));
     }
 
     #[test]

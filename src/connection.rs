@@ -13,6 +13,7 @@ use crate::command_table::{self, Command, ConnCommand, Exec, Merge, Move};
 use crate::protocol::{Parsed, RequestParser};
 use crate::reactor::Socket;
 use crate::server::{Job, Outcome, ShardCtx};
+use crate::stats::{Origin, SlowEntry, Snapshot, StatId, Tally};
 use crate::{auth, command_meta, monitor, reply_parse, REDIS_VERSION};
 use bytes::{Bytes, BytesMut};
 use shards::reply::Reply;
@@ -23,6 +24,7 @@ use std::cell::{Cell, RefCell};
 use std::net::TcpStream;
 use std::os::fd::AsRawFd;
 use std::rc::Rc;
+use std::time::Instant;
 
 const READ_CHUNK: usize = 16 * 1024;
 /// Largest output buffer a connection keeps between writes.
@@ -58,8 +60,14 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream, slot: ClientSlot) {
         return;
     };
     ctx.clients.borrow_mut().add(info.clone());
+    ctx.stats.borrow_mut().connections_received += 1;
     let id = info.id;
     let mut conn = Conn {
+        origin: Origin {
+            addr,
+            name: Bytes::new(),
+        },
+        last_scratch: Bytes::new(),
         rng: Rng::new(id.wrapping_mul(0x9E37_79B9_7F4A_7C15)),
         ctx: ctx.clone(),
         info,
@@ -86,11 +94,13 @@ enum Slot {
     Ready(Bytes),
     /// The outcome of one job.
     One { shard: usize, idx: usize },
-    /// Replies of several jobs merged; for KeyOrder, `order` names each key's part.
+    /// Replies of several jobs merged; for KeyOrder, `order` names each key's part. A merged
+    /// error counts as a failure of command `stat`.
     Merged {
         parts: Vec<(usize, usize)>,
         merge: Merge,
         order: Vec<usize>,
+        stat: StatId,
     },
     /// RANDOMKEY: one of the shards' answers.
     Random {
@@ -107,6 +117,40 @@ enum Slot {
         parts: Vec<(usize, usize)>,
         old_style: bool,
     },
+    /// INFO: every shard's statistics, added up and rendered; INFO itself is counted once
+    /// rendered (as Redis counts a command after it ran, INFO does not see its own call).
+    Info {
+        parts: Vec<(usize, usize)>,
+        sections: crate::info::Sections,
+        resp3: bool,
+        args: Vec<Bytes>,
+        started: Instant,
+        stat: StatId,
+    },
+    /// Every shard acknowledged (CONFIG RESETSTAT, SLOWLOG RESET): `+OK`; the command is
+    /// counted then, so RESETSTAT counts itself and SLOWLOG RESET logs itself, as in Redis.
+    Ack {
+        parts: Vec<(usize, usize)>,
+        then: Deferred,
+    },
+    /// SLOWLOG GET: every shard's newest entries, merged newest first.
+    SlowlogGet {
+        parts: Vec<(usize, usize)>,
+        count: usize,
+        then: Deferred,
+    },
+    /// SLOWLOG LEN: the shards' lengths added up (at most slowlog-max-len).
+    SlowlogLen {
+        parts: Vec<(usize, usize)>,
+        then: Deferred,
+    },
+}
+
+/// A connection command counted when its reply is assembled rather than when it is queued.
+struct Deferred {
+    stat: StatId,
+    args: Vec<Bytes>,
+    started: Instant,
 }
 
 /// The jobs and reply slots of the requests gathered so far.
@@ -136,6 +180,10 @@ impl Round {
 struct Conn {
     ctx: Rc<ShardCtx>,
     info: Rc<ClientInfo>,
+    /// The client as the slow log shows it, sent along with its commands.
+    origin: Origin,
+    /// The last error reply a connection command pushed (its code feeds INFO errorstats).
+    last_scratch: Bytes,
     /// Replies ready to be written.
     out: Reply,
     /// Replies of connection commands, before they go to `out` or a slot.
@@ -174,6 +222,7 @@ enum Wake {
 /// A client blocked in BLPOP & co.: the command to run again when woken, and until when.
 struct Blocked {
     handler: Handler,
+    stat: StatId,
     args: Vec<Bytes>,
     keys: Vec<usize>,
     want: &'static str,
@@ -227,11 +276,17 @@ impl Conn {
                 if self.blocked.is_none() && pending.is_empty() {
                     if let Some(text) = protocol_error.take() {
                         self.out.error(&format!("ERR Protocol error: {text}"));
+                        self.ctx.stats.borrow_mut().record_error(b"-ERR Protocol");
                         self.quit = true;
                     }
                 }
             }
             if !self.out.is_empty() {
+                {
+                    let mut stats = self.ctx.stats.borrow_mut();
+                    stats.net_output_bytes += self.out.len() as u64;
+                    stats.writes_processed += 1;
+                }
                 let written = match self.monitor.as_mut() {
                     None => stream.write_all(self.out.as_bytes()).await.is_ok(),
                     // A monitor that stopped reading stalls here: its overflow ends the write.
@@ -310,6 +365,11 @@ impl Conn {
             };
             match wake {
                 Wake::Read(Ok(n)) if n > 0 => {
+                    {
+                        let mut stats = self.ctx.stats.borrow_mut();
+                        stats.net_input_bytes += n as u64;
+                        stats.reads_processed += 1;
+                    }
                     if protocol_error.is_some() {
                         continue;
                     }
@@ -337,14 +397,63 @@ impl Conn {
                 Wake::Woken => self.retry_blocked().await,
                 Wake::TimedOut => {
                     if let Some(b) = self.blocked.take() {
+                        self.left_blocked(&b);
                         self.unregister_blocked().await;
                         self.out.raw(&b.timeout_reply);
+                        // Redis counts a blocking command once, when it is served or times out.
+                        self.account_whole(b.stat, 0, &b.args, &b.timeout_reply);
                     }
                 }
             }
         }
-        if self.blocked.take().is_some() {
+        if let Some(b) = self.blocked.take() {
+            self.left_blocked(&b);
             self.unregister_blocked().await;
+        }
+    }
+
+    /// Counts a command the connection ran or timed itself (cross-shard, blocking, its own):
+    /// a call of `usec`, failed when `reply` is an error.
+    fn account_whole(&self, stat: StatId, usec: u64, args: &[Bytes], reply: &[u8]) {
+        let failed = reply.first() == Some(&b'-');
+        self.ctx
+            .account(Tally::Whole(stat), usec, args, failed, reply, &self.origin);
+    }
+
+    /// Counts a connection command whose reply was assembled from every shard's answer.
+    fn account_deferred(&self, then: Deferred) {
+        let usec = then.started.elapsed().as_micros() as u64;
+        self.ctx.account(
+            Tally::Whole(then.stat),
+            usec,
+            &then.args,
+            false,
+            &[],
+            &self.origin,
+        );
+    }
+
+    /// Counts an error reply for a request refused before it ran: in the error statistics,
+    /// and as a rejected call of `stat` when the command is known.
+    fn reject(&mut self, stat: Option<StatId>) {
+        let bytes = self.scratch.take();
+        {
+            let mut stats = self.ctx.stats.borrow_mut();
+            match stat {
+                Some(id) => stats.record_rejected(id, &bytes),
+                None => stats.record_error(&bytes),
+            }
+        }
+        self.scratch.raw(&bytes);
+        self.push_scratch();
+    }
+
+    /// The blocked-clients gauges, when a client stops being blocked.
+    fn left_blocked(&self, b: &Blocked) {
+        let mut stats = self.ctx.stats.borrow_mut();
+        stats.blocked_clients = stats.blocked_clients.saturating_sub(1);
+        if b.deadline.is_some() {
+            stats.blocked_with_timeout = stats.blocked_with_timeout.saturating_sub(1);
         }
     }
 
@@ -366,6 +475,9 @@ impl Conn {
                 db: self.db as u8,
                 resp3: self.resp3(),
                 args: args.to_vec(),
+                tally: Tally::Skip,
+                origin: self.origin.clone(),
+                whole_args: None,
             };
             match self.one(first, job).await? {
                 Outcome::Reply(reply) => Ok(reply),
@@ -381,11 +493,14 @@ impl Conn {
     async fn blocking(&mut self, cmd: &'static Command, handler: Handler, args: Vec<Bytes>) {
         self.flush_round().await;
         let keys = cmd.keys(&args);
+        let started = Instant::now();
         let reply = match self.run_anywhere(handler, &args, &keys).await {
             Ok(reply) => reply,
             Err(()) => return self.out.error(SHARD_GONE),
         };
         if !is_empty_handed(&reply) {
+            let usec = started.elapsed().as_micros() as u64;
+            self.account_whole(cmd.stat, usec, &args, &reply);
             return self.out.raw(&reply);
         }
         let timeout_at = if matches!(cmd.meta.name, "blmpop" | "bzmpop") {
@@ -403,8 +518,14 @@ impl Conn {
             "list"
         };
         let (wake_tx, wake_rx) = futures_channel::mpsc::unbounded();
+        {
+            let mut stats = self.ctx.stats.borrow_mut();
+            stats.blocked_clients += 1;
+            stats.blocked_with_timeout += u64::from(deadline.is_some());
+        }
         self.blocked = Some(Blocked {
             handler,
+            stat: cmd.stat,
             args,
             keys,
             want,
@@ -465,6 +586,7 @@ impl Conn {
     async fn retry_blocked(&mut self) {
         let Some(b) = self.blocked.take() else { return };
         self.now = shards::util::now_ms();
+        let started = Instant::now();
         match self.run_anywhere(b.handler, &b.args, &b.keys).await {
             Ok(reply) if is_empty_handed(&reply) => {
                 // Someone else took the data first: wait again, behind those now waiting.
@@ -473,10 +595,16 @@ impl Conn {
                 self.register_blocked().await;
             }
             Ok(reply) => {
+                self.left_blocked(&b);
+                let usec = started.elapsed().as_micros() as u64;
+                self.account_whole(b.stat, usec, &b.args, &reply);
                 self.unregister_blocked().await;
                 self.out.raw(&reply);
             }
-            Err(()) => self.out.error(SHARD_GONE),
+            Err(()) => {
+                self.left_blocked(&b);
+                self.out.error(SHARD_GONE)
+            }
         }
     }
 
@@ -484,29 +612,48 @@ impl Conn {
     async fn request(&mut self, args: Vec<Bytes>) {
         let Some(cmd) = command_table::lookup(&args[0]) else {
             self.scratch.error_bytes(&unknown_command(&args));
-            return self.push_scratch();
+            return self.reject(None);
         };
         if !command_table::arity_ok(cmd.meta.arity, args.len()) || !pairs_ok(cmd, args.len()) {
             self.scratch.error(&format!(
                 "ERR wrong number of arguments for '{}' command",
                 cmd.meta.fullname
             ));
-            return self.push_scratch();
+            return self.reject(Some(cmd.stat));
         }
+        // A subcommand is checked before it runs, as Redis's processCommand does: unknown
+        // (for the commands the connection runs) or with the wrong number of arguments.
+        let stat = match cmd.stat_of(&args) {
+            Some((stat, sub)) => {
+                if !command_table::arity_ok(sub.arity, args.len()) {
+                    self.scratch.error(&format!(
+                        "ERR wrong number of arguments for '{}' command",
+                        sub.fullname
+                    ));
+                    return self.reject(Some(stat));
+                }
+                stat
+            }
+            None if matches!(cmd.exec, Exec::Conn(_)) => {
+                self.scratch.error_bytes(&unknown_subcommand(&args));
+                return self.reject(None);
+            }
+            None => cmd.stat,
+        };
         if !self.authenticated && !cmd.no_auth && !self.ctx.config().requirepass.is_empty() {
             self.scratch.error(auth::NOAUTH);
-            return self.push_scratch();
+            return self.reject(Some(stat));
         }
         if self.monitor.is_some() && touches_keyspace(cmd) {
             self.scratch
                 .error("ERR Replica can't interact with the keyspace");
-            return self.push_scratch();
+            return self.reject(Some(stat));
         }
         self.info.last_cmd.set(cmd.meta.fullname);
         if monitor::active() && monitor::is_shown(cmd, &args) {
             // Redis feeds monitors after the command ran (SELECT shows its new database).
             let shown = args.clone();
-            self.execute(cmd, args).await;
+            self.execute(cmd, stat, args).await;
             let addr = self.info.addr;
             monitor::append_line(
                 &mut self.monitor_feed,
@@ -516,105 +663,146 @@ impl Conn {
                 &shown,
             );
         } else {
-            self.execute(cmd, args).await;
+            self.execute(cmd, stat, args).await;
         }
     }
 
     /// Runs a looked-up, admitted command: replies to connection commands, queues shard work.
-    async fn execute(&mut self, cmd: &'static Command, args: Vec<Bytes>) {
+    async fn execute(&mut self, cmd: &'static Command, stat: StatId, args: Vec<Bytes>) {
         let resp3 = self.resp3();
-        let db = self.db as u8;
         let nshards = self.ctx.nshards;
         if cmd.blocking {
             if let Exec::Gather(handler) = cmd.exec {
                 return self.blocking(cmd, handler, args).await;
             }
         }
+        let whole = Tally::Whole(stat);
         match cmd.exec {
-            Exec::Conn(which) => self.conn_command(which, cmd, args).await,
+            Exec::Conn(ConnCommand::Info) => {
+                self.info_command(stat, args);
+                // Answered (and counted) before the next request, so a pipelined INFO sees
+                // the ones before it, as in Redis.
+                self.flush_round().await;
+            }
+            Exec::Conn(which) => {
+                let started = Instant::now();
+                let errors = self.scratch.error_count();
+                self.last_scratch = Bytes::new();
+                if self.conn_command(which, cmd, stat, &args).await {
+                    // Counted once every shard answered: answer now, before the next request.
+                    return self.flush_round().await;
+                }
+                let usec = started.elapsed().as_micros() as u64;
+                let failed = self.scratch.error_count() > errors;
+                let reply = std::mem::take(&mut self.last_scratch);
+                let logged = redacted(which, &args);
+                self.ctx
+                    .account(whole, usec, &logged, failed, &reply, &self.origin);
+            }
             Exec::Keyed(handler) => {
                 let shard = match cmd.first_key(&args) {
                     Some(p) => key_shard(&args[p], nshards),
                     None => self.ctx.id,
                 };
-                self.queue_one(shard, handler, args);
+                self.queue_one(shard, handler, args, whole);
             }
             Exec::Gather(handler) => {
                 let keys = cmd.keys(&args);
                 let first = keys.first().map(|&p| key_shard(&args[p], nshards));
                 match first {
-                    None => self.queue_one(self.ctx.id, handler, args),
+                    None => self.queue_one(self.ctx.id, handler, args, whole),
                     Some(s) if keys.iter().all(|&p| key_shard(&args[p], nshards) == s) => {
-                        self.queue_one(s, handler, args)
+                        self.queue_one(s, handler, args, whole)
                     }
                     Some(_) => {
                         self.flush_round().await;
+                        let started = Instant::now();
                         match self.run_gathered(handler, &args, &keys).await {
-                            Ok(reply) => self.out.raw(&reply),
+                            Ok(reply) => {
+                                let usec = started.elapsed().as_micros() as u64;
+                                self.account_whole(stat, usec, &args, &reply);
+                                self.out.raw(&reply)
+                            }
                             Err(()) => self.out.error(SHARD_GONE),
                         }
                     }
                 }
             }
             Exec::Spread(handler, merge) => match self.single_shard(cmd, &args) {
-                Some(shard) => self.queue_one(shard, handler, args),
-                None => self.queue_spread(cmd, handler, merge, args),
+                Some(shard) => self.queue_one(shard, handler, args, whole),
+                None => self.queue_spread(cmd, stat, handler, merge, args),
             },
             Exec::Moving(handler, how) => match self.single_shard(cmd, &args) {
-                Some(shard) => self.queue_one(shard, handler, args),
+                Some(shard) => self.queue_one(shard, handler, args, whole),
                 None => {
                     self.flush_round().await;
-                    self.run_move(cmd, handler, how, args).await;
+                    self.run_move(cmd, stat, handler, how, args).await;
                 }
             },
             Exec::Everywhere(handler, merge) => {
-                let parts = (0..nshards)
-                    .map(|s| {
-                        self.round.push_job(
-                            s,
-                            Job::Run {
-                                handler,
-                                db,
-                                resp3,
-                                args: args.clone(),
-                            },
-                        )
-                    })
-                    .collect();
+                let parts = self.queue_everywhere(handler, stat, &args);
                 self.round.slots.push(Slot::Merged {
                     parts,
                     merge,
                     order: Vec::new(),
+                    stat,
                 });
             }
             Exec::Scan(handler) => {
                 let Some(cursor) = shards::keys::parse_cursor(&args[1]) else {
                     self.scratch.error(errors::INVALID_CURSOR);
+                    let bytes = self.scratch.take();
+                    self.account_whole(stat, 0, &args, &bytes);
+                    self.scratch.raw(&bytes);
                     return self.push_scratch();
                 };
                 self.flush_round().await;
-                match self.scan_across(handler, cursor, args).await {
-                    Ok(reply) => self.out.raw(&reply),
+                let started = Instant::now();
+                match self.scan_across(handler, cursor, args.clone()).await {
+                    Ok(reply) => {
+                        let usec = started.elapsed().as_micros() as u64;
+                        self.account_whole(stat, usec, &args, &reply);
+                        self.out.raw(&reply)
+                    }
                     Err(()) => self.out.error(SHARD_GONE),
                 }
             }
             Exec::RandomKey(handler) => {
-                let parts = (0..nshards)
-                    .map(|s| {
-                        self.round.push_job(
-                            s,
-                            Job::Run {
-                                handler,
-                                db,
-                                resp3,
-                                args: args.clone(),
-                            },
-                        )
-                    })
-                    .collect();
+                let parts = self.queue_everywhere(handler, stat, &args);
                 self.round.slots.push(Slot::Random { parts, resp3 });
             }
         }
+    }
+
+    /// Queues a command on every shard: the first part counts the call, the others their time.
+    fn queue_everywhere(
+        &mut self,
+        handler: Handler,
+        stat: StatId,
+        args: &[Bytes],
+    ) -> Vec<(usize, usize)> {
+        let (db, resp3) = (self.db as u8, self.resp3());
+        (0..self.ctx.nshards)
+            .map(|s| {
+                let tally = if s == 0 {
+                    Tally::Lead(stat)
+                } else {
+                    Tally::Part(stat)
+                };
+                self.round.push_job(
+                    s,
+                    Job::Run {
+                        handler,
+                        db,
+                        resp3,
+                        args: args.to_vec(),
+                        tally,
+                        origin: self.origin.clone(),
+                        whole_args: None,
+                    },
+                )
+            })
+            .collect()
     }
 
     /// The shard of every key of `args` when they all share one.
@@ -628,13 +816,18 @@ impl Conn {
     }
 
     /// Queues a whole command on one shard; on this shard with nothing pending, runs it now.
-    fn queue_one(&mut self, shard: usize, handler: Handler, args: Vec<Bytes>) {
+    fn queue_one(&mut self, shard: usize, handler: Handler, args: Vec<Bytes>, tally: Tally) {
         if shard == self.ctx.id && self.round.is_empty() {
             let now = self.now;
-            self.ctx
-                .engine
-                .borrow_mut()
-                .run(handler, self.db, now, &args, &mut self.out);
+            self.ctx.run_command(
+                handler,
+                self.db,
+                now,
+                &args,
+                &mut self.out,
+                tally,
+                &self.origin,
+            );
             self.ctx.wake_blocked(now);
             return;
         }
@@ -643,13 +836,23 @@ impl Conn {
             db: self.db as u8,
             resp3: self.resp3(),
             args,
+            tally,
+            origin: self.origin.clone(),
+            whole_args: None,
         };
         let (shard, idx) = self.round.push_job(shard, job);
         self.round.slots.push(Slot::One { shard, idx });
     }
 
     /// Splits a multi-key command into one command per shard holding some of its keys.
-    fn queue_spread(&mut self, cmd: &Command, handler: Handler, merge: Merge, args: Vec<Bytes>) {
+    fn queue_spread(
+        &mut self,
+        cmd: &Command,
+        stat: StatId,
+        handler: Handler,
+        merge: Merge,
+        args: Vec<Bytes>,
+    ) {
         let n = self.ctx.nshards;
         let step = cmd.meta.step.max(1) as usize;
         let mut per_shard: Vec<Option<Vec<Bytes>>> = vec![None; n];
@@ -667,8 +870,15 @@ impl Conn {
         let (db, resp3) = (self.db as u8, self.resp3());
         let mut parts = Vec::new();
         let mut part_of_shard = vec![usize::MAX; n];
+        // The first part counts the call and logs the whole command if it was slow.
+        let mut whole_args = Some(args);
         for s in shard_order {
             if let Some(part_args) = per_shard[s].take() {
+                let tally = if parts.is_empty() {
+                    Tally::Lead(stat)
+                } else {
+                    Tally::Part(stat)
+                };
                 part_of_shard[s] = parts.len();
                 parts.push(self.round.push_job(
                     s,
@@ -677,6 +887,9 @@ impl Conn {
                         db,
                         resp3,
                         args: part_args,
+                        tally,
+                        origin: self.origin.clone(),
+                        whole_args: whole_args.take(),
                     },
                 ));
             }
@@ -686,11 +899,15 @@ impl Conn {
             parts,
             merge,
             order,
+            stat,
         });
     }
 
     fn push_scratch(&mut self) {
         let bytes = self.scratch.take();
+        if bytes.first() == Some(&b'-') {
+            self.last_scratch = bytes.clone();
+        }
         if self.round.is_empty() {
             self.out.raw(&bytes);
         } else {
@@ -741,6 +958,7 @@ impl Conn {
                     parts,
                     merge,
                     order,
+                    stat,
                 } => {
                     let replies: Vec<Bytes> = parts
                         .into_iter()
@@ -749,7 +967,78 @@ impl Conn {
                             _ => Bytes::from_static(b"-ERR shard unavailable\r\n"),
                         })
                         .collect();
+                    if let Some(err) = replies.iter().find(|r| r.first() == Some(&b'-')) {
+                        self.ctx.stats.borrow_mut().record_failed(stat, err);
+                    }
                     merge_replies(&mut self.out, merge, &replies, &order);
+                }
+                Slot::Info {
+                    parts,
+                    sections,
+                    resp3,
+                    args,
+                    started,
+                    stat,
+                } => {
+                    let mut total: Option<Snapshot> = None;
+                    for p in parts {
+                        if let Some(Outcome::Stats(snap)) = take(p) {
+                            match total.as_mut() {
+                                Some(t) => t.add(&snap),
+                                None => total = Some(*snap),
+                            }
+                        }
+                    }
+                    let config = self.ctx.config();
+                    let env = crate::info::Env {
+                        config: &config,
+                        nshards,
+                    };
+                    let text = match total {
+                        Some(snap) => crate::info::render(&sections, &snap, &env),
+                        None => String::new(),
+                    };
+                    let was = self.out.resp3();
+                    self.out.set_resp3(resp3);
+                    self.out.verbatim(text.as_bytes());
+                    self.out.set_resp3(was);
+                    let usec = started.elapsed().as_micros() as u64;
+                    self.ctx
+                        .account(Tally::Whole(stat), usec, &args, false, &[], &self.origin);
+                }
+                Slot::Ack { parts, then } => {
+                    for p in parts {
+                        take(p);
+                    }
+                    self.out.ok();
+                    self.account_deferred(then);
+                }
+                Slot::SlowlogGet { parts, count, then } => {
+                    let mut entries: Vec<SlowEntry> = parts
+                        .into_iter()
+                        .filter_map(|p| match take(p) {
+                            Some(Outcome::Slowlog(e)) => Some(e),
+                            _ => None,
+                        })
+                        .flatten()
+                        .collect();
+                    entries.sort_by_key(|e| std::cmp::Reverse(e.id));
+                    let max_len = self.ctx.config().slowlog_max_len as usize;
+                    entries.truncate(count.min(max_len));
+                    write_slowlog(&mut self.out, &entries);
+                    self.account_deferred(then);
+                }
+                Slot::SlowlogLen { parts, then } => {
+                    let total: usize = parts
+                        .into_iter()
+                        .map(|p| match take(p) {
+                            Some(Outcome::Count(n)) => n,
+                            _ => 0,
+                        })
+                        .sum();
+                    let max_len = self.ctx.config().slowlog_max_len as usize;
+                    self.out.int(total.min(max_len) as i64);
+                    self.account_deferred(then);
                 }
                 Slot::Random { parts, resp3 } => {
                     let keys: Vec<Bytes> = parts
@@ -796,7 +1085,13 @@ impl Conn {
                     if !old_style {
                         self.out.int(killed as i64);
                     } else if killed == 0 {
-                        self.out.error("ERR No such client");
+                        self.out.error(NO_SUCH_CLIENT);
+                        if let Some((stat, _)) = command_table::lookup(b"client")
+                            .and_then(|c| c.stat_of(&[Bytes::new(), Bytes::from_static(b"kill")]))
+                        {
+                            let reply = error_bytes(NO_SUCH_CLIENT);
+                            self.ctx.stats.borrow_mut().record_failed(stat, &reply);
+                        }
                     } else {
                         self.out.ok();
                     }
@@ -806,7 +1101,15 @@ impl Conn {
     }
 
     /// RENAME / RENAMENX / COPY / MSETNX whose keys live on different shards.
-    async fn run_move(&mut self, cmd: &Command, handler: Handler, how: Move, args: Vec<Bytes>) {
+    async fn run_move(
+        &mut self,
+        cmd: &Command,
+        stat: StatId,
+        handler: Handler,
+        how: Move,
+        args: Vec<Bytes>,
+    ) {
+        let started = Instant::now();
         let nshards = self.ctx.nshards;
         let db = self.db as u8;
         let reply = match how {
@@ -815,11 +1118,15 @@ impl Conn {
                 let (s_src, s_dst) = (key_shard(&src, nshards), key_shard(&dst, nshards));
                 self.rename_across(db, src, dst, s_src, s_dst, nx).await
             }
-            Move::Copy => self.copy_across(args).await,
-            Move::MsetNx => self.msetnx_across(cmd, handler, args).await,
+            Move::Copy => self.copy_across(args.clone()).await,
+            Move::MsetNx => self.msetnx_across(cmd, handler, args.clone()).await,
         };
         match reply {
-            Ok(bytes) => self.out.raw(&bytes),
+            Ok(bytes) => {
+                let usec = started.elapsed().as_micros() as u64;
+                self.account_whole(stat, usec, &args, &bytes);
+                self.out.raw(&bytes)
+            }
             Err(()) => self.out.error(SHARD_GONE),
         }
     }
@@ -849,6 +1156,9 @@ impl Conn {
                 db,
                 resp3,
                 args: args.clone(),
+                tally: Tally::Skip,
+                origin: self.origin.clone(),
+                whole_args: None,
             };
             let Outcome::Reply(reply) = self.one(shard, job).await? else {
                 return Err(());
@@ -938,6 +1248,9 @@ impl Conn {
                     db,
                     resp3: false,
                     args: vec![Bytes::from_static(b"DEL"), key.clone()],
+                    tally: Tally::Skip,
+                    origin: self.origin.clone(),
+                    whole_args: None,
                 },
             };
             self.one(shard, job).await?;
@@ -1102,6 +1415,9 @@ impl Conn {
                         db,
                         resp3: false,
                         args: part,
+                        tally: Tally::Skip,
+                        origin: self.origin.clone(),
+                        whole_args: None,
                     },
                 )
                 .await?;
@@ -1110,8 +1426,15 @@ impl Conn {
         Ok(Bytes::from_static(b":1\r\n"))
     }
 
-    /// Commands the connection answers itself.
-    async fn conn_command(&mut self, which: ConnCommand, cmd: &Command, args: Vec<Bytes>) {
+    /// Runs a command the connection answers; true when it is counted later, once every
+    /// shard has answered (see [`Deferred`]).
+    async fn conn_command(
+        &mut self,
+        which: ConnCommand,
+        cmd: &Command,
+        stat: StatId,
+        args: &[Bytes],
+    ) -> bool {
         let r = &mut self.scratch;
         r.set_resp3(self.out.resp3());
         match which {
@@ -1160,22 +1483,143 @@ impl Conn {
                 r.set_resp3(false);
                 r.simple("RESET");
             }
-            ConnCommand::Hello => self.hello(&args),
-            ConnCommand::Command => command_command(r, cmd, &args),
-            ConnCommand::Config => config_command(r, cmd, &args, &self.ctx.config()),
-            ConnCommand::Client => return self.client(cmd, args),
-            ConnCommand::Auth => self.auth(&args),
+            ConnCommand::Hello => {
+                self.hello(args);
+                self.refresh_origin_name();
+            }
+            ConnCommand::Command => command_command(r, cmd, args),
+            // RESETSTAT touches every shard, so it is run here rather than by config_command.
+            ConnCommand::Config if args[1].eq_ignore_ascii_case(b"resetstat") => {
+                crate::clients::REJECTED_CONNECTIONS.store(0, std::sync::atomic::Ordering::Relaxed);
+                let parts = (0..self.ctx.nshards)
+                    .map(|s| self.round.push_job(s, Job::ResetStats))
+                    .collect();
+                let then = Deferred {
+                    stat,
+                    args: args.to_vec(),
+                    started: Instant::now(),
+                };
+                self.round.slots.push(Slot::Ack { parts, then });
+                return true;
+            }
+            ConnCommand::Config => config_command(r, cmd, args, &self.ctx.config()),
+            ConnCommand::Client => {
+                self.client(cmd, args);
+                self.refresh_origin_name();
+                return false;
+            }
+            ConnCommand::Slowlog => return self.slowlog(stat, args),
+            ConnCommand::Auth => self.auth(args),
             ConnCommand::Monitor => {
                 // Redis ignores MONITOR from a client that already monitors (no reply).
                 if self.monitor.is_some() {
-                    return;
+                    return false;
                 }
                 self.monitor = Some(monitor::Subscription::new(self.info.id));
                 self.info.monitor.set(true);
                 self.scratch.ok();
             }
+            ConnCommand::Info => {}
+        }
+        if which == ConnCommand::Reset {
+            self.refresh_origin_name();
         }
         self.push_scratch();
+        false
+    }
+
+    /// Keeps the name the slow log shows in step with CLIENT SETNAME, HELLO and RESET.
+    fn refresh_origin_name(&mut self) {
+        let name = self.info.name.borrow();
+        if self.origin.name[..] != name[..] {
+            self.origin.name = Bytes::copy_from_slice(&name);
+        }
+    }
+
+    /// INFO [section ...]: asks every shard for its figures; the reply is rendered when they
+    /// are in (see `Slot::Info`).
+    fn info_command(&mut self, stat: StatId, args: Vec<Bytes>) {
+        let sections = crate::info::Sections::parse(&args[1..]);
+        let parts = (0..self.ctx.nshards)
+            .map(|s| self.round.push_job(s, Job::Stats))
+            .collect();
+        let resp3 = self.resp3();
+        self.round.slots.push(Slot::Info {
+            parts,
+            sections,
+            resp3,
+            args,
+            started: Instant::now(),
+            stat,
+        });
+    }
+
+    /// SLOWLOG GET [count] | LEN | RESET | HELP, over every shard's log.
+    fn slowlog(&mut self, stat: StatId, args: &[Bytes]) -> bool {
+        let nshards = self.ctx.nshards;
+        // Counted (and logged) once answered, so SLOWLOG GET does not see itself.
+        let then = Deferred {
+            stat,
+            args: args.to_vec(),
+            started: Instant::now(),
+        };
+        let sub = args[1].to_ascii_lowercase();
+        match (sub.as_slice(), args.len()) {
+            (b"get", 2 | 3) => {
+                let count = match args.get(2) {
+                    None => 10,
+                    Some(arg) => match parse_i64(arg) {
+                        Some(-1) => usize::MAX,
+                        Some(n) if n >= 0 => n as usize,
+                        _ => {
+                            self.scratch
+                                .error("ERR count should be greater than or equal to -1");
+                            self.push_scratch();
+                            return false;
+                        }
+                    },
+                };
+                let parts = (0..nshards)
+                    .map(|s| self.round.push_job(s, Job::SlowlogGet(count)))
+                    .collect();
+                self.round
+                    .slots
+                    .push(Slot::SlowlogGet { parts, count, then });
+                true
+            }
+            (b"len", _) => {
+                let parts = (0..nshards)
+                    .map(|s| self.round.push_job(s, Job::SlowlogLen))
+                    .collect();
+                self.round.slots.push(Slot::SlowlogLen { parts, then });
+                true
+            }
+            (b"reset", _) => {
+                let parts = (0..nshards)
+                    .map(|s| self.round.push_job(s, Job::SlowlogReset))
+                    .collect();
+                self.round.slots.push(Slot::Ack { parts, then });
+                true
+            }
+            (b"help", _) => {
+                self.scratch.array(SLOWLOG_HELP.len());
+                for line in SLOWLOG_HELP {
+                    self.scratch.simple(line);
+                }
+                self.push_scratch();
+                false
+            }
+            _ => {
+                let mut text =
+                    b"ERR unknown subcommand or wrong number of arguments for '".to_vec();
+                let name = c_str(&args[1]);
+                text.extend_from_slice(&name[..name.len().min(128)]);
+                text.extend_from_slice(b"'. Try SLOWLOG HELP.");
+                self.scratch.error_bytes(&text);
+                self.push_scratch();
+                false
+            }
+        }
     }
 
     fn hello(&mut self, args: &[Bytes]) {
@@ -1283,10 +1727,10 @@ impl Conn {
         }
     }
 
-    fn client(&mut self, cmd: &Command, args: Vec<Bytes>) {
+    fn client(&mut self, cmd: &Command, args: &[Bytes]) {
         let sub_name = String::from_utf8_lossy(&args[1]).to_ascii_lowercase();
         let Some(sub) = command_meta::find_sub(cmd.meta, sub_name.as_bytes()) else {
-            self.scratch.error_bytes(&unknown_subcommand(&args));
+            self.scratch.error_bytes(&unknown_subcommand(args));
             return self.push_scratch();
         };
         if !command_table::arity_ok(sub.arity, args.len()) {
@@ -1364,7 +1808,7 @@ impl Conn {
                 return;
             }
             "kill" => {
-                let (filter, old_style) = match parse_kill_filter(&args, self.info.id) {
+                let (filter, old_style) = match parse_kill_filter(args, self.info.id) {
                     Ok(f) => f,
                     Err(e) => {
                         r.error(&e);
@@ -1377,13 +1821,68 @@ impl Conn {
                 self.round.slots.push(Slot::ClientKill { parts, old_style });
                 return;
             }
-            _ => r.error_bytes(&unknown_subcommand(&args)),
+            _ => r.error_bytes(&unknown_subcommand(args)),
         }
         self.push_scratch();
     }
 }
 
 const SHARD_GONE: &str = "ERR shard unavailable";
+/// CLIENT KILL addr when no client has that address.
+const NO_SUCH_CLIENT: &str = "ERR No such client";
+
+/// The arguments the slow log may show: HELLO's AUTH password (and user) are replaced by
+/// `(redacted)`, as Redis 7.0 does.
+fn redacted(which: ConnCommand, args: &[Bytes]) -> std::borrow::Cow<'_, [Bytes]> {
+    if which != ConnCommand::Hello {
+        return std::borrow::Cow::Borrowed(args);
+    }
+    let mut out = args.to_vec();
+    let mut j = 2;
+    while j < out.len() {
+        if out[j].eq_ignore_ascii_case(b"AUTH") && j + 2 < out.len() {
+            out[j + 1] = Bytes::from_static(b"(redacted)");
+            out[j + 2] = Bytes::from_static(b"(redacted)");
+            j += 3;
+        } else {
+            j += 1;
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// SLOWLOG HELP, as Redis 7.0 words it.
+const SLOWLOG_HELP: &[&str] = &[
+    "SLOWLOG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+    "GET [<count>]",
+    "    Return top <count> entries from the slowlog (default: 10, -1 mean all).",
+    "    Entries are made of:",
+    "    id, timestamp, time in microseconds, arguments array, client IP and port,",
+    "    client name",
+    "LEN",
+    "    Return the length of the slowlog.",
+    "RESET",
+    "    Reset the slowlog.",
+    "HELP",
+    "    Prints this help.",
+];
+
+/// SLOWLOG GET's reply: per entry its id, time, duration, arguments, client address and name.
+fn write_slowlog(out: &mut Reply, entries: &[SlowEntry]) {
+    out.array(entries.len());
+    for e in entries {
+        out.array(6);
+        out.int(e.id as i64);
+        out.int(e.time);
+        out.int(e.usec as i64);
+        out.array(e.args.len());
+        for a in &e.args {
+            out.bulk(a);
+        }
+        out.bulk(e.addr.to_string().as_bytes());
+        out.bulk(&e.name);
+    }
+}
 
 /// Commands a monitor may not run: Redis refuses keyspace commands from a replica, and a
 /// monitor is flagged as one.

@@ -13,11 +13,13 @@ mod command_meta;
 mod command_table;
 mod config;
 mod connection;
+mod info;
 mod monitor;
 mod protocol;
 mod reactor;
 mod reply_parse;
 mod server;
+mod stats;
 
 use clap::Parser;
 

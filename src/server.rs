@@ -6,8 +6,10 @@
 
 use crate::blocking::{BlockedKeys, Waiter};
 use crate::clients::{ClientFilter, ClientRegistry, ClientSlot, MAX_CLIENTS_REACHED};
+use crate::command_table;
 use crate::config::Config;
 use crate::reactor::{Listener, Reactor};
+use crate::stats::{DbFigures, Origin, ShardStats, SlowEntry, SlowLog, Snapshot, Tally};
 use bytes::Bytes;
 use futures_channel::oneshot;
 use glommio::channels::shared_channel::{self, ConnectedSender, SharedReceiver, SharedSender};
@@ -16,7 +18,7 @@ use shards::{Handler, Reply, Shard, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How often each shard looks for clients idle longer than `timeout` (Redis's clientsCron
 /// visits every client about once a second).
@@ -35,6 +37,13 @@ pub enum Job {
         resp3: bool,
         /// The arguments, command name first.
         args: Vec<Bytes>,
+        /// How the run counts in the command statistics.
+        tally: Tally,
+        /// Who sent it (for the slow log).
+        origin: Origin,
+        /// For the first part of a command split over shards, the whole command's arguments,
+        /// which the slow log shows.
+        whole_args: Option<Vec<Bytes>>,
     },
     /// Does a live key exist? (cross-shard RENAMENX / COPY checks)
     Exists {
@@ -87,6 +96,16 @@ pub enum Job {
     ClientList(ClientFilter),
     /// Kill this shard's matching clients.
     ClientKill(ClientFilter),
+    /// This shard's statistics (INFO).
+    Stats,
+    /// Zero this shard's statistics (CONFIG RESETSTAT).
+    ResetStats,
+    /// The newest entries of this shard's slow log (SLOWLOG GET).
+    SlowlogGet(usize),
+    /// How many entries this shard's slow log holds (SLOWLOG LEN).
+    SlowlogLen,
+    /// Empty this shard's slow log (SLOWLOG RESET).
+    SlowlogReset,
 }
 
 /// What a job produced.
@@ -100,8 +119,21 @@ pub enum Outcome {
     Entry(Option<(Value, Option<i64>)>),
     /// CLIENT LIST lines, by client id.
     Lines(Vec<(u64, String)>),
-    /// A count (CLIENT KILL).
+    /// A count (CLIENT KILL, SLOWLOG LEN).
     Count(usize),
+    /// A shard's statistics.
+    Stats(Box<Snapshot>),
+    /// Slow log entries, newest first.
+    Slowlog(Vec<SlowEntry>),
+}
+
+/// A handler to run and what it runs on.
+#[derive(Debug, Clone, Copy)]
+struct Run<'a> {
+    handler: Handler,
+    db: usize,
+    now: i64,
+    args: &'a [Bytes],
 }
 
 /// A batch of jobs sent to a shard, with the channel its outcomes go back on.
@@ -130,6 +162,10 @@ pub struct ShardCtx {
     pub blocked: RefCell<BlockedKeys>,
     /// This shard's sockets' readiness (see `reactor`).
     pub reactor: Rc<Reactor>,
+    /// This shard's counters for INFO.
+    pub stats: RefCell<ShardStats>,
+    /// The commands this shard ran slowly.
+    pub slowlog: RefCell<SlowLog>,
     /// `senders[j]`: the channel to shard j (`None` for this shard itself).
     senders: Vec<Option<ConnectedSender<Batch>>>,
 }
@@ -172,6 +208,137 @@ impl ShardCtx {
         }
     }
 
+    /// Runs a command handler on this shard, encoding into `reply`, and counts it as `tally`
+    /// says: its time, its call, its failure, its slow log entry. Both the jobs other shards
+    /// send and the connection's in-place fast path run commands through here.
+    #[allow(clippy::too_many_arguments)]
+    pub fn run_command(
+        &self,
+        handler: Handler,
+        db: usize,
+        now: i64,
+        args: &[Bytes],
+        reply: &mut Reply,
+        tally: Tally,
+        origin: &Origin,
+    ) {
+        let run = Run {
+            handler,
+            db,
+            now,
+            args,
+        };
+        self.run_logged(run, args, reply, tally, origin);
+    }
+
+    /// [`ShardCtx::run_command`], logging `logged` as the command's arguments if it was slow.
+    fn run_logged(
+        &self,
+        run: Run<'_>,
+        logged: &[Bytes],
+        reply: &mut Reply,
+        tally: Tally,
+        origin: &Origin,
+    ) {
+        let (start, errors) = (reply.len(), reply.error_count());
+        let started = Instant::now();
+        self.engine
+            .borrow_mut()
+            .run(run.handler, run.db, run.now, run.args, reply);
+        let usec = started.elapsed().as_micros() as u64;
+        let failed = reply.error_count() > errors;
+        let reply = &reply.as_bytes()[start..];
+        self.account(tally, usec, logged, failed, reply, origin);
+    }
+
+    /// Counts a command that ran `usec` (see [`Tally`]) and logs it when it was slow. `reply`
+    /// is its encoded reply, read only when it `failed`.
+    pub fn account(
+        &self,
+        tally: Tally,
+        usec: u64,
+        args: &[Bytes],
+        failed: bool,
+        reply: &[u8],
+        origin: &Origin,
+    ) {
+        {
+            let mut stats = self.stats.borrow_mut();
+            match tally {
+                Tally::Skip => return,
+                Tally::Whole(id) => {
+                    stats.record_call(id, usec);
+                    if failed {
+                        stats.record_failed(id, reply);
+                    } else if command_table::stat_is_write(id) {
+                        stats.dirty += 1;
+                    }
+                }
+                Tally::Lead(id) => {
+                    stats.record_call(id, usec);
+                    if command_table::stat_is_write(id) {
+                        stats.dirty += 1;
+                    }
+                }
+                Tally::Part(id) => return stats.record_time(id, usec),
+            }
+        }
+        let (threshold, max_len) = {
+            let config = self.config.borrow();
+            (config.slowlog_log_slower_than, config.slowlog_max_len)
+        };
+        if threshold >= 0 && usec >= threshold as u64 {
+            self.slowlog
+                .borrow_mut()
+                .push(args, usec, origin, max_len as usize);
+        }
+    }
+
+    /// This shard's figures for INFO.
+    pub fn snapshot(&self) -> Snapshot {
+        let mut snap = Snapshot::of(&self.stats.borrow());
+        snap.clients = self.clients.borrow().len() as u64;
+        let now = shards::util::now_ms();
+        let mut engine = self.engine.borrow_mut();
+        snap.keyspace_hits = engine.stats.keyspace_hits;
+        snap.keyspace_misses = engine.stats.keyspace_misses;
+        let shards::Shard { dbs, rng, .. } = &mut *engine;
+        for db in dbs.iter() {
+            snap.expired_keys += db.expired_keys;
+            let (keys, expires) = (db.len() as u64, db.volatile_len() as u64);
+            // Like Redis's estimate (kept by its expiry cycle), from a sample: INFO stays O(1).
+            let mut ttl_sum = 0f64;
+            let samples = db.volatile_len().min(32);
+            for _ in 0..samples {
+                if let Some((_, at)) = db.volatile_at(rng.below(db.volatile_len())) {
+                    ttl_sum += (at - now).max(0) as f64;
+                }
+            }
+            let avg_ttl = if samples > 0 {
+                ttl_sum / samples as f64
+            } else {
+                0.0
+            };
+            snap.dbs.push(DbFigures {
+                keys,
+                expires,
+                avg_ttl,
+            });
+        }
+        snap
+    }
+
+    /// CONFIG RESETSTAT on this shard: command, error and traffic counters, keyspace hits and
+    /// misses, expired keys. (The slow log stays, as in Redis.)
+    pub fn reset_stats(&self) {
+        self.stats.borrow_mut().reset();
+        let mut engine = self.engine.borrow_mut();
+        engine.stats = Default::default();
+        for db in engine.dbs.iter_mut() {
+            db.expired_keys = 0;
+        }
+    }
+
     fn run_job(&self, job: Job, now: i64, reply: &mut Reply) -> Outcome {
         match job {
             Job::Run {
@@ -179,12 +346,31 @@ impl ShardCtx {
                 db,
                 resp3,
                 args,
+                tally,
+                origin,
+                whole_args,
             } => {
                 reply.set_resp3(resp3);
-                self.engine
-                    .borrow_mut()
-                    .run(handler, db as usize, now, &args, reply);
+                let logged = whole_args.as_deref().unwrap_or(&args);
+                let run = Run {
+                    handler,
+                    db: db as usize,
+                    now,
+                    args: &args,
+                };
+                self.run_logged(run, logged, reply, tally, &origin);
                 Outcome::Reply(reply.take())
+            }
+            Job::Stats => Outcome::Stats(Box::new(self.snapshot())),
+            Job::ResetStats => {
+                self.reset_stats();
+                Outcome::Flag(true)
+            }
+            Job::SlowlogGet(count) => Outcome::Slowlog(self.slowlog.borrow().newest(count)),
+            Job::SlowlogLen => Outcome::Count(self.slowlog.borrow().len()),
+            Job::SlowlogReset => {
+                self.slowlog.borrow_mut().reset();
+                Outcome::Flag(true)
             }
             Job::Exists { db, key } => {
                 Outcome::Flag(self.engine.borrow_mut().dbs[db as usize].contains(&key, now))
@@ -301,6 +487,7 @@ pub fn run(config: Config) -> Result<(), String> {
     } else {
         PoolPlacement::Fenced(nshards, cpus)
     };
+    crate::info::init();
     let config = Arc::new(config);
     // One bounded channel per ordered pair of shards, made here and handed out as one bundle
     // per shard. (glommio's MeshBuilder join was seen to hang at start under heavy load; plain
@@ -408,6 +595,8 @@ async fn shard_main(
         clients: RefCell::new(ClientRegistry::default()),
         config: RefCell::new(config.clone()),
         blocked: RefCell::new(BlockedKeys::default()),
+        stats: RefCell::new(ShardStats::new(command_table::stat_metas().len())),
+        slowlog: RefCell::new(SlowLog::default()),
         senders,
     });
 
@@ -452,6 +641,22 @@ async fn shard_main(
         .detach();
     }
 
+    {
+        // The instantaneous metrics: a sample every 100 ms, as Redis's cron; shard 0 also
+        // keeps the memory peak.
+        let ctx = ctx.clone();
+        glommio::spawn_local(async move {
+            loop {
+                glommio::timer::sleep(Duration::from_millis(100)).await;
+                ctx.stats.borrow_mut().sample(shards::util::now_ms());
+                if ctx.id == 0 {
+                    crate::info::track_memory_peak();
+                }
+            }
+        })
+        .detach();
+    }
+
     let mut listeners = Vec::new();
     for addr in &config.bind {
         let host = if addr.contains(':') {
@@ -474,6 +679,7 @@ async fn shard_main(
         listeners.push(listener);
     }
     if id == 0 {
+        crate::info::record_startup_memory();
         println!("Ready to accept connections tcp");
     }
     let accepts: Vec<_> = listeners
