@@ -59,6 +59,8 @@ pub enum ConnCommand {
     Command,
     /// CONFIG subcommand ...
     Config,
+    /// SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT]
+    Shutdown,
 }
 
 /// How a command is executed.
@@ -173,6 +175,7 @@ fn exec_of(name: &str) -> Option<Exec> {
         "time" => Conn(C::Time),
         "command" => Conn(C::Command),
         "config" => Conn(C::Config),
+        "shutdown" => Conn(C::Shutdown),
 
         "get" => Keyed(string::get),
         "set" => Keyed(string::set),

@@ -178,7 +178,6 @@ impl Conn {
         let mut rbuf = BytesMut::with_capacity(READ_CHUNK);
         let mut parser = RequestParser::default();
         let mut chunk = vec![0u8; READ_CHUNK];
-        let max_bulk = self.ctx.config().proto_max_bulk_len;
         // Parsed requests not run yet: a blocked client runs nothing until it is served.
         let mut pending: std::collections::VecDeque<Vec<Bytes>> = std::collections::VecDeque::new();
         let mut protocol_error: Option<&'static str> = None;
@@ -253,7 +252,8 @@ impl Conn {
                     }
                     rbuf.extend_from_slice(&chunk[..n]);
                     loop {
-                        match parser.parse(&mut rbuf, max_bulk) {
+                        // Read per request: CONFIG SET proto-max-bulk-len applies at once.
+                        match parser.parse(&mut rbuf, self.ctx.proto_max_bulk_len()) {
                             Parsed::Request(args) if args.is_empty() => {}
                             Parsed::Request(args) => pending.push_back(args),
                             Parsed::Incomplete => break,
@@ -1062,8 +1062,56 @@ impl Conn {
             }
             ConnCommand::Hello => self.hello(&args),
             ConnCommand::Command => command_command(r, cmd, &args),
-            ConnCommand::Config => config_command(r, cmd, &args, &self.ctx.config()),
+            ConnCommand::Config => return self.config(cmd, args).await,
+            ConnCommand::Shutdown => return self.shutdown(&args).await,
             ConnCommand::Client => return self.client(cmd, args),
+        }
+        self.push_scratch();
+    }
+
+    /// CONFIG: the subcommands are answered by [`config_command`]; a CONFIG SET it accepts is
+    /// installed on every shard here, before +OK, after the requests before it have run.
+    async fn config(&mut self, cmd: &Command, args: Vec<Bytes>) {
+        self.scratch.set_resp3(self.out.resp3());
+        let is_local = self.info.addr.ip().is_loopback();
+        let config = self.ctx.config();
+        if let Some(next) = config_command(&mut self.scratch, cmd, &args, &config, is_local) {
+            self.flush_round().await;
+            crate::log::set_level(crate::log::Level::from_name(next.loglevel));
+            let mut waiting = Vec::with_capacity(self.ctx.nshards);
+            for shard in 0..self.ctx.nshards {
+                let job = Job::Reconfigure(next.clone());
+                waiting.push(self.ctx.dispatch(shard, vec![job]).await);
+            }
+            let mut all_done = true;
+            for pending in waiting {
+                let done = match pending {
+                    Ok(rx) => rx.await.is_ok(),
+                    Err(()) => false,
+                };
+                all_done &= done;
+            }
+            if all_done {
+                self.scratch.ok();
+            } else {
+                self.scratch.error(SHARD_GONE);
+            }
+        }
+        self.push_scratch();
+    }
+
+    /// SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT]: the requests before it run first; then
+    /// the process exits, or the reply says why it could not.
+    async fn shutdown(&mut self, args: &[Bytes]) {
+        let flags: Vec<&[u8]> = args[1..].iter().map(|a| &a[..]).collect();
+        match crate::shutdown::parse(&flags) {
+            Err(e) => self.scratch.error(e),
+            Ok(None) => self.scratch.error("ERR No shutdown in progress."),
+            Ok(Some(request)) => {
+                self.flush_round().await;
+                crate::shutdown::shutdown(request);
+                self.scratch.error(crate::shutdown::SHUTDOWN_FAILED);
+            }
         }
         self.push_scratch();
     }
@@ -1343,17 +1391,27 @@ fn parse_kill_filter(args: &[Bytes], own_id: u64) -> Result<(ClientFilter, bool)
     Ok((filter, false))
 }
 
-/// CONFIG and its subcommands (GET today; SET, REWRITE and RESETSTAT come with the
-/// operator's issue).
-fn config_command(r: &mut Reply, cmd: &Command, args: &[Bytes], config: &crate::config::Config) {
+/// CONFIG's subcommands. GET, HELP and REWRITE are answered here; a valid SET returns the
+/// configuration to install on every shard (the caller replies +OK once they all run it),
+/// and is already the process-wide master copy. `is_local`: the client connected over
+/// loopback (`enable-protected-configs local`).
+fn config_command(
+    r: &mut Reply,
+    cmd: &Command,
+    args: &[Bytes],
+    config: &crate::config::Config,
+    is_local: bool,
+) -> Option<std::sync::Arc<crate::config::Config>> {
     let Some(sub) = command_meta::find_sub(cmd.meta, &args[1]) else {
-        return r.error_bytes(&unknown_subcommand(args));
+        r.error_bytes(&unknown_subcommand(args));
+        return None;
     };
     if !command_table::arity_ok(sub.arity, args.len()) {
-        return r.error(&format!(
+        r.error(&format!(
             "ERR wrong number of arguments for '{}' command",
             sub.fullname
         ));
+        return None;
     }
     match sub.name {
         "get" => {
@@ -1365,8 +1423,70 @@ fn config_command(r: &mut Reply, cmd: &Command, args: &[Bytes], config: &crate::
                 r.bulk(value.as_bytes());
             }
         }
+        "set" => {
+            if !args.len().is_multiple_of(2) {
+                r.error(errors::SYNTAX);
+                return None;
+            }
+            let text = |b: &Bytes| String::from_utf8_lossy(b).into_owned();
+            let pairs: Vec<(String, String)> = args[2..]
+                .chunks(2)
+                .map(|p| (text(&p[0]), text(&p[1])))
+                .collect();
+            let mut master = crate::config::master()
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            match crate::config::set_many(&master, &pairs, is_local) {
+                Ok(next) => {
+                    let next = std::sync::Arc::new(next);
+                    *master = next.clone();
+                    return Some(next);
+                }
+                Err(e) => r.error(&e.text()),
+            }
+        }
+        "rewrite" => {
+            let master = crate::config::master()
+                .lock()
+                .map(|m| m.clone())
+                .unwrap_or_else(|poisoned| poisoned.into_inner().clone());
+            let Some(path) = master.config_file.as_deref() else {
+                r.error("ERR The server is running without a config file");
+                return None;
+            };
+            match crate::config_rewrite::rewrite(&master, path) {
+                Ok(()) => {
+                    crate::serverlog!(Warning, "CONFIG REWRITE executed with success.");
+                    r.ok();
+                }
+                Err(e) => {
+                    crate::serverlog!(Warning, "CONFIG REWRITE failed: {e}");
+                    r.error(&format!("ERR Rewriting config file: {e}"));
+                }
+            }
+        }
+        "help" => {
+            const HELP: &[&str] = &[
+                "CONFIG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+                "GET <pattern>",
+                "    Return parameters matching the glob-like <pattern> and their values.",
+                "SET <directive> <value>",
+                "    Set the configuration <directive> to <value>.",
+                "RESETSTAT",
+                "    Reset statistics reported by the INFO command.",
+                "REWRITE",
+                "    Rewrite the configuration file.",
+                "HELP",
+                "    Prints this help.",
+            ];
+            r.array(HELP.len());
+            for line in HELP {
+                r.simple(line);
+            }
+        }
         _ => r.error_bytes(&unknown_subcommand(args)),
     }
+    None
 }
 
 /// COMMAND and its subcommands, from the command table.

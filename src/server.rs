@@ -7,6 +7,7 @@
 use crate::blocking::{BlockedKeys, Waiter};
 use crate::clients::{ClientFilter, ClientRegistry};
 use crate::config::Config;
+use crate::serverlog;
 use bytes::Bytes;
 use futures_channel::oneshot;
 use glommio::channels::shared_channel::{self, ConnectedSender, SharedReceiver, SharedSender};
@@ -83,6 +84,8 @@ pub enum Job {
     ClientList(ClientFilter),
     /// Kill this shard's matching clients.
     ClientKill(ClientFilter),
+    /// Run with this configuration from now on (CONFIG SET sends it to every shard).
+    Reconfigure(Arc<Config>),
 }
 
 /// What a job produced.
@@ -134,9 +137,18 @@ impl ShardCtx {
         self.config.borrow().clone()
     }
 
+    /// The largest bulk string a client may send now (read before parsing each read).
+    pub fn proto_max_bulk_len(&self) -> u64 {
+        self.config.borrow().proto_max_bulk_len
+    }
+
     /// Installs a new configuration on this shard, and the limits the engine reads from it.
-    #[allow(dead_code)] // called by CONFIG SET, which lands next
+    /// An older configuration than the one installed (two CONFIG SETs whose messages crossed)
+    /// is ignored.
     pub fn set_config(&self, config: Arc<Config>) {
+        if config.generation < self.config.borrow().generation {
+            return;
+        }
         {
             let mut engine = self.engine.borrow_mut();
             engine.limits = config.encodings.clone();
@@ -210,6 +222,10 @@ impl ShardCtx {
             }
             Job::ClientList(filter) => Outcome::Lines(self.clients.borrow().list(&filter)),
             Job::ClientKill(filter) => Outcome::Count(self.clients.borrow().kill(&filter)),
+            Job::Reconfigure(config) => {
+                self.set_config(config);
+                Outcome::Flag(true)
+            }
             Job::Block {
                 db,
                 keys,
@@ -320,12 +336,16 @@ pub fn run(config: Config) -> Result<(), String> {
             receivers,
         });
     }
-    println!(
-        "shardis {} (Redis {} compatible) starting {nshards} shard(s) on port {}",
-        env!("CARGO_PKG_VERSION"),
-        crate::REDIS_VERSION,
+    if let Ok(mut master) = crate::config::master().lock() {
+        *master = config.clone();
+    }
+    crate::log::set_running();
+    serverlog!(
+        Notice,
+        "Running mode=standalone, port={}, shards={nshards}.",
         config.port
     );
+    serverlog!(Warning, "Server initialized");
     let handles = LocalExecutorPoolBuilder::new(placement)
         .name("shard")
         .on_all_shards(move || {
@@ -333,11 +353,11 @@ pub fn run(config: Config) -> Result<(), String> {
             let bundle = bundle_rx.try_recv();
             async move {
                 let Ok(bundle) = bundle else {
-                    eprintln!("# shard started without its channels");
+                    serverlog!(Warning, "shard started without its channels");
                     std::process::exit(1);
                 };
                 if let Err(e) = shard_main(config, bundle, nshards).await {
-                    eprintln!("# shard stopped: {e}");
+                    serverlog!(Warning, "{e}");
                     std::process::exit(1);
                 }
             }
@@ -415,9 +435,10 @@ async fn shard_main(
 
     {
         let ctx = ctx.clone();
-        let period = Duration::from_millis(1000 / config.hz.max(1) as u64);
         glommio::spawn_local(async move {
             loop {
+                // Read each tick: CONFIG SET hz takes effect at the next one.
+                let period = Duration::from_millis(1000 / ctx.config().hz.max(1) as u64);
                 glommio::timer::sleep(period).await;
                 let now = shards::util::now_ms();
                 // Redis's slow cycle spends at most 25% of each tick.
@@ -435,15 +456,18 @@ async fn shard_main(
             addr.clone()
         };
         let listener = TcpListener::bind(format!("{host}:{}", config.port)).map_err(|e| {
-            format!(
-                "Could not create server TCP listening socket {addr}:{}: {e}",
-                config.port
-            )
+            serverlog!(
+                Warning,
+                "Warning: Could not create server TCP listening socket {addr}:{}: bind: {}",
+                config.port,
+                crate::config::os_error_text(&std::io::Error::from(e))
+            );
+            format!("Failed listening on port {} (TCP), aborting.", config.port)
         })?;
         listeners.push(listener);
     }
     if id == 0 {
-        println!("Ready to accept connections tcp");
+        serverlog!(Notice, "Ready to accept connections");
     }
     let accepts: Vec<_> = listeners
         .into_iter()
@@ -457,7 +481,7 @@ async fn shard_main(
                             glommio::spawn_local(crate::connection::serve(ctx, stream)).detach();
                         }
                         Err(e) => {
-                            eprintln!("# accept failed: {e}");
+                            serverlog!(Warning, "Accepting client connection: {e}");
                             glommio::timer::sleep(Duration::from_millis(10)).await;
                         }
                     }
