@@ -30,11 +30,17 @@ const OUT_KEEP: usize = 1024 * 1024;
 
 /// Serves one accepted connection until the client leaves, QUITs, is killed, or sends
 /// malformed input.
-pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream) {
+pub async fn serve(ctx: Rc<ShardCtx>, mut stream: TcpStream) {
     let _ = stream.set_nodelay(true);
     let (Ok(addr), Ok(laddr)) = (stream.peer_addr(), stream.local_addr()) else {
         return;
     };
+    set_keepalive(&stream, ctx.config().tcp_keepalive);
+    if refused_by_protected_mode(&ctx.config(), &addr) {
+        let _ = stream.write_all(PROTECTED_MODE_DENIED).await;
+        let _ = stream.close().await;
+        return;
+    }
     let (kill_tx, kill_rx) = futures_channel::oneshot::channel();
     let info = Rc::new(ClientInfo {
         id: next_client_id(),
@@ -66,6 +72,42 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream) {
     };
     conn.run(stream, kill_rx).await;
     ctx.clients.borrow_mut().remove(id);
+}
+
+/// What Redis 7.0 writes to a client it refuses in protected mode, before closing.
+const PROTECTED_MODE_DENIED: &[u8] = b"-DENIED Redis is running in protected mode because protected mode is enabled and no password is set for the default user. In this mode connections are only accepted from the loopback interface. If you want to connect from external computers to Redis you may adopt one of the following solutions: 1) Just disable protected mode sending the command 'CONFIG SET protected-mode no' from the loopback interface by connecting to Redis from the same host the server is running, however MAKE SURE Redis is not publicly accessible from internet if you do so. Use CONFIG REWRITE to make this change permanent. 2) Alternatively you can just disable the protected mode by editing the Redis configuration file, and setting the protected mode option to 'no', and then restarting the server. 3) If you started the server manually just for testing, restart it with the '--protected-mode no' option. 4) Setup a an authentication password for the default user. NOTE: You only need to do one of the above things in order for the server to start accepting connections from the outside.\r\n";
+
+/// TCP keepalive as Redis sets it (`anetKeepAlive`): the first probe after `seconds` idle,
+/// then one every `seconds / 3`, and the connection is dropped after 3 unanswered probes.
+fn set_keepalive(stream: &TcpStream, seconds: u64) {
+    if seconds == 0 {
+        return;
+    }
+    // SAFETY: the descriptor is owned by `stream`, which is borrowed for the whole life of
+    // `fd` (both end with this function), so it stays open while `fd` is used.
+    let fd = unsafe { std::os::fd::BorrowedFd::borrow_raw(stream.as_raw_fd()) };
+    let params = socket2::TcpKeepalive::new()
+        .with_time(std::time::Duration::from_secs(seconds))
+        .with_interval(std::time::Duration::from_secs((seconds / 3).max(1)))
+        .with_retries(3);
+    let _ = socket2::SockRef::from(&fd).set_tcp_keepalive(&params);
+}
+
+/// Protected mode (Redis 7.0's rule): with `protected-mode yes` and no password, only
+/// clients on the loopback interface are served.
+fn refused_by_protected_mode(config: &crate::config::Config, peer: &std::net::SocketAddr) -> bool {
+    config.protected_mode && config.requirepass.is_empty() && !is_loopback(peer.ip())
+}
+
+/// A loopback address, IPv4-mapped IPv6 ones included (a dual-stack socket sees 127.0.0.1
+/// as ::ffff:127.0.0.1).
+fn is_loopback(ip: std::net::IpAddr) -> bool {
+    match ip {
+        std::net::IpAddr::V4(v4) => v4.is_loopback(),
+        std::net::IpAddr::V6(v6) => v6
+            .to_ipv4_mapped()
+            .map_or(v6.is_loopback(), |v4| v4.is_loopback()),
+    }
 }
 
 /// Where a request's reply will come from once the round has run.
@@ -1073,7 +1115,7 @@ impl Conn {
     /// installed on every shard here, before +OK, after the requests before it have run.
     async fn config(&mut self, cmd: &Command, args: Vec<Bytes>) {
         self.scratch.set_resp3(self.out.resp3());
-        let is_local = self.info.addr.ip().is_loopback();
+        let is_local = is_loopback(self.info.addr.ip());
         let config = self.ctx.config();
         if let Some(next) = config_command(&mut self.scratch, cmd, &args, &config, is_local) {
             self.flush_round().await;
