@@ -345,6 +345,7 @@ pub fn run(config: Config) -> Result<(), String> {
         "Running mode=standalone, port={}, shards={nshards}.",
         config.port
     );
+    check_backlog(config.tcp_backlog);
     serverlog!(Warning, "Server initialized");
     let handles = LocalExecutorPoolBuilder::new(placement)
         .name("shard")
@@ -365,6 +366,74 @@ pub fn run(config: Config) -> Result<(), String> {
         .map_err(|e| format!("cannot start the shards: {e}"))?;
     handles.join_all();
     Ok(())
+}
+
+/// A listening socket on `addr:port` (Redis's `*` is every IPv4 address, `::*` every IPv6
+/// one), shared with the other shards through SO_REUSEPORT, with `backlog` pending
+/// connections (glommio's own `bind` fixes the backlog at 1024 and panics on an address
+/// that does not resolve, so the socket is made here).
+fn listen(addr: &str, port: u16, backlog: u64) -> Result<TcpListener, String> {
+    use socket2::{Domain, Protocol, SockAddr, Socket, Type};
+    use std::net::ToSocketAddrs;
+    let host = match addr {
+        "*" => "0.0.0.0",
+        "::*" => "::",
+        other => other,
+    };
+    let target = (host, port)
+        .to_socket_addrs()
+        .map_err(|e| {
+            let text = crate::config::os_error_text(&e);
+            // getaddrinfo's own words, as Redis prints them.
+            match text.strip_prefix("failed to lookup address information: ") {
+                Some(reason) => reason.to_string(),
+                None => text,
+            }
+        })?
+        .next()
+        .ok_or_else(|| "Name or service not known".to_string())?;
+    let domain = if target.is_ipv6() {
+        Domain::IPV6
+    } else {
+        Domain::IPV4
+    };
+    let fail =
+        |what: &str, e: std::io::Error| format!("{what}: {}", crate::config::os_error_text(&e));
+    let socket =
+        Socket::new(domain, Type::STREAM, Some(Protocol::TCP)).map_err(|e| fail("socket", e))?;
+    if target.is_ipv6() {
+        socket
+            .set_only_v6(true)
+            .map_err(|e| fail("setsockopt", e))?;
+    }
+    socket
+        .set_reuse_address(true)
+        .map_err(|e| fail("setsockopt", e))?;
+    socket
+        .set_reuse_port(true)
+        .map_err(|e| fail("setsockopt", e))?;
+    socket
+        .bind(&SockAddr::from(target))
+        .map_err(|e| fail("bind", e))?;
+    let backlog = i32::try_from(backlog).unwrap_or(i32::MAX);
+    socket.listen(backlog).map_err(|e| fail("listen", e))?;
+    let fd = std::os::fd::IntoRawFd::into_raw_fd(socket);
+    // SAFETY: `fd` is a bound, listening TCP socket whose ownership `into_raw_fd` has just
+    // released; it is handed to exactly one TcpListener, which closes it.
+    Ok(unsafe { <TcpListener as std::os::fd::FromRawFd>::from_raw_fd(fd) })
+}
+
+/// Redis's start-up check: a backlog larger than the kernel's `somaxconn` is cut to it.
+fn check_backlog(backlog: u64) {
+    let somaxconn = std::fs::read_to_string("/proc/sys/net/core/somaxconn")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok());
+    if let Some(max) = somaxconn.filter(|&max| max < backlog) {
+        serverlog!(
+            Warning,
+            "WARNING: The TCP backlog setting of {backlog} cannot be enforced because /proc/sys/net/core/somaxconn is set to the lower value of {max}."
+        );
+    }
 }
 
 /// One shard's ends of the channels between shards.
@@ -450,21 +519,26 @@ async fn shard_main(
 
     let mut listeners = Vec::new();
     for addr in &config.bind {
-        let host = if addr.contains(':') {
-            format!("[{addr}]")
-        } else {
-            addr.clone()
+        // Redis's `-addr`: skip an address this host does not have rather than fail.
+        let (optional, addr) = match addr.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, addr.as_str()),
         };
-        let listener = TcpListener::bind(format!("{host}:{}", config.port)).map_err(|e| {
-            serverlog!(
-                Warning,
-                "Warning: Could not create server TCP listening socket {addr}:{}: bind: {}",
-                config.port,
-                crate::config::os_error_text(&std::io::Error::from(e))
-            );
-            format!("Failed listening on port {} (TCP), aborting.", config.port)
-        })?;
-        listeners.push(listener);
+        match listen(addr, config.port, config.tcp_backlog) {
+            Ok(listener) => listeners.push(listener),
+            Err(_) if optional => {}
+            Err(e) => {
+                serverlog!(
+                    Warning,
+                    "Warning: Could not create server TCP listening socket {addr}:{}: {e}",
+                    config.port
+                );
+                return Err(format!(
+                    "Failed listening on port {} (TCP), aborting.",
+                    config.port
+                ));
+            }
+        }
     }
     if id == 0 {
         serverlog!(Notice, "Ready to accept connections");

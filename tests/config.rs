@@ -237,6 +237,30 @@ fn bad_configurations_refuse_to_start_with_redis_messages() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+#[test]
+fn an_address_that_cannot_be_bound_stops_the_server_as_in_redis() {
+    let dir = scratch("bind");
+    let port = free_port().to_string();
+    let mut endings = Vec::new();
+    for (program, extra) in [
+        (env!("CARGO_BIN_EXE_shardis"), &["--shards", "1"]),
+        ("redis-server", &["--save", ""]),
+    ] {
+        let mut args = vec!["--port", &port, "--bind", "127.0.0.1", "nosuchhost.invalid"];
+        args.extend(extra);
+        let (code, stdout, _) = run_to_exit(program, &args, &dir);
+        assert_eq!(code, 1, "{program}: {stdout}");
+        let lines = without_log_prefix(&stdout);
+        let lines: Vec<&str> = lines.lines().collect();
+        endings.push(lines[lines.len().saturating_sub(2)..].join("\n"));
+    }
+    assert_eq!(endings[0], endings[1]);
+    assert!(endings[0].ends_with(&format!(
+        "# Failed listening on port {port} (TCP), aborting."
+    )));
+    let _ = fs::remove_dir_all(&dir);
+}
+
 fn config_get(con: &mut redis::Connection, name: &str) -> String {
     let pairs: Vec<String> = q(con, &["CONFIG", "GET", name]);
     assert_eq!(pairs.len(), 2, "CONFIG GET {name}: {pairs:?}");
