@@ -808,6 +808,104 @@ fn tcp_keepalive_is_set_on_client_sockets() {
 }
 
 #[test]
+fn protected_configs_need_enable_protected_configs() {
+    let dir = scratch("protected-configs");
+    fs::create_dir_all(dir.join("sub")).expect("mkdir");
+    let sub = fs::canonicalize(dir.join("sub")).expect("canonical");
+    let sub = sub.to_str().expect("utf-8 path");
+    let port = free_port();
+    let port_arg = port.to_string();
+    let server = Started::shardis(
+        &[
+            "--port",
+            &port_arg,
+            "--shards",
+            "2",
+            "--enable-protected-configs",
+            "yes",
+        ],
+        &dir,
+        port,
+    );
+    let mut con = server.connect();
+    let before = config_get(&mut con, "dir");
+    assert_err(
+        &mut con,
+        &["CONFIG", "SET", "dir", "/nonexistent/dir"],
+        "ERR CONFIG SET failed (possibly related to argument 'dir') - No such file or directory",
+    );
+    // A later bad pair undoes the change of directory.
+    assert_err(
+        &mut con,
+        &["CONFIG", "SET", "dir", sub, "dbfilename", "a/b"],
+        "ERR CONFIG SET failed (possibly related to argument 'dbfilename') - dbfilename can't be a path, just a filename",
+    );
+    assert_eq!(config_get(&mut con, "dir"), before);
+    ok(
+        &mut con,
+        &["CONFIG", "SET", "dir", sub, "dbfilename", "x.rdb"],
+    );
+    assert_eq!(config_get(&mut con, "dir"), sub);
+    assert_eq!(config_get(&mut con, "dbfilename"), "x.rdb");
+    drop(server);
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_config_can_come_from_standard_input() {
+    let dir = scratch("stdin");
+    let port = free_port();
+    let port_arg = port.to_string();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_shardis"))
+        .args(["-", "--port", &port_arg])
+        .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start shardis");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin
+            .write_all(b"shards 1\nhz 33\ntimeout 3\n")
+            .expect("write stdin");
+    }
+    let answered = wait_until(Duration::from_secs(30), || {
+        RawConn::try_connect(&format!("127.0.0.1:{port}")).is_ok()
+    });
+    assert!(answered, "no answer on {port}");
+    let client = redis::Client::open(format!("redis://127.0.0.1:{port}/")).expect("client");
+    let mut con = client.get_connection().expect("connect");
+    assert_eq!(config_get(&mut con, "hz"), "33");
+    assert_eq!(config_get(&mut con, "timeout"), "3");
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn version_and_help_come_from_clap() {
+    for flag in ["--version", "-v"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_shardis"))
+            .arg(flag)
+            .output()
+            .expect("run shardis");
+        assert!(out.status.success());
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            format!("shardis {}\n", env!("CARGO_PKG_VERSION"))
+        );
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_shardis"))
+        .arg("--help")
+        .output()
+        .expect("run shardis");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("[--directive value ...]"));
+}
+
+#[test]
 fn the_example_config_starts() {
     let dir = scratch("example");
     let port = free_port();
