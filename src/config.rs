@@ -139,6 +139,9 @@ pub enum Format {
     Memory,
     /// client-output-buffer-limit: one line per client class.
     PerClass,
+    /// `name default`, the declared default as written in redis.conf (the directives that
+    /// accept only their default, see [`INERT`]).
+    Default,
 }
 
 /// One configuration directive.
@@ -758,13 +761,107 @@ static THRESHOLDS: [[Directive; 2]; 6] = [
     ),
 ];
 
-/// Every directive: the table above and the thresholds (an alias may repeat a name; the
-/// first declaration wins).
+/// Whether `args` say what `default` says: the same words, however split into arguments
+/// (`0 200 800` as three or as one), case-insensitive, sizes compared in bytes (`64mb` is
+/// `67108864`).
+fn is_default(args: &[String], default: &str) -> bool {
+    let defaults = split_words(default);
+    let wanted = defaults.iter().flat_map(|w| w.split_ascii_whitespace());
+    let given = args.iter().flat_map(|a| a.split_ascii_whitespace());
+    let (wanted, given): (Vec<&str>, Vec<&str>) = (wanted.collect(), given.collect());
+    wanted.len() == given.len()
+        && wanted.iter().zip(&given).all(|(w, a)| {
+            w.eq_ignore_ascii_case(a)
+                || matches!((parse_memory(w), parse_memory(a)), (Some(x), Some(y)) if x == y)
+        })
+}
+
+/// Declares a directive of a feature shardis does not have yet (replication, snapshots and
+/// AOF tuning, keyspace events, ...). It accepts only Redis's default, so a stock redis.conf
+/// loads while no other value is silently ignored. `$shown` is what CONFIG GET shows.
+macro_rules! inert {
+    ($name:literal, $default:literal, $shown:literal) => {
+        Directive::new(
+            $name,
+            $default,
+            |_, a| {
+                if is_default(a, $default) {
+                    Ok(())
+                } else {
+                    Err(concat!(
+                        "not supported yet: only `",
+                        $name,
+                        " ",
+                        $default,
+                        "` (Redis's default) is accepted"
+                    )
+                    .into())
+                }
+            },
+            |_| $shown.into(),
+        )
+        .format(Format::Default)
+    };
+}
+
+/// Directives of features not built yet, at their Redis 7.0 defaults (the uncommented lines
+/// of Redis's own redis.conf).
+static INERT: &[Directive] = &[
+    inert!("set-proc-title", "yes", "yes"),
+    inert!(
+        "proc-title-template",
+        "\"{title} {listen-addr} {server-mode}\"",
+        "{title} {listen-addr} {server-mode}"
+    ),
+    inert!("stop-writes-on-bgsave-error", "yes", "yes"),
+    inert!("rdbcompression", "yes", "yes"),
+    inert!("rdbchecksum", "yes", "yes"),
+    inert!("rdb-del-sync-files", "no", "no"),
+    inert!("rdb-save-incremental-fsync", "yes", "yes"),
+    inert!("replica-serve-stale-data", "yes", "yes"),
+    inert!("replica-read-only", "yes", "yes"),
+    inert!("repl-diskless-sync", "yes", "yes"),
+    inert!("repl-diskless-sync-delay", "5", "5"),
+    inert!("repl-diskless-sync-max-replicas", "0", "0"),
+    inert!("repl-diskless-load", "disabled", "disabled"),
+    inert!("repl-disable-tcp-nodelay", "no", "no"),
+    inert!("replica-priority", "100", "100"),
+    inert!("replica-lazy-flush", "no", "no"),
+    inert!("acllog-max-len", "128", "128"),
+    inert!("lazyfree-lazy-eviction", "no", "no"),
+    inert!("lazyfree-lazy-expire", "no", "no"),
+    inert!("lazyfree-lazy-server-del", "no", "no"),
+    inert!("lazyfree-lazy-user-del", "no", "no"),
+    inert!("lazyfree-lazy-user-flush", "no", "no"),
+    inert!("oom-score-adj", "no", "no"),
+    inert!("oom-score-adj-values", "0 200 800", "0 200 800"),
+    inert!("disable-thp", "yes", "yes"),
+    inert!("no-appendfsync-on-rewrite", "no", "no"),
+    inert!("auto-aof-rewrite-percentage", "100", "100"),
+    inert!("auto-aof-rewrite-min-size", "64mb", "67108864"),
+    inert!("aof-load-truncated", "yes", "yes"),
+    inert!("aof-use-rdb-preamble", "yes", "yes"),
+    inert!("aof-timestamp-enabled", "no", "no"),
+    inert!("aof-rewrite-incremental-fsync", "yes", "yes"),
+    inert!("latency-monitor-threshold", "0", "0"),
+    inert!("notify-keyspace-events", "\"\"", ""),
+    inert!("list-compress-depth", "0", "0"),
+    inert!("hll-sparse-max-bytes", "3000", "3000"),
+    inert!("stream-node-max-bytes", "4096", "4096"),
+    inert!("stream-node-max-entries", "100", "100"),
+    inert!("activerehashing", "yes", "yes"),
+    inert!("dynamic-hz", "yes", "yes"),
+    inert!("jemalloc-bg-thread", "yes", "yes"),
+];
+
+/// Every directive: the table above, the thresholds and the inert ones (an alias may repeat
+/// a name; the first declaration wins).
 pub fn all_directives() -> impl Iterator<Item = &'static Directive> {
     let mut seen: Vec<&'static str> = Vec::new();
     DIRECTIVES
         .iter()
         .chain(THRESHOLDS.iter().flatten())
+        .chain(INERT.iter())
         .filter(move |d| {
             if seen.contains(&d.name) {
                 false
@@ -1107,7 +1204,13 @@ mod tests {
         let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
             names,
-            vec!["port", "protected-mode", "pidfile", "proto-max-bulk-len"]
+            vec![
+                "port",
+                "protected-mode",
+                "pidfile",
+                "proto-max-bulk-len",
+                "proc-title-template"
+            ]
         );
         assert_eq!(got[0].1, "6379");
         assert_eq!(
@@ -1221,6 +1324,28 @@ mod tests {
             "ERR CONFIG SET failed (possibly related to argument 'maxclients') - argument couldn't be parsed into an integer"
         );
         assert_eq!(c.hz, 10);
+    }
+
+    #[test]
+    fn features_not_built_yet_accept_only_redis_defaults() {
+        let mut c = Config::default();
+        let stock = "proc-title-template \"{title} {listen-addr} {server-mode}\"\noom-score-adj-values 0 200 800\nauto-aof-rewrite-min-size 64mb\nnotify-keyspace-events \"\"\nrdbcompression YES\n";
+        assert_eq!(apply_text(&mut c, stock), Ok(()));
+        let err = fatal_text(apply_text(&mut c, "notify-keyspace-events KEA"));
+        assert!(
+            err.ends_with("not supported yet: only `notify-keyspace-events \"\"` (Redis's default) is accepted"),
+            "{err}"
+        );
+        assert_eq!(
+            matching(&c, &[b"auto-aof-rewrite-min-size", b"oom-score-adj-values"]),
+            vec![
+                (
+                    "auto-aof-rewrite-min-size".to_string(),
+                    "67108864".to_string()
+                ),
+                ("oom-score-adj-values".to_string(), "0 200 800".to_string())
+            ]
+        );
     }
 
     #[test]

@@ -139,6 +139,7 @@ fn directive_lines(
             format!("{} {}", d.name, config::format_memory(bytes))
         }
         Format::PerClass => return config::output_buffer_limit_lines(),
+        Format::Default => format!("{} {}", d.name, d.default),
     };
     vec![(force, text)]
 }

@@ -905,6 +905,52 @@ fn version_and_help_come_from_clap() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("[--directive value ...]"));
 }
 
+/// The redis.conf Debian's redis-server package installs (the CI installs that package).
+const STOCK_REDIS_CONF: &str = "/etc/redis/redis.conf";
+
+#[test]
+fn a_stock_redis_conf_loads() {
+    let text = fs::read_to_string(STOCK_REDIS_CONF)
+        .unwrap_or_else(|e| panic!("{STOCK_REDIS_CONF} (from the redis-server package): {e}"));
+    // shardis runs in the foreground only: the one line of the stock file it refuses.
+    let text: String = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("daemonize"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let dir = scratch("stock");
+    fs::write(dir.join("redis.conf"), text).expect("write config");
+    let port = free_port();
+    let port_arg = port.to_string();
+    let dir_arg = dir.to_str().expect("utf-8 path");
+    let server = Started::shardis(
+        &[
+            "redis.conf",
+            "--port",
+            &port_arg,
+            "--shards",
+            "1",
+            "--dir",
+            dir_arg,
+            "--logfile",
+            "",
+            "--pidfile",
+            "",
+        ],
+        &dir,
+        port,
+    );
+    let mut con = server.connect();
+    assert_eq!(config_get(&mut con, "port"), port_arg);
+    assert_eq!(
+        config_get(&mut con, "auto-aof-rewrite-min-size"),
+        "67108864"
+    );
+    ok(&mut con, &["SET", "k", "v"]);
+    drop(server);
+    let _ = fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn the_example_config_starts() {
     let dir = scratch("example");
