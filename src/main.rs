@@ -124,6 +124,10 @@ fn main() {
     } else {
         serverlog!(Warning, "Configuration loaded");
     }
+    // The master copy CONFIG SET/REWRITE and the shutdown path read.
+    if let Ok(mut master) = config::master().lock() {
+        *master = std::sync::Arc::new(config.clone());
+    }
     if let Err(e) = shutdown::handle_signals() {
         serverlog!(Warning, "{e}");
         std::process::exit(1);

@@ -336,9 +336,6 @@ pub fn run(config: Config) -> Result<(), String> {
             receivers,
         });
     }
-    if let Ok(mut master) = crate::config::master().lock() {
-        *master = config.clone();
-    }
     crate::log::set_running();
     serverlog!(
         Notice,
