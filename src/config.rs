@@ -431,15 +431,13 @@ static DIRECTIVES: &[Directive] = &[
             Ok(())
         },
         |c| c.bind.join(" "),
-    )
-    .immutable(),
+    ),
     Directive::new(
         "port",
         "6379",
         |c, a| number(a, 0, 65535).map(|v| c.port = v),
         |c| c.port.to_string(),
-    )
-    .immutable(),
+    ),
     Directive::new(
         "shards",
         "0",
@@ -1310,8 +1308,8 @@ mod tests {
         .unwrap();
         assert_eq!(next.encodings.hash_max_listpack_entries, 6);
         assert_eq!(
-            set_many(&c, &pairs(&[("port", "1")]), true).unwrap_err().text(),
-            "ERR CONFIG SET failed (possibly related to argument 'port') - can't set immutable config"
+            set_many(&c, &pairs(&[("databases", "1")]), true).unwrap_err().text(),
+            "ERR CONFIG SET failed (possibly related to argument 'databases') - can't set immutable config"
         );
         assert_eq!(
             set_many(&c, &pairs(&[("dir", "/")]), true).unwrap_err().text(),

@@ -12,6 +12,7 @@ use crate::clients::{next_client_id, ClientFilter, ClientInfo};
 use crate::command_table::{self, Command, ConnCommand, Exec, Merge, Move};
 use crate::protocol::{Parsed, RequestParser};
 use crate::server::{Job, Outcome, ShardCtx};
+use crate::serverlog;
 use crate::{command_meta, reply_parse, REDIS_VERSION};
 use bytes::{Bytes, BytesMut};
 use futures_lite::{AsyncReadExt, AsyncWriteExt};
@@ -1117,29 +1118,66 @@ impl Conn {
         self.scratch.set_resp3(self.out.resp3());
         let is_local = is_loopback(self.info.addr.ip());
         let config = self.ctx.config();
-        if let Some(next) = config_command(&mut self.scratch, cmd, &args, &config, is_local) {
+        if let Some((previous, next)) =
+            config_command(&mut self.scratch, cmd, &args, &config, is_local)
+        {
             self.flush_round().await;
-            crate::log::set_level(crate::log::Level::from_name(next.loglevel));
-            let mut waiting = Vec::with_capacity(self.ctx.nshards);
-            for shard in 0..self.ctx.nshards {
-                let job = Job::Reconfigure(next.clone());
-                waiting.push(self.ctx.dispatch(shard, vec![job]).await);
-            }
-            let mut all_done = true;
-            for pending in waiting {
-                let done = match pending {
-                    Ok(rx) => rx.await.is_ok(),
-                    Err(()) => false,
-                };
-                all_done &= done;
-            }
-            if all_done {
-                self.scratch.ok();
-            } else {
-                self.scratch.error(SHARD_GONE);
+            match self.reconfigure_all(&next).await {
+                Ok(true) => {
+                    crate::log::set_level(crate::log::Level::from_name(next.loglevel));
+                    self.scratch.ok();
+                }
+                Ok(false) => {
+                    // A shard could not listen on the new port or addresses: every shard goes
+                    // back to the previous settings, as Redis restores them.
+                    let argument = if next.port != previous.port {
+                        "port"
+                    } else {
+                        "bind"
+                    };
+                    serverlog!(
+                        Warning,
+                        "Failed applying new configuration. Possibly related to new {argument} setting. Restoring previous settings."
+                    );
+                    let mut restored = (*previous).clone();
+                    restored.generation = next.generation + 1;
+                    let restored = std::sync::Arc::new(restored);
+                    if let Ok(mut master) = crate::config::master().lock() {
+                        *master = restored.clone();
+                    }
+                    let _ = self.reconfigure_all(&restored).await;
+                    let reason = if argument == "port" {
+                        "Unable to listen on this port. Check server logs."
+                    } else {
+                        "Failed to bind to specified addresses."
+                    };
+                    self.scratch.error(&format!(
+                        "ERR CONFIG SET failed (possibly related to argument '{argument}') - {reason}"
+                    ));
+                }
+                Err(()) => self.scratch.error(SHARD_GONE),
             }
         }
         self.push_scratch();
+    }
+
+    /// Sends `config` to every shard and waits until all have run it: whether every shard
+    /// could (a shard that cannot listen on a new port/address keeps its old configuration).
+    async fn reconfigure_all(
+        &mut self,
+        config: &std::sync::Arc<crate::config::Config>,
+    ) -> Result<bool, ()> {
+        let mut waiting = Vec::with_capacity(self.ctx.nshards);
+        for shard in 0..self.ctx.nshards {
+            let job = Job::Reconfigure(config.clone());
+            waiting.push(self.ctx.dispatch(shard, vec![job]).await);
+        }
+        let mut all_done = true;
+        for pending in waiting {
+            let outcomes = pending?.await.map_err(|_| ())?;
+            all_done &= matches!(outcomes.first(), Some(Outcome::Flag(true)));
+        }
+        Ok(all_done)
     }
 
     /// SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT]: the requests before it run first; then
@@ -1433,9 +1471,15 @@ fn parse_kill_filter(args: &[Bytes], own_id: u64) -> Result<(ClientFilter, bool)
     Ok((filter, false))
 }
 
+/// A CONFIG SET accepted: the configuration before it and the one to install.
+type ConfigChange = (
+    std::sync::Arc<crate::config::Config>,
+    std::sync::Arc<crate::config::Config>,
+);
+
 /// CONFIG's subcommands. GET, HELP and REWRITE are answered here; a valid SET returns the
 /// configuration to install on every shard (the caller replies +OK once they all run it),
-/// and is already the process-wide master copy. `is_local`: the client connected over
+/// which is already the process-wide master copy, with the one it replaced. `is_local`: the client connected over
 /// loopback (`enable-protected-configs local`).
 fn config_command(
     r: &mut Reply,
@@ -1443,7 +1487,7 @@ fn config_command(
     args: &[Bytes],
     config: &crate::config::Config,
     is_local: bool,
-) -> Option<std::sync::Arc<crate::config::Config>> {
+) -> Option<ConfigChange> {
     let Some(sub) = command_meta::find_sub(cmd.meta, &args[1]) else {
         r.error_bytes(&unknown_subcommand(args));
         return None;
@@ -1481,8 +1525,8 @@ fn config_command(
             match crate::config::set_many(&master, &pairs, is_local) {
                 Ok(next) => {
                     let next = std::sync::Arc::new(next);
-                    *master = next.clone();
-                    return Some(next);
+                    let previous = std::mem::replace(&mut *master, next.clone());
+                    return Some((previous, next));
                 }
                 Err(e) => r.error(&e.text()),
             }

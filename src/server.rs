@@ -129,6 +129,11 @@ pub struct ShardCtx {
     pub blocked: RefCell<BlockedKeys>,
     /// `senders[j]`: the channel to shard j (`None` for this shard itself).
     senders: Vec<Option<ConnectedSender<Batch>>>,
+    /// The tasks accepting connections on this shard's listeners; replacing them (CONFIG SET
+    /// port/bind) drops the old tasks, which cancels them and closes their sockets.
+    accepting: RefCell<Vec<glommio::Task<()>>>,
+    /// This context itself, for the accept tasks it spawns.
+    this: std::rc::Weak<ShardCtx>,
 }
 
 impl ShardCtx {
@@ -155,6 +160,49 @@ impl ShardCtx {
             engine.limits.proto_max_bulk_len = config.proto_max_bulk_len;
         }
         *self.config.borrow_mut() = config;
+    }
+
+    /// CONFIG SET on this shard: listens on the new port/addresses first if they changed
+    /// (false, and the old configuration kept, when that fails), then installs `config`.
+    fn reconfigure(&self, config: Arc<Config>) -> bool {
+        let current = self.config();
+        if config.generation < current.generation {
+            return true;
+        }
+        if config.port != current.port || config.bind != current.bind {
+            match open_listeners(&config) {
+                Ok(listeners) => self.accept_on(listeners),
+                Err(_) => return false,
+            }
+        }
+        self.set_config(config);
+        true
+    }
+
+    /// Accepts connections on `listeners` from now on, and no longer on the previous ones.
+    fn accept_on(&self, listeners: Vec<TcpListener>) {
+        let tasks = listeners
+            .into_iter()
+            .map(|listener| {
+                let this = self.this.clone();
+                glommio::spawn_local(async move {
+                    loop {
+                        match listener.accept().await {
+                            Ok(stream) => {
+                                let Some(ctx) = this.upgrade() else { return };
+                                glommio::spawn_local(crate::connection::serve(ctx, stream))
+                                    .detach();
+                            }
+                            Err(e) => {
+                                serverlog!(Warning, "Accepting client connection: {e}");
+                                glommio::timer::sleep(Duration::from_millis(10)).await;
+                            }
+                        }
+                    }
+                })
+            })
+            .collect();
+        *self.accepting.borrow_mut() = tasks;
     }
 
     /// Runs jobs on this shard, in order.
@@ -222,10 +270,7 @@ impl ShardCtx {
             }
             Job::ClientList(filter) => Outcome::Lines(self.clients.borrow().list(&filter)),
             Job::ClientKill(filter) => Outcome::Count(self.clients.borrow().kill(&filter)),
-            Job::Reconfigure(config) => {
-                self.set_config(config);
-                Outcome::Flag(true)
-            }
+            Job::Reconfigure(config) => Outcome::Flag(self.reconfigure(config)),
             Job::Block {
                 db,
                 keys,
@@ -478,7 +523,7 @@ async fn shard_main(
     );
     engine.limits = config.encodings.clone();
     engine.limits.proto_max_bulk_len = config.proto_max_bulk_len;
-    let ctx = Rc::new(ShardCtx {
+    let ctx = Rc::new_cyclic(|this| ShardCtx {
         id,
         nshards,
         engine: RefCell::new(engine),
@@ -486,6 +531,8 @@ async fn shard_main(
         config: RefCell::new(config.clone()),
         blocked: RefCell::new(BlockedKeys::default()),
         senders,
+        accepting: RefCell::new(Vec::new()),
+        this: this.clone(),
     });
 
     for receiver in receivers {
@@ -514,6 +561,20 @@ async fn shard_main(
         .detach();
     }
 
+    let listeners = open_listeners(&config)
+        .map_err(|()| format!("Failed listening on port {} (TCP), aborting.", config.port))?;
+    ctx.accept_on(listeners);
+    if id == 0 {
+        serverlog!(Notice, "Ready to accept connections");
+    }
+    // The shard lives on in its tasks; this one only keeps the executor running.
+    futures_lite::future::pending::<()>().await;
+    Ok(())
+}
+
+/// Listens on every address of `bind` at `port`, logging Redis's warning for one that fails
+/// (a `-addr` is optional: skipped when it cannot be bound).
+fn open_listeners(config: &Config) -> Result<Vec<TcpListener>, ()> {
     let mut listeners = Vec::new();
     for addr in &config.bind {
         // Redis's `-addr`: skip an address this host does not have rather than fail.
@@ -530,38 +591,9 @@ async fn shard_main(
                     "Warning: Could not create server TCP listening socket {addr}:{}: {e}",
                     config.port
                 );
-                return Err(format!(
-                    "Failed listening on port {} (TCP), aborting.",
-                    config.port
-                ));
+                return Err(());
             }
         }
     }
-    if id == 0 {
-        serverlog!(Notice, "Ready to accept connections");
-    }
-    let accepts: Vec<_> = listeners
-        .into_iter()
-        .map(|listener| {
-            let ctx = ctx.clone();
-            glommio::spawn_local(async move {
-                loop {
-                    match listener.accept().await {
-                        Ok(stream) => {
-                            let ctx = ctx.clone();
-                            glommio::spawn_local(crate::connection::serve(ctx, stream)).detach();
-                        }
-                        Err(e) => {
-                            serverlog!(Warning, "Accepting client connection: {e}");
-                            glommio::timer::sleep(Duration::from_millis(10)).await;
-                        }
-                    }
-                }
-            })
-        })
-        .collect();
-    for task in accepts {
-        task.await;
-    }
-    Ok(())
+    Ok(listeners)
 }

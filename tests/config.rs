@@ -480,6 +480,46 @@ fn config_set_is_all_or_nothing_with_redis_errors() {
     });
 }
 
+#[test]
+fn port_and_bind_change_at_run_time_on_every_shard() {
+    each_server(&[1, 4], |server| {
+        let mut con = connect(server);
+        let new_port = free_port();
+        let new_port_arg = new_port.to_string();
+        ok(&mut con, &["CONFIG", "SET", "port", &new_port_arg]);
+        // Every shard listens on the new port (the kernel spreads connections over them);
+        // the old port is closed; connections already open stay.
+        for _ in 0..8 {
+            let mut conn = RawConn::connect(&format!("127.0.0.1:{new_port}"));
+            assert_eq!(conn.cmd(&[b"PING"]), b"+PONG\r\n".to_vec());
+        }
+        assert!(
+            RawConn::try_connect(&server.addr()).is_err(),
+            "old port still open"
+        );
+        assert_eq!(config_get(&mut con, "port"), new_port_arg);
+        // A port another process holds: refused, and every shard keeps the current one.
+        let holder = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a port");
+        let taken = holder.local_addr().expect("addr").port().to_string();
+        assert_err(
+            &mut con,
+            &["CONFIG", "SET", "port", &taken],
+            "ERR CONFIG SET failed (possibly related to argument 'port') - Unable to listen on this port. Check server logs.",
+        );
+        assert_err(
+            &mut con,
+            &["CONFIG", "SET", "bind", "127.0.0.1 203.0.113.254"],
+            "ERR CONFIG SET failed (possibly related to argument 'bind') - Failed to bind to specified addresses.",
+        );
+        assert_eq!(config_get(&mut con, "port"), new_port_arg);
+        assert_eq!(config_get(&mut con, "bind"), "127.0.0.1");
+        for _ in 0..8 {
+            let mut conn = RawConn::connect(&format!("127.0.0.1:{new_port}"));
+            assert_eq!(conn.cmd(&[b"PING"]), b"+PONG\r\n".to_vec());
+        }
+    });
+}
+
 /// Keys of `prefix` that live on each of `nshards` shards (Redis Cluster slots, contiguous
 /// ranges per shard, as shardis places them).
 fn key_per_shard(prefix: &str, nshards: usize) -> Vec<String> {
