@@ -36,8 +36,9 @@ pub async fn serve(ctx: Rc<ShardCtx>, mut stream: TcpStream) {
     let (Ok(addr), Ok(laddr)) = (stream.peer_addr(), stream.local_addr()) else {
         return;
     };
-    set_keepalive(&stream, ctx.config().tcp_keepalive);
-    if refused_by_protected_mode(&ctx.config(), &addr) {
+    let config = ctx.config();
+    set_keepalive(&stream, config.tcp_keepalive);
+    if refused_by_protected_mode(&config, &addr) {
         let _ = stream.write_all(PROTECTED_MODE_DENIED).await;
         let _ = stream.close().await;
         return;
