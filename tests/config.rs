@@ -481,6 +481,34 @@ fn config_set_is_all_or_nothing_with_redis_errors() {
 }
 
 #[test]
+fn concurrent_config_sets_leave_every_shard_on_the_same_values() {
+    let server = Server::shardis(4, &[]);
+    std::thread::scope(|scope| {
+        for writer in 0..3 {
+            let server = &server;
+            scope.spawn(move || {
+                let mut con = connect(server);
+                for i in 0..40 {
+                    let hz = (1 + writer * 100 + i).to_string();
+                    ok(
+                        &mut con,
+                        &["CONFIG", "SET", "hz", &hz, "maxmemory-samples", "7"],
+                    );
+                }
+            });
+        }
+    });
+    // Connections land on every shard; each reads its own shard's configuration.
+    let mut seen: Vec<String> = Vec::new();
+    for _ in 0..16 {
+        let mut con = connect(&server);
+        seen.push(config_get(&mut con, "hz"));
+    }
+    seen.dedup();
+    assert_eq!(seen.len(), 1, "shards disagree: {seen:?}");
+}
+
+#[test]
 fn port_and_bind_change_at_run_time_on_every_shard() {
     each_server(&[1, 4], |server| {
         let mut con = connect(server);
