@@ -1140,12 +1140,17 @@ impl Conn {
                         Warning,
                         "Failed applying new configuration. Possibly related to new {argument} setting. Restoring previous settings."
                     );
-                    let mut restored = (*previous).clone();
-                    restored.generation = next.generation + 1;
-                    let restored = std::sync::Arc::new(restored);
-                    if let Ok(mut master) = crate::config::master().lock() {
+                    let restored = {
+                        let mut master = crate::config::master()
+                            .lock()
+                            .unwrap_or_else(|poisoned| poisoned.into_inner());
+                        let mut restored = (*previous).clone();
+                        // Newer than anything installed so far, so no shard keeps `next`.
+                        restored.generation = master.generation + 1;
+                        let restored = std::sync::Arc::new(restored);
                         *master = restored.clone();
-                    }
+                        restored
+                    };
                     let _ = self.reconfigure_all(&restored).await;
                     let reason = if argument == "port" {
                         "Unable to listen on this port. Check server logs."
