@@ -68,6 +68,8 @@ pub enum ConnCommand {
     Info,
     /// SLOWLOG subcommand ...
     Slowlog,
+    /// SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT]
+    Shutdown,
 }
 
 /// How a command is executed.
@@ -207,6 +209,7 @@ fn exec_of(name: &str) -> Option<Exec> {
         "monitor" => Conn(C::Monitor),
         "info" => Conn(C::Info),
         "slowlog" => Conn(C::Slowlog),
+        "shutdown" => Conn(C::Shutdown),
 
         "get" => Keyed(string::get),
         "set" => Keyed(string::set),

@@ -13,6 +13,7 @@ use crate::command_table::{self, Command, ConnCommand, Exec, Merge, Move};
 use crate::protocol::{Parsed, RequestParser};
 use crate::reactor::Socket;
 use crate::server::{Job, Outcome, ShardCtx};
+use crate::serverlog;
 use crate::stats::{Origin, SlowEntry, Snapshot, StatId, Tally};
 use crate::{auth, command_meta, monitor, reply_parse, REDIS_VERSION};
 use bytes::{Bytes, BytesMut};
@@ -39,6 +40,16 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream, slot: ClientSlot) {
     let (Ok(addr), Ok(laddr)) = (stream.peer_addr(), stream.local_addr()) else {
         return;
     };
+    let config = ctx.config();
+    set_keepalive(&stream, config.tcp_keepalive);
+    if refused_by_protected_mode(&config, &addr) {
+        // A fresh socket's send buffer is empty: the error goes out at once, without blocking
+        // the shard; dropping the stream closes it.
+        let mut stream = stream;
+        let _ = stream.set_nonblocking(true);
+        let _ = std::io::Write::write_all(&mut stream, PROTECTED_MODE_DENIED);
+        return;
+    }
     let (kill_tx, kill_rx) = futures_channel::oneshot::channel();
     let info = Rc::new(ClientInfo {
         id: next_client_id(),
@@ -86,6 +97,39 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream, slot: ClientSlot) {
     };
     conn.run(socket, kill_rx).await;
     ctx.clients.borrow_mut().remove(id);
+}
+
+/// What Redis 7.0 writes to a client it refuses in protected mode, before closing.
+const PROTECTED_MODE_DENIED: &[u8] = b"-DENIED Redis is running in protected mode because protected mode is enabled and no password is set for the default user. In this mode connections are only accepted from the loopback interface. If you want to connect from external computers to Redis you may adopt one of the following solutions: 1) Just disable protected mode sending the command 'CONFIG SET protected-mode no' from the loopback interface by connecting to Redis from the same host the server is running, however MAKE SURE Redis is not publicly accessible from internet if you do so. Use CONFIG REWRITE to make this change permanent. 2) Alternatively you can just disable the protected mode by editing the Redis configuration file, and setting the protected mode option to 'no', and then restarting the server. 3) If you started the server manually just for testing, restart it with the '--protected-mode no' option. 4) Setup a an authentication password for the default user. NOTE: You only need to do one of the above things in order for the server to start accepting connections from the outside.\r\n";
+
+/// TCP keepalive as Redis sets it (`anetKeepAlive`): the first probe after `seconds` idle,
+/// then one every `seconds / 3`, and the connection is dropped after 3 unanswered probes.
+fn set_keepalive(stream: &TcpStream, seconds: u64) {
+    if seconds == 0 {
+        return;
+    }
+    let params = socket2::TcpKeepalive::new()
+        .with_time(std::time::Duration::from_secs(seconds))
+        .with_interval(std::time::Duration::from_secs((seconds / 3).max(1)))
+        .with_retries(3);
+    let _ = socket2::SockRef::from(stream).set_tcp_keepalive(&params);
+}
+
+/// Protected mode (Redis 7.0's rule): with `protected-mode yes` and no password, only
+/// clients on the loopback interface are served.
+fn refused_by_protected_mode(config: &crate::config::Config, peer: &std::net::SocketAddr) -> bool {
+    config.protected_mode && config.requirepass.is_empty() && !is_loopback(peer.ip())
+}
+
+/// A loopback address, IPv4-mapped IPv6 ones included (a dual-stack socket sees 127.0.0.1
+/// as ::ffff:127.0.0.1).
+fn is_loopback(ip: std::net::IpAddr) -> bool {
+    match ip {
+        std::net::IpAddr::V4(v4) => v4.is_loopback(),
+        std::net::IpAddr::V6(v6) => v6
+            .to_ipv4_mapped()
+            .map_or(v6.is_loopback(), |v4| v4.is_loopback()),
+    }
 }
 
 /// Where a request's reply will come from once the round has run.
@@ -251,7 +295,6 @@ impl Conn {
         let mut rbuf = BytesMut::with_capacity(READ_CHUNK);
         let mut parser = RequestParser::default();
         let mut chunk = vec![0u8; READ_CHUNK];
-        let max_bulk = self.ctx.config().proto_max_bulk_len;
         // Parsed requests not run yet: a blocked client runs nothing until it is served.
         let mut pending: std::collections::VecDeque<Vec<Bytes>> = std::collections::VecDeque::new();
         let mut protocol_error: Option<&'static str> = None;
@@ -375,7 +418,8 @@ impl Conn {
                     }
                     rbuf.extend_from_slice(&chunk[..n]);
                     loop {
-                        match parser.parse(&mut rbuf, max_bulk) {
+                        // Read per request: CONFIG SET proto-max-bulk-len applies at once.
+                        match parser.parse(&mut rbuf, self.ctx.proto_max_bulk_len()) {
                             Parsed::Request(args) if args.is_empty() => {}
                             Parsed::Request(args) => pending.push_back(args),
                             Parsed::Incomplete => break,
@@ -1502,7 +1546,14 @@ impl Conn {
                 self.round.slots.push(Slot::Ack { parts, then });
                 return true;
             }
-            ConnCommand::Config => config_command(r, cmd, args, &self.ctx.config()),
+            ConnCommand::Config => {
+                self.config(cmd, args.to_vec()).await;
+                return false;
+            }
+            ConnCommand::Shutdown => {
+                self.shutdown(args).await;
+                return false;
+            }
             ConnCommand::Client => {
                 self.client(cmd, args);
                 self.refresh_origin_name();
@@ -1620,6 +1671,95 @@ impl Conn {
                 false
             }
         }
+    }
+
+    /// CONFIG: the subcommands are answered by [`config_command`]; a CONFIG SET it accepts is
+    /// installed on every shard here, before +OK, after the requests before it have run.
+    async fn config(&mut self, cmd: &Command, args: Vec<Bytes>) {
+        self.scratch.set_resp3(self.out.resp3());
+        let is_local = is_loopback(self.info.addr.ip());
+        let config = self.ctx.config();
+        if let Some((previous, next)) =
+            config_command(&mut self.scratch, cmd, &args, &config, is_local)
+        {
+            self.flush_round().await;
+            match self.reconfigure_all(&next).await {
+                Ok(true) => {
+                    crate::log::set_level(crate::log::Level::from_name(next.loglevel));
+                    self.scratch.ok();
+                }
+                Ok(false) => {
+                    // A shard could not listen on the new port or addresses: every shard goes
+                    // back to the previous settings, as Redis restores them.
+                    let argument = if next.port != previous.port {
+                        "port"
+                    } else {
+                        "bind"
+                    };
+                    serverlog!(
+                        Warning,
+                        "Failed applying new configuration. Possibly related to new {argument} setting. Restoring previous settings."
+                    );
+                    let restored = {
+                        let mut master = crate::config::master()
+                            .lock()
+                            .unwrap_or_else(|poisoned| poisoned.into_inner());
+                        let mut restored = (*previous).clone();
+                        // Newer than anything installed so far, so no shard keeps `next`.
+                        restored.generation = master.generation + 1;
+                        let restored = std::sync::Arc::new(restored);
+                        *master = restored.clone();
+                        restored
+                    };
+                    let _ = self.reconfigure_all(&restored).await;
+                    let reason = if argument == "port" {
+                        "Unable to listen on this port. Check server logs."
+                    } else {
+                        "Failed to bind to specified addresses."
+                    };
+                    self.scratch.error(&format!(
+                        "ERR CONFIG SET failed (possibly related to argument '{argument}') - {reason}"
+                    ));
+                }
+                Err(()) => self.scratch.error(SHARD_GONE),
+            }
+        }
+        self.push_scratch();
+    }
+
+    /// Sends `config` to every shard and waits until all have run it: whether every shard
+    /// could (a shard that cannot listen on a new port/address keeps its old configuration).
+    async fn reconfigure_all(
+        &mut self,
+        config: &std::sync::Arc<crate::config::Config>,
+    ) -> Result<bool, ()> {
+        let mut waiting = Vec::with_capacity(self.ctx.nshards);
+        for shard in 0..self.ctx.nshards {
+            let job = Job::Reconfigure(config.clone());
+            waiting.push(self.ctx.dispatch(shard, vec![job]).await);
+        }
+        let mut all_done = true;
+        for pending in waiting {
+            let outcomes = pending?.await.map_err(|_| ())?;
+            all_done &= matches!(outcomes.first(), Some(Outcome::Flag(true)));
+        }
+        Ok(all_done)
+    }
+
+    /// SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT]: the requests before it run first; then
+    /// the process exits, or the reply says why it could not.
+    async fn shutdown(&mut self, args: &[Bytes]) {
+        let flags: Vec<&[u8]> = args[1..].iter().map(|a| &a[..]).collect();
+        match crate::shutdown::parse(&flags) {
+            Err(e) => self.scratch.error(e),
+            Ok(None) => self.scratch.error("ERR No shutdown in progress."),
+            Ok(Some(request)) => {
+                self.flush_round().await;
+                crate::shutdown::shutdown(request);
+                self.scratch.error(crate::shutdown::SHUTDOWN_FAILED);
+            }
+        }
+        self.push_scratch();
     }
 
     fn hello(&mut self, args: &[Bytes]) {
@@ -2061,17 +2201,33 @@ fn parse_kill_filter(args: &[Bytes], own_id: u64) -> Result<(ClientFilter, bool)
     Ok((filter, false))
 }
 
-/// CONFIG and its subcommands (GET today; SET, REWRITE and RESETSTAT come with the
-/// operator's issue).
-fn config_command(r: &mut Reply, cmd: &Command, args: &[Bytes], config: &crate::config::Config) {
+/// A CONFIG SET accepted: the configuration before it and the one to install.
+type ConfigChange = (
+    std::sync::Arc<crate::config::Config>,
+    std::sync::Arc<crate::config::Config>,
+);
+
+/// CONFIG's subcommands. GET, HELP and REWRITE are answered here; a valid SET returns the
+/// configuration to install on every shard (the caller replies +OK once they all run it),
+/// which is already the process-wide master copy, with the one it replaced. `is_local`: the client connected over
+/// loopback (`enable-protected-configs local`).
+fn config_command(
+    r: &mut Reply,
+    cmd: &Command,
+    args: &[Bytes],
+    config: &crate::config::Config,
+    is_local: bool,
+) -> Option<ConfigChange> {
     let Some(sub) = command_meta::find_sub(cmd.meta, &args[1]) else {
-        return r.error_bytes(&unknown_subcommand(args));
+        r.error_bytes(&unknown_subcommand(args));
+        return None;
     };
     if !command_table::arity_ok(sub.arity, args.len()) {
-        return r.error(&format!(
+        r.error(&format!(
             "ERR wrong number of arguments for '{}' command",
             sub.fullname
         ));
+        return None;
     }
     match sub.name {
         "get" => {
@@ -2083,8 +2239,70 @@ fn config_command(r: &mut Reply, cmd: &Command, args: &[Bytes], config: &crate::
                 r.bulk(value.as_bytes());
             }
         }
+        "set" => {
+            if !args.len().is_multiple_of(2) {
+                r.error(errors::SYNTAX);
+                return None;
+            }
+            let text = |b: &Bytes| String::from_utf8_lossy(b).into_owned();
+            let pairs: Vec<(String, String)> = args[2..]
+                .chunks(2)
+                .map(|p| (text(&p[0]), text(&p[1])))
+                .collect();
+            let mut master = crate::config::master()
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            match crate::config::set_many(&master, &pairs, is_local) {
+                Ok(next) => {
+                    let next = std::sync::Arc::new(next);
+                    let previous = std::mem::replace(&mut *master, next.clone());
+                    return Some((previous, next));
+                }
+                Err(e) => r.error(&e.text()),
+            }
+        }
+        "rewrite" => {
+            let master = crate::config::master()
+                .lock()
+                .map(|m| m.clone())
+                .unwrap_or_else(|poisoned| poisoned.into_inner().clone());
+            let Some(path) = master.config_file.as_deref() else {
+                r.error("ERR The server is running without a config file");
+                return None;
+            };
+            match crate::config_rewrite::rewrite(&master, path) {
+                Ok(()) => {
+                    crate::serverlog!(Warning, "CONFIG REWRITE executed with success.");
+                    r.ok();
+                }
+                Err(e) => {
+                    crate::serverlog!(Warning, "CONFIG REWRITE failed: {e}");
+                    r.error(&format!("ERR Rewriting config file: {e}"));
+                }
+            }
+        }
+        "help" => {
+            const HELP: &[&str] = &[
+                "CONFIG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+                "GET <pattern>",
+                "    Return parameters matching the glob-like <pattern> and their values.",
+                "SET <directive> <value>",
+                "    Set the configuration <directive> to <value>.",
+                "RESETSTAT",
+                "    Reset statistics reported by the INFO command.",
+                "REWRITE",
+                "    Rewrite the configuration file.",
+                "HELP",
+                "    Prints this help.",
+            ];
+            r.array(HELP.len());
+            for line in HELP {
+                r.simple(line);
+            }
+        }
         _ => r.error_bytes(&unknown_subcommand(args)),
     }
+    None
 }
 
 /// COMMAND and its subcommands, from the command table.

@@ -235,8 +235,8 @@ impl Socket {
     }
 }
 
-/// A listening socket on a shared port (SO_REUSEPORT: every shard binds the same address and
-/// the kernel spreads connections), accepting through the reactor.
+/// A listening socket on the shared port (every shard binds it with SO_REUSEPORT and the
+/// kernel spreads connections), accepting through the reactor.
 #[derive(Debug)]
 pub struct Listener {
     listener: std::net::TcpListener,
@@ -244,19 +244,9 @@ pub struct Listener {
 }
 
 impl Listener {
-    /// Binds `addr` with SO_REUSEADDR and SO_REUSEPORT, as every shard does.
-    pub fn bind(addr: std::net::SocketAddr, reactor: &Rc<Reactor>) -> io::Result<Listener> {
-        use socket2::{Domain, Socket as RawSocket, Type};
-        let socket = RawSocket::new(Domain::for_address(addr), Type::STREAM, None)?;
-        socket.set_reuse_address(true)?;
-        socket.set_reuse_port(true)?;
-        if addr.is_ipv6() {
-            socket.set_only_v6(true)?;
-        }
-        socket.bind(&addr.into())?;
-        socket.listen(511)?;
-        socket.set_nonblocking(true)?;
-        let listener: std::net::TcpListener = socket.into();
+    /// Serves `listener` (bound with SO_REUSEPORT, listening) through `reactor`.
+    pub fn new(listener: std::net::TcpListener, reactor: &Rc<Reactor>) -> io::Result<Listener> {
+        listener.set_nonblocking(true)?;
         let registration = reactor.register(&listener)?;
         Ok(Listener {
             listener,

@@ -9,6 +9,7 @@ use crate::clients::{ClientFilter, ClientRegistry, ClientSlot, MAX_CLIENTS_REACH
 use crate::command_table;
 use crate::config::Config;
 use crate::reactor::{Listener, Reactor};
+use crate::serverlog;
 use crate::stats::{DbFigures, Origin, ShardStats, SlowEntry, SlowLog, Snapshot, Tally};
 use bytes::Bytes;
 use futures_channel::oneshot;
@@ -106,6 +107,8 @@ pub enum Job {
     SlowlogLen,
     /// Empty this shard's slow log (SLOWLOG RESET).
     SlowlogReset,
+    /// Run with this configuration from now on (CONFIG SET sends it to every shard).
+    Reconfigure(Arc<Config>),
 }
 
 /// What a job produced.
@@ -168,6 +171,11 @@ pub struct ShardCtx {
     pub slowlog: RefCell<SlowLog>,
     /// `senders[j]`: the channel to shard j (`None` for this shard itself).
     senders: Vec<Option<ConnectedSender<Batch>>>,
+    /// The tasks accepting connections on this shard's listeners; replacing them (CONFIG SET
+    /// port/bind) drops the old tasks, which cancels them and closes their sockets.
+    accepting: RefCell<Vec<glommio::Task<()>>>,
+    /// This context itself, for the accept tasks it spawns.
+    this: std::rc::Weak<ShardCtx>,
 }
 
 impl ShardCtx {
@@ -176,15 +184,85 @@ impl ShardCtx {
         self.config.borrow().clone()
     }
 
+    /// The largest bulk string a client may send now (read before parsing each read).
+    pub fn proto_max_bulk_len(&self) -> u64 {
+        self.config.borrow().proto_max_bulk_len
+    }
+
     /// Installs a new configuration on this shard, and the limits the engine reads from it.
-    #[allow(dead_code)] // called by CONFIG SET, which lands next
+    /// An older configuration than the one installed (two CONFIG SETs whose messages crossed)
+    /// is ignored.
     pub fn set_config(&self, config: Arc<Config>) {
+        if config.generation < self.config.borrow().generation {
+            return;
+        }
         {
             let mut engine = self.engine.borrow_mut();
             engine.limits = config.encodings.clone();
             engine.limits.proto_max_bulk_len = config.proto_max_bulk_len;
         }
         *self.config.borrow_mut() = config;
+    }
+
+    /// CONFIG SET on this shard: listens on the new port/addresses first if they changed
+    /// (false, and the old configuration kept, when that fails), then installs `config`.
+    fn reconfigure(&self, config: Arc<Config>) -> bool {
+        let current = self.config();
+        if config.generation < current.generation {
+            return true;
+        }
+        if config.port != current.port || config.bind != current.bind {
+            match open_listeners(&config, &self.reactor) {
+                Ok(listeners) => self.accept_on(listeners),
+                Err(_) => return false,
+            }
+        }
+        self.set_config(config);
+        true
+    }
+
+    /// Accepts connections on `listeners` from now on, and no longer on the previous ones.
+    fn accept_on(&self, listeners: Vec<Listener>) {
+        let tasks = listeners
+            .into_iter()
+            .map(|listener| {
+                let this = self.this.clone();
+                glommio::spawn_local(async move {
+                    loop {
+                        match listener.accept().await {
+                            Ok(stream) => {
+                                let Some(ctx) = this.upgrade() else { return };
+                                // The limit is read at each accept: CONFIG SET applies to new
+                                // connections.
+                                match ClientSlot::take(ctx.config().maxclients) {
+                                    Some(slot) => {
+                                        glommio::spawn_local(crate::connection::serve(
+                                            ctx, stream, slot,
+                                        ))
+                                        .detach();
+                                    }
+                                    None => {
+                                        // A fresh socket's send buffer is empty: the short
+                                        // error goes out at once, without blocking the shard.
+                                        let mut stream = stream;
+                                        let _ = stream.set_nonblocking(true);
+                                        let _ = std::io::Write::write_all(
+                                            &mut stream,
+                                            MAX_CLIENTS_REACHED,
+                                        );
+                                    }
+                                }
+                            }
+                            Err(e) => {
+                                serverlog!(Warning, "Accepting client connection: {e}");
+                                glommio::timer::sleep(Duration::from_millis(10)).await;
+                            }
+                        }
+                    }
+                })
+            })
+            .collect();
+        *self.accepting.borrow_mut() = tasks;
     }
 
     /// Runs jobs on this shard, in order.
@@ -402,6 +480,7 @@ impl ShardCtx {
             }
             Job::ClientList(filter) => Outcome::Lines(self.clients.borrow().list(&filter)),
             Job::ClientKill(filter) => Outcome::Count(self.clients.borrow().kill(&filter)),
+            Job::Reconfigure(config) => Outcome::Flag(self.reconfigure(config)),
             Job::Block {
                 db,
                 keys,
@@ -513,12 +592,14 @@ pub fn run(config: Config) -> Result<(), String> {
             receivers,
         });
     }
-    println!(
-        "shardis {} (Redis {} compatible) starting {nshards} shard(s) on port {}",
-        env!("CARGO_PKG_VERSION"),
-        crate::REDIS_VERSION,
+    crate::log::set_running();
+    serverlog!(
+        Notice,
+        "Running mode=standalone, port={}, shards={nshards}.",
         config.port
     );
+    check_backlog(config.tcp_backlog);
+    serverlog!(Warning, "Server initialized");
     let handles = LocalExecutorPoolBuilder::new(placement)
         .name("shard")
         .on_all_shards(move || {
@@ -526,11 +607,11 @@ pub fn run(config: Config) -> Result<(), String> {
             let bundle = bundle_rx.try_recv();
             async move {
                 let Ok(bundle) = bundle else {
-                    eprintln!("# shard started without its channels");
+                    serverlog!(Warning, "shard started without its channels");
                     std::process::exit(1);
                 };
                 if let Err(e) = shard_main(config, bundle, nshards).await {
-                    eprintln!("# shard stopped: {e}");
+                    serverlog!(Warning, "{e}");
                     std::process::exit(1);
                 }
             }
@@ -538,6 +619,71 @@ pub fn run(config: Config) -> Result<(), String> {
         .map_err(|e| format!("cannot start the shards: {e}"))?;
     handles.join_all();
     Ok(())
+}
+
+/// A listening socket on `addr:port` (Redis's `*` is every IPv4 address, `::*` every IPv6
+/// one), shared with the other shards through SO_REUSEPORT, with `backlog` pending
+/// connections (glommio's own `bind` fixes the backlog at 1024 and panics on an address
+/// that does not resolve, so the socket is made here).
+fn listen(addr: &str, port: u16, backlog: u64) -> Result<std::net::TcpListener, String> {
+    use socket2::{Domain, Protocol, SockAddr, Socket, Type};
+    use std::net::ToSocketAddrs;
+    let host = match addr {
+        "*" => "0.0.0.0",
+        "::*" => "::",
+        other => other,
+    };
+    let target = (host, port)
+        .to_socket_addrs()
+        .map_err(|e| {
+            let text = crate::config::os_error_text(&e);
+            // getaddrinfo's own words, as Redis prints them.
+            match text.strip_prefix("failed to lookup address information: ") {
+                Some(reason) => reason.to_string(),
+                None => text,
+            }
+        })?
+        .next()
+        .ok_or_else(|| "Name or service not known".to_string())?;
+    let domain = if target.is_ipv6() {
+        Domain::IPV6
+    } else {
+        Domain::IPV4
+    };
+    let fail =
+        |what: &str, e: std::io::Error| format!("{what}: {}", crate::config::os_error_text(&e));
+    let socket =
+        Socket::new(domain, Type::STREAM, Some(Protocol::TCP)).map_err(|e| fail("socket", e))?;
+    if target.is_ipv6() {
+        socket
+            .set_only_v6(true)
+            .map_err(|e| fail("setsockopt", e))?;
+    }
+    socket
+        .set_reuse_address(true)
+        .map_err(|e| fail("setsockopt", e))?;
+    socket
+        .set_reuse_port(true)
+        .map_err(|e| fail("setsockopt", e))?;
+    socket
+        .bind(&SockAddr::from(target))
+        .map_err(|e| fail("bind", e))?;
+    let backlog = i32::try_from(backlog).unwrap_or(i32::MAX);
+    socket.listen(backlog).map_err(|e| fail("listen", e))?;
+    Ok(socket.into())
+}
+
+/// Redis's start-up check: a backlog larger than the kernel's `somaxconn` is cut to it.
+fn check_backlog(backlog: u64) {
+    let somaxconn = std::fs::read_to_string("/proc/sys/net/core/somaxconn")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok());
+    if let Some(max) = somaxconn.filter(|&max| max < backlog) {
+        serverlog!(
+            Warning,
+            "WARNING: The TCP backlog setting of {backlog} cannot be enforced because /proc/sys/net/core/somaxconn is set to the lower value of {max}."
+        );
+    }
 }
 
 /// One shard's ends of the channels between shards.
@@ -587,7 +733,7 @@ async fn shard_main(
     engine.limits.proto_max_bulk_len = config.proto_max_bulk_len;
     let reactor = Reactor::new().map_err(|e| format!("cannot create the epoll set: {e}"))?;
     glommio::spawn_local(reactor.clone().run()).detach();
-    let ctx = Rc::new(ShardCtx {
+    let ctx = Rc::new_cyclic(|this| ShardCtx {
         reactor: reactor.clone(),
         id,
         nshards,
@@ -598,6 +744,8 @@ async fn shard_main(
         stats: RefCell::new(ShardStats::new(command_table::stat_metas().len())),
         slowlog: RefCell::new(SlowLog::default()),
         senders,
+        accepting: RefCell::new(Vec::new()),
+        this: this.clone(),
     });
 
     for receiver in receivers {
@@ -613,9 +761,10 @@ async fn shard_main(
 
     {
         let ctx = ctx.clone();
-        let period = Duration::from_millis(1000 / config.hz.max(1) as u64);
         glommio::spawn_local(async move {
             loop {
+                // Read each tick: CONFIG SET hz takes effect at the next one.
+                let period = Duration::from_millis(1000 / ctx.config().hz.max(1) as u64);
                 glommio::timer::sleep(period).await;
                 let now = shards::util::now_ms();
                 // Redis's slow cycle spends at most 25% of each tick.
@@ -657,70 +806,42 @@ async fn shard_main(
         .detach();
     }
 
-    let mut listeners = Vec::new();
-    for addr in &config.bind {
-        let host = if addr.contains(':') {
-            format!("[{addr}]")
-        } else {
-            addr.clone()
-        };
-        let bind_error = |e: &dyn std::fmt::Display| {
-            format!(
-                "Could not create server TCP listening socket {addr}:{}: {e}",
-                config.port
-            )
-        };
-        let socket_addr =
-            std::net::ToSocketAddrs::to_socket_addrs(&format!("{host}:{}", config.port))
-                .map_err(|e| bind_error(&e))?
-                .next()
-                .ok_or_else(|| bind_error(&"no such address"))?;
-        let listener = Listener::bind(socket_addr, &reactor).map_err(|e| bind_error(&e))?;
-        listeners.push(listener);
-    }
+    let listeners = open_listeners(&config, &reactor)
+        .map_err(|()| format!("Failed listening on port {} (TCP), aborting.", config.port))?;
+    ctx.accept_on(listeners);
     if id == 0 {
         crate::info::record_startup_memory();
-        println!("Ready to accept connections tcp");
+        serverlog!(Notice, "Ready to accept connections");
     }
-    let accepts: Vec<_> = listeners
-        .into_iter()
-        .map(|listener| {
-            let ctx = ctx.clone();
-            glommio::spawn_local(async move {
-                loop {
-                    match listener.accept().await {
-                        Ok(stream) => {
-                            // The limit is read at each accept: CONFIG SET applies to new
-                            // connections.
-                            match ClientSlot::take(ctx.config().maxclients) {
-                                Some(slot) => {
-                                    let ctx = ctx.clone();
-                                    glommio::spawn_local(crate::connection::serve(
-                                        ctx, stream, slot,
-                                    ))
-                                    .detach();
-                                }
-                                None => {
-                                    // A fresh socket's send buffer is empty: the short error
-                                    // goes out at once, without blocking the shard.
-                                    let mut stream = stream;
-                                    let _ = stream.set_nonblocking(true);
-                                    let _ =
-                                        std::io::Write::write_all(&mut stream, MAX_CLIENTS_REACHED);
-                                }
-                            }
-                        }
-                        Err(e) => {
-                            eprintln!("# accept failed: {e}");
-                            glommio::timer::sleep(Duration::from_millis(10)).await;
-                        }
-                    }
-                }
-            })
-        })
-        .collect();
-    for task in accepts {
-        task.await;
-    }
+    // The shard lives on in its tasks; this one only keeps the executor running.
+    futures_lite::future::pending::<()>().await;
     Ok(())
+}
+
+/// Listens on every address of `bind` at `port`, logging Redis's warning for one that fails
+/// (a `-addr` is optional: skipped when it cannot be bound).
+fn open_listeners(config: &Config, reactor: &Rc<Reactor>) -> Result<Vec<Listener>, ()> {
+    let mut listeners = Vec::new();
+    for addr in &config.bind {
+        // Redis's `-addr`: skip an address this host does not have rather than fail.
+        let (optional, addr) = match addr.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, addr.as_str()),
+        };
+        match listen(addr, config.port, config.tcp_backlog)
+            .and_then(|l| Listener::new(l, reactor).map_err(|e| crate::config::os_error_text(&e)))
+        {
+            Ok(listener) => listeners.push(listener),
+            Err(_) if optional => {}
+            Err(e) => {
+                serverlog!(
+                    Warning,
+                    "Warning: Could not create server TCP listening socket {addr}:{}: {e}",
+                    config.port
+                );
+                return Err(());
+            }
+        }
+    }
+    Ok(listeners)
 }

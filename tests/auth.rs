@@ -171,10 +171,8 @@ fn command_runs_before_auth_on_shardis() {
 
 /// Changing requirepass at runtime: connections made while no password was set stay
 /// authenticated (Redis sets `authenticated` when a client is created); new ones must AUTH;
-/// AUTH checks the new password. Needs CONFIG SET, which lands with the operator's issue:
-/// run with `--ignored` once it is merged.
+/// AUTH checks the new password.
 #[test]
-#[ignore = "needs CONFIG SET requirepass"]
 fn requirepass_changed_at_runtime() {
     each_server_with(SHARD_COUNTS, &[], |server| {
         let mut old = server.raw();

@@ -368,18 +368,13 @@ fn each_server_with_slowlog(
         return;
     }
     for &shards in shard_counts {
-        let conf = std::env::temp_dir().join(format!(
-            "shardis-slowlog-{}-{shards}-{slower}-{len}.conf",
-            std::process::id()
+        test(&Server::shardis_with(
+            shards,
+            &[
+                ("slowlog-log-slower-than", &slower),
+                ("slowlog-max-len", &len),
+            ],
         ));
-        std::fs::write(
-            &conf,
-            format!("slowlog-log-slower-than {slower}\nslowlog-max-len {len}\n"),
-        )
-        .expect("write config");
-        let path = conf.display().to_string();
-        test(&Server::shardis(shards, &[&path]));
-        let _ = std::fs::remove_file(&conf);
     }
 }
 

@@ -140,18 +140,15 @@ impl Server {
         );
     }
 
-    /// Starts shardis with `shards` shards and `directives` (name, value) in a config file,
-    /// the way an operator sets directives the command line does not take.
+    /// Starts shardis with `shards` shards and `directives` (name, value) on its command line,
+    /// as `--name value`, the way redis-server takes them.
     pub fn shardis_with(shards: usize, directives: &[(&str, &str)]) -> Server {
-        let dir = scratch_dir("shardis-conf", 0);
-        let path = dir.join("shardis.conf");
-        let text: String = directives
+        let args: Vec<String> = directives
             .iter()
-            .map(|(name, value)| format!("{name} \"{value}\"\n"))
+            .flat_map(|(name, value)| [format!("--{name}"), value.to_string()])
             .collect();
-        fs::write(&path, text).expect("write shardis.conf");
-        let path = path.to_string_lossy().into_owned();
-        Server::shardis(shards, &[&path])
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        Server::shardis(shards, &args)
     }
 
     /// Starts a real `redis-server` with `directives` (name, value) on its command line.
