@@ -466,7 +466,7 @@ impl Conn {
 
     /// Counts a connection command whose reply was assembled from every shard's answer.
     fn account_deferred(&self, then: Deferred) {
-        let usec = then.started.elapsed().as_micros() as u64;
+        let usec = crate::stats::elapsed_us(then.started);
         self.ctx.account(
             Tally::Whole(then.stat),
             usec,
@@ -543,7 +543,7 @@ impl Conn {
             Err(()) => return self.out.error(SHARD_GONE),
         };
         if !is_empty_handed(&reply) {
-            let usec = started.elapsed().as_micros() as u64;
+            let usec = crate::stats::elapsed_us(started);
             self.account_whole(cmd.stat, usec, &args, &reply);
             return self.out.raw(&reply);
         }
@@ -640,7 +640,7 @@ impl Conn {
             }
             Ok(reply) => {
                 self.left_blocked(&b);
-                let usec = started.elapsed().as_micros() as u64;
+                let usec = crate::stats::elapsed_us(started);
                 self.account_whole(b.stat, usec, &b.args, &reply);
                 self.unregister_blocked().await;
                 self.out.raw(&reply);
@@ -736,7 +736,7 @@ impl Conn {
                     // Counted once every shard answered: answer now, before the next request.
                     return self.flush_round().await;
                 }
-                let usec = started.elapsed().as_micros() as u64;
+                let usec = crate::stats::elapsed_us(started);
                 let failed = self.scratch.error_count() > errors;
                 let reply = std::mem::take(&mut self.last_scratch);
                 let logged = redacted(which, &args);
@@ -763,7 +763,7 @@ impl Conn {
                         let started = Instant::now();
                         match self.run_gathered(handler, &args, &keys).await {
                             Ok(reply) => {
-                                let usec = started.elapsed().as_micros() as u64;
+                                let usec = crate::stats::elapsed_us(started);
                                 self.account_whole(stat, usec, &args, &reply);
                                 self.out.raw(&reply)
                             }
@@ -804,7 +804,7 @@ impl Conn {
                 let started = Instant::now();
                 match self.scan_across(handler, cursor, args.clone()).await {
                     Ok(reply) => {
-                        let usec = started.elapsed().as_micros() as u64;
+                        let usec = crate::stats::elapsed_us(started);
                         self.account_whole(stat, usec, &args, &reply);
                         self.out.raw(&reply)
                     }
@@ -1046,7 +1046,7 @@ impl Conn {
                     self.out.set_resp3(resp3);
                     self.out.verbatim(text.as_bytes());
                     self.out.set_resp3(was);
-                    let usec = started.elapsed().as_micros() as u64;
+                    let usec = crate::stats::elapsed_us(started);
                     self.ctx
                         .account(Tally::Whole(stat), usec, &args, false, &[], &self.origin);
                 }
@@ -1167,7 +1167,7 @@ impl Conn {
         };
         match reply {
             Ok(bytes) => {
-                let usec = started.elapsed().as_micros() as u64;
+                let usec = crate::stats::elapsed_us(started);
                 self.account_whole(stat, usec, &args, &bytes);
                 self.out.raw(&bytes)
             }

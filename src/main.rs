@@ -104,6 +104,7 @@ fn load_config(args: &[String]) -> Result<config::Config, LoadError> {
 }
 
 fn main() {
+    stats::start_clock();
     let cli = Cli::parse();
     let config = match load_config(&cli.args) {
         Ok(c) => c,

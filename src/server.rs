@@ -323,7 +323,7 @@ impl ShardCtx {
         self.engine
             .borrow_mut()
             .run(run.handler, run.db, run.now, run.args, reply);
-        let usec = started.elapsed().as_micros() as u64;
+        let usec = crate::stats::elapsed_us(started);
         let failed = reply.error_count() > errors;
         let reply = &reply.as_bytes()[start..];
         self.account(tally, usec, logged, failed, reply, origin);

@@ -17,6 +17,8 @@ use bytes::Bytes;
 use std::collections::{BTreeMap, VecDeque};
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
+use std::time::Instant;
 
 /// Index of a command or subcommand in the statistics (see [`crate::command_table::stat_metas`]).
 pub type StatId = u16;
@@ -444,8 +446,38 @@ impl SlowLog {
     }
 }
 
+static CLOCK_BASE: OnceLock<Instant> = OnceLock::new();
+
+/// Starts the microsecond clock of [`elapsed_us`]; called once at start-up, before any command.
+pub fn start_clock() {
+    CLOCK_BASE.get_or_init(Instant::now);
+}
+
+/// Microseconds from `started` to now as Redis counts them: the difference of two readings of
+/// a microsecond clock. Commands shorter than a microsecond then add up right on average
+/// (truncating each duration instead would count every fast command as 0).
+pub fn elapsed_us(started: Instant) -> u64 {
+    let base = *CLOCK_BASE.get_or_init(Instant::now);
+    match (
+        Instant::now().checked_duration_since(base),
+        started.checked_duration_since(base),
+    ) {
+        (Some(now), Some(then)) => now.as_micros().saturating_sub(then.as_micros()) as u64,
+        // Started before the clock: only possible before `start_clock` ran.
+        _ => started.elapsed().as_micros() as u64,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn elapsed_us_counts_microseconds() {
+        let started = Instant::now();
+        std::thread::sleep(std::time::Duration::from_millis(3));
+        let us = elapsed_us(started);
+        assert!((3_000..3_000_000).contains(&us), "{us}");
+    }
+
     use super::*;
 
     #[test]
