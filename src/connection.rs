@@ -10,6 +10,7 @@
 
 use crate::clients::{next_client_id, validate_client_name, ClientFilter, ClientInfo, ClientSlot};
 use crate::command_table::{self, Command, ConnCommand, Exec, Merge, Move};
+use crate::locks::{next_tx, TxId};
 use crate::protocol::{Parsed, RequestParser};
 use crate::reactor::Socket;
 use crate::server::{Job, Outcome, ShardCtx};
@@ -89,6 +90,7 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream, slot: ClientSlot) {
         quit: false,
         blocked: None,
         now: 0,
+        tx: 0,
         // Redis: a client is born authenticated when the default user needs no password.
         authenticated: ctx.config().requirepass.is_empty(),
         monitor: None,
@@ -250,6 +252,9 @@ struct Conn {
     monitor_feed: Vec<u8>,
     /// Bytes of monitor lines in `out`, released from the monitor's budget once written.
     monitor_queued: usize,
+    /// The cross-shard transaction this connection is running (0: none); its batches carry
+    /// it, so they may touch the keys it locked.
+    tx: TxId,
 }
 
 enum Wake {
@@ -528,7 +533,12 @@ impl Conn {
                 _ => Err(()),
             }
         } else {
-            self.run_gathered(handler, args, keys).await
+            let locked = self
+                .begin_atomic(&Self::keys_at(args, keys.iter().copied()))
+                .await?;
+            let reply = self.run_gathered(handler, args, keys).await;
+            self.end_atomic(locked).await;
+            reply
         }
     }
 
@@ -761,7 +771,16 @@ impl Conn {
                     Some(_) => {
                         self.flush_round().await;
                         let started = Instant::now();
-                        match self.run_gathered(handler, &args, &keys).await {
+                        let reply =
+                            match self.begin_atomic(&Self::keys_at(&args, keys.clone())).await {
+                                Ok(locked) => {
+                                    let reply = self.run_gathered(handler, &args, &keys).await;
+                                    self.end_atomic(locked).await;
+                                    reply
+                                }
+                                Err(()) => Err(()),
+                            };
+                        match reply {
                             Ok(reply) => {
                                 let usec = crate::stats::elapsed_us(started);
                                 self.account_whole(stat, usec, &args, &reply);
@@ -774,13 +793,32 @@ impl Conn {
             }
             Exec::Spread(handler, merge) => match self.single_shard(cmd, &args) {
                 Some(shard) => self.queue_one(shard, handler, args, whole),
-                None => self.queue_spread(cmd, stat, handler, merge, args),
+                None => {
+                    // Its parts run under locks on all its keys, in a round of their own.
+                    self.flush_round().await;
+                    let keys = Self::keys_at(&args, cmd.key_positions(args.len()));
+                    match self.begin_atomic(&keys).await {
+                        Ok(locked) => {
+                            self.queue_spread(cmd, stat, handler, merge, args);
+                            self.flush_round().await;
+                            self.end_atomic(locked).await;
+                        }
+                        Err(()) => self.out.error(SHARD_GONE),
+                    }
+                }
             },
             Exec::Moving(handler, how) => match self.single_shard(cmd, &args) {
                 Some(shard) => self.queue_one(shard, handler, args, whole),
                 None => {
                     self.flush_round().await;
-                    self.run_move(cmd, stat, handler, how, args).await;
+                    let keys = Self::keys_at(&args, cmd.key_positions(args.len()));
+                    match self.begin_atomic(&keys).await {
+                        Ok(locked) => {
+                            self.run_move(cmd, stat, handler, how, args).await;
+                            self.end_atomic(locked).await;
+                        }
+                        Err(()) => self.out.error(SHARD_GONE),
+                    }
                 }
             },
             Exec::Everywhere(handler, merge) => {
@@ -861,7 +899,7 @@ impl Conn {
 
     /// Queues a whole command on one shard; on this shard with nothing pending, runs it now.
     fn queue_one(&mut self, shard: usize, handler: Handler, args: Vec<Bytes>, tally: Tally) {
-        if shard == self.ctx.id && self.round.is_empty() {
+        if shard == self.ctx.id && self.round.is_empty() && (self.tx != 0 || self.ctx.unlocked()) {
             let now = self.now;
             self.ctx.run_command(
                 handler,
@@ -967,10 +1005,14 @@ impl Conn {
         }
         let nshards = self.ctx.nshards;
         let mut round = std::mem::replace(&mut self.round, Round::new(nshards));
+        // Local work runs in place, unless another transaction holds keys here: then it goes
+        // through the shard's lock check like any batch (and may wait for them).
+        let in_place = self.tx != 0 || self.ctx.unlocked();
         let mut waiting = Vec::new();
         for (shard, jobs) in round.jobs.iter_mut().enumerate() {
-            if shard != self.ctx.id && !jobs.is_empty() {
-                waiting.push((shard, self.ctx.dispatch(shard, std::mem::take(jobs)).await));
+            if (shard != self.ctx.id || !in_place) && !jobs.is_empty() {
+                let jobs = std::mem::take(jobs);
+                waiting.push((shard, self.ctx.dispatch(shard, jobs, self.tx).await));
             }
         }
         let mut results: Vec<Vec<Option<Outcome>>> = (0..nshards).map(|_| Vec::new()).collect();
@@ -1144,6 +1186,73 @@ impl Conn {
         }
     }
 
+    /// Starts a cross-shard transaction over `keys` of database `db`: locks them on the shards
+    /// that own them, one shard at a time in ascending order (see `locks` for why that cannot
+    /// deadlock). From here until [`Conn::unlock`] this connection's batches carry the
+    /// transaction's id. Returns the shards locked.
+    async fn lock_keys(&mut self, db: u8, keys: &[Bytes]) -> Result<Vec<usize>, ()> {
+        let n = self.ctx.nshards;
+        let mut per_shard: Vec<Vec<Bytes>> = vec![Vec::new(); n];
+        for key in keys {
+            let part = &mut per_shard[key_shard(key, n)];
+            if !part.contains(key) {
+                part.push(key.clone());
+            }
+        }
+        self.tx = next_tx();
+        let mut locked = Vec::new();
+        for (shard, keys) in per_shard.into_iter().enumerate() {
+            if keys.is_empty() {
+                continue;
+            }
+            let job = Job::Lock {
+                tx: self.tx,
+                db,
+                keys,
+                whole: false,
+            };
+            locked.push(shard);
+            if self.one(shard, job).await.is_err() {
+                self.unlock(&locked).await;
+                return Err(());
+            }
+        }
+        Ok(locked)
+    }
+
+    /// Ends the transaction [`Conn::lock_keys`] started: releases its locks on `shards`.
+    async fn unlock(&mut self, shards: &[usize]) {
+        let tx = std::mem::take(&mut self.tx);
+        let mut waiting = Vec::new();
+        for &shard in shards {
+            waiting.push(self.ctx.dispatch(shard, vec![Job::Unlock(tx)], tx).await);
+        }
+        for rx in waiting.into_iter().flatten() {
+            let _ = rx.await;
+        }
+    }
+
+    /// Makes what follows atomic over `keys`: locks them, unless this connection already runs
+    /// a transaction (which locked every key it touches). Pair with [`Conn::end_atomic`].
+    async fn begin_atomic(&mut self, keys: &[Bytes]) -> Result<Option<Vec<usize>>, ()> {
+        if self.tx != 0 {
+            return Ok(None);
+        }
+        self.lock_keys(self.db as u8, keys).await.map(Some)
+    }
+
+    /// Releases what [`Conn::begin_atomic`] locked.
+    async fn end_atomic(&mut self, locked: Option<Vec<usize>>) {
+        if let Some(shards) = locked {
+            self.unlock(&shards).await;
+        }
+    }
+
+    /// The keys of `args` at `positions`.
+    fn keys_at(args: &[Bytes], positions: impl IntoIterator<Item = usize>) -> Vec<Bytes> {
+        positions.into_iter().map(|p| args[p].clone()).collect()
+    }
+
     /// RENAME / RENAMENX / COPY / MSETNX whose keys live on different shards.
     async fn run_move(
         &mut self,
@@ -1176,7 +1285,7 @@ impl Conn {
     }
 
     async fn one(&self, shard: usize, job: Job) -> Result<Outcome, ()> {
-        let rx = self.ctx.dispatch(shard, vec![job]).await?;
+        let rx = self.ctx.dispatch(shard, vec![job], self.tx).await?;
         rx.await.map_err(|_| ())?.pop().ok_or(())
     }
 
@@ -1736,7 +1845,7 @@ impl Conn {
         let mut waiting = Vec::with_capacity(self.ctx.nshards);
         for shard in 0..self.ctx.nshards {
             let job = Job::Reconfigure(config.clone());
-            waiting.push(self.ctx.dispatch(shard, vec![job]).await);
+            waiting.push(self.ctx.dispatch(shard, vec![job], 0).await);
         }
         let mut all_done = true;
         for pending in waiting {

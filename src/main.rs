@@ -17,6 +17,7 @@ mod config;
 mod config_rewrite;
 mod connection;
 mod info;
+mod locks;
 mod log;
 mod monitor;
 mod protocol;

@@ -8,6 +8,7 @@ use crate::blocking::{BlockedKeys, Waiter};
 use crate::clients::{ClientFilter, ClientRegistry, ClientSlot, MAX_CLIENTS_REACHED};
 use crate::command_table;
 use crate::config::Config;
+use crate::locks::{KeyLocks, TxId};
 use crate::reactor::{Listener, Reactor};
 use crate::serverlog;
 use crate::stats::{DbFigures, Origin, ShardStats, SlowEntry, SlowLog, Snapshot, Tally};
@@ -109,6 +110,20 @@ pub enum Job {
     SlowlogReset,
     /// Run with this configuration from now on (CONFIG SET sends it to every shard).
     Reconfigure(Arc<Config>),
+    /// Lock `keys` of database `db` (or, when `whole`, every key here) for transaction `tx`;
+    /// answered once granted. Always sent alone in its batch (see `locks`).
+    Lock {
+        /// The transaction.
+        tx: TxId,
+        /// Database.
+        db: u8,
+        /// The keys it will touch on this shard.
+        keys: Vec<Bytes>,
+        /// It runs a keyspace-wide command (FLUSHALL, KEYS, ...) here.
+        whole: bool,
+    },
+    /// Release every lock transaction `tx` holds here.
+    Unlock(TxId),
 }
 
 /// What a job produced.
@@ -146,6 +161,8 @@ pub struct Batch {
     pub jobs: Vec<Job>,
     /// Where the outcomes go, one per job, in order.
     pub done: oneshot::Sender<Vec<Outcome>>,
+    /// The cross-shard transaction the jobs run for (0: none): they may touch its locked keys.
+    pub tx: TxId,
 }
 
 /// Everything a shard's executor owns. Shared by `Rc` among its tasks, never across threads.
@@ -169,6 +186,8 @@ pub struct ShardCtx {
     pub stats: RefCell<ShardStats>,
     /// The commands this shard ran slowly.
     pub slowlog: RefCell<SlowLog>,
+    /// Keys locked by cross-shard transactions, and the work waiting for them.
+    pub locks: RefCell<KeyLocks>,
     /// `senders[j]`: the channel to shard j (`None` for this shard itself).
     senders: Vec<Option<ConnectedSender<Batch>>>,
     /// The tasks accepting connections on this shard's listeners; replacing them (CONFIG SET
@@ -277,11 +296,61 @@ impl ShardCtx {
         outcomes
     }
 
+    /// Runs `batch` now, or parks it while it touches keys another transaction has locked; a
+    /// lock request is granted or queued. Outcomes go to `batch.done`.
+    pub fn submit(&self, batch: Batch) {
+        if let [Job::Lock { .. }] = &batch.jobs[..] {
+            if let Some(Job::Lock {
+                tx,
+                db,
+                keys,
+                whole,
+            }) = batch.jobs.into_iter().next()
+            {
+                self.locks
+                    .borrow_mut()
+                    .request(tx, db, keys, whole, batch.done);
+            }
+            return;
+        }
+        if self.locks.borrow().blocks(&batch) {
+            self.locks.borrow_mut().park(batch);
+            return;
+        }
+        let releases = batch.jobs.iter().any(|j| matches!(j, Job::Unlock(_)));
+        let _ = batch.done.send(self.run_jobs(batch.jobs));
+        if releases {
+            self.after_release();
+        }
+    }
+
+    /// After a transaction released its locks: grants waiting lock requests and runs the
+    /// parked batches that no longer touch locked keys, then serves blocked clients.
+    fn after_release(&self) {
+        loop {
+            let runnable = self.locks.borrow_mut().unblocked();
+            if runnable.is_empty() {
+                break;
+            }
+            for batch in runnable {
+                // A parked batch holds no locks of its own to release; it just runs now.
+                let _ = batch.done.send(self.run_jobs(batch.jobs));
+            }
+        }
+        self.wake_blocked(shards::util::now_ms());
+    }
+
+    /// Whether no transaction holds a lock here (then everything runs in place).
+    pub fn unlocked(&self) -> bool {
+        self.locks.borrow().is_idle()
+    }
+
     /// Wakes clients blocked on keys that can now serve them; called after every batch of
-    /// work on this shard (cheap when nobody is blocked).
+    /// work on this shard (cheap when nobody is blocked). Not while a transaction holds locks
+    /// here: a blocked client is served after the transaction, never in the middle of it.
     pub fn wake_blocked(&self, now: i64) {
         let mut blocked = self.blocked.borrow_mut();
-        if !blocked.is_empty() {
+        if !blocked.is_empty() && self.unlocked() {
             blocked.wake_ready(&mut self.engine.borrow_mut(), now);
         }
     }
@@ -481,6 +550,12 @@ impl ShardCtx {
             Job::ClientList(filter) => Outcome::Lines(self.clients.borrow().list(&filter)),
             Job::ClientKill(filter) => Outcome::Count(self.clients.borrow().kill(&filter)),
             Job::Reconfigure(config) => Outcome::Flag(self.reconfigure(config)),
+            // A lock request is handled by `submit` when it comes alone, as it always does.
+            Job::Lock { .. } => Outcome::Flag(false),
+            Job::Unlock(tx) => {
+                self.locks.borrow_mut().release(tx);
+                Outcome::Flag(true)
+            }
             Job::Block {
                 db,
                 keys,
@@ -510,17 +585,19 @@ impl ShardCtx {
         &self,
         target: usize,
         jobs: Vec<Job>,
+        tx: TxId,
     ) -> Result<oneshot::Receiver<Vec<Outcome>>, ()> {
         let (done, outcome) = oneshot::channel();
+        let batch = Batch { jobs, done, tx };
         if target == self.id {
-            let _ = done.send(self.run_jobs(jobs));
+            self.submit(batch);
         } else {
             let sender = self
                 .senders
                 .get(target)
                 .and_then(Option::as_ref)
                 .ok_or(())?;
-            sender.send(Batch { jobs, done }).await.map_err(|_| ())?;
+            sender.send(batch).await.map_err(|_| ())?;
         }
         Ok(outcome)
     }
@@ -743,6 +820,7 @@ async fn shard_main(
         blocked: RefCell::new(BlockedKeys::default()),
         stats: RefCell::new(ShardStats::new(command_table::stat_metas().len())),
         slowlog: RefCell::new(SlowLog::default()),
+        locks: RefCell::new(KeyLocks::default()),
         senders,
         accepting: RefCell::new(Vec::new()),
         this: this.clone(),
@@ -752,8 +830,7 @@ async fn shard_main(
         let ctx = ctx.clone();
         glommio::spawn_local(async move {
             while let Some(batch) = receiver.recv().await {
-                let outcomes = ctx.run_jobs(batch.jobs);
-                let _ = batch.done.send(outcomes);
+                ctx.submit(batch);
             }
         })
         .detach();
@@ -767,8 +844,15 @@ async fn shard_main(
                 let period = Duration::from_millis(1000 / ctx.config().hz.max(1) as u64);
                 glommio::timer::sleep(period).await;
                 let now = shards::util::now_ms();
-                // Redis's slow cycle spends at most 25% of each tick.
-                shards::expire::active_expire_cycle(&mut ctx.engine.borrow_mut(), now, period / 4);
+                // Redis's slow cycle spends at most 25% of each tick. Not while a transaction
+                // holds keys here: it must not see one of them expire half-way.
+                if ctx.unlocked() {
+                    shards::expire::active_expire_cycle(
+                        &mut ctx.engine.borrow_mut(),
+                        now,
+                        period / 4,
+                    );
+                }
             }
         })
         .detach();
