@@ -822,6 +822,7 @@ impl Conn {
                 }
             },
             Exec::Everywhere(handler, merge) => {
+                let locked = self.begin_keyspace_wide().await;
                 let parts = self.queue_everywhere(handler, stat, &args);
                 self.round.slots.push(Slot::Merged {
                     parts,
@@ -829,6 +830,7 @@ impl Conn {
                     order: Vec::new(),
                     stat,
                 });
+                self.end_keyspace_wide(locked).await;
             }
             Exec::Scan(handler) => {
                 let Some(cursor) = shards::keys::parse_cursor(&args[1]) else {
@@ -850,8 +852,10 @@ impl Conn {
                 }
             }
             Exec::RandomKey(handler) => {
+                let locked = self.begin_keyspace_wide().await;
                 let parts = self.queue_everywhere(handler, stat, &args);
                 self.round.slots.push(Slot::Random { parts, resp3 });
+                self.end_keyspace_wide(locked).await;
             }
         }
     }
@@ -1239,6 +1243,40 @@ impl Conn {
             return Ok(None);
         }
         self.lock_keys(self.db as u8, keys).await.map(Some)
+    }
+
+    /// Makes a command over the whole keyspace (FLUSHALL, DBSIZE, KEYS, RANDOMKEY) see one
+    /// point in time, as in Redis, when it spans shards: it runs in a round of its own while
+    /// it holds every shard whole. Pair with [`Conn::end_keyspace_wide`].
+    async fn begin_keyspace_wide(&mut self) -> Option<Vec<usize>> {
+        let n = self.ctx.nshards;
+        if n == 1 || self.tx != 0 {
+            return None;
+        }
+        self.flush_round().await;
+        self.tx = next_tx();
+        let mut locked = Vec::new();
+        for shard in 0..n {
+            let job = Job::Lock {
+                tx: self.tx,
+                db: self.db as u8,
+                keys: Vec::new(),
+                whole: true,
+            };
+            locked.push(shard);
+            if self.one(shard, job).await.is_err() {
+                break;
+            }
+        }
+        Some(locked)
+    }
+
+    /// Runs the round [`Conn::begin_keyspace_wide`] opened and releases its locks.
+    async fn end_keyspace_wide(&mut self, locked: Option<Vec<usize>>) {
+        if let Some(shards) = locked {
+            self.flush_round().await;
+            self.unlock(&shards).await;
+        }
     }
 
     /// Releases what [`Conn::begin_atomic`] locked.

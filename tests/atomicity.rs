@@ -543,6 +543,45 @@ fn del_of_many_keys_is_all_or_nothing_against_mset() {
     });
 }
 
+/// Commands over the whole keyspace see one point in time, as in Redis: with the 50 keys (the
+/// only keys in the database) set and deleted whole by other clients, DBSIZE is always 0 or
+/// 50 and KEYS returns none or all of them.
+#[test]
+fn dbsize_and_keys_see_mset_and_del_whole() {
+    each_server(SHARD_COUNTS, |server| {
+        let names = mset_keys();
+        let all = names.len();
+        let writers = (0..MSET_WRITERS)
+            .map(|w| {
+                let names = names.clone();
+                writer(MSETS_PER_WRITER, move |con, i| {
+                    if (i + w) % 2 == 0 {
+                        must(mset_all(&names, i).query::<()>(con), "MSET");
+                    } else {
+                        let _: usize = must(redis::cmd("DEL").arg(&names).query(con), "DEL");
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        let readers = (0..MSET_WRITERS)
+            .map(|r| {
+                reader(move |con| {
+                    let seen = if r % 2 == 0 {
+                        must(redis::cmd("DBSIZE").query::<usize>(con), "DBSIZE")
+                    } else {
+                        must(redis::cmd("KEYS").arg("*").query::<Vec<String>>(con), "KEYS").len()
+                    };
+                    check(seen == 0 || seen == all, || {
+                        format!("a keyspace-wide read saw {seen} of {all} keys: an MSET or DEL half done")
+                    })
+                })
+            })
+            .collect();
+        race(server, "DBSIZE/KEYS vs MSET/DEL", writers, readers);
+    });
+}
+
 // ---------------------------------------------------------------------------------------------
 // RENAME back and forth between shards: the key always exists under exactly one name.
 // ---------------------------------------------------------------------------------------------
