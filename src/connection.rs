@@ -800,8 +800,7 @@ impl Conn {
                     match self.begin_atomic(&keys).await {
                         Ok(locked) => {
                             self.queue_spread(cmd, stat, handler, merge, args);
-                            self.flush_round().await;
-                            self.end_atomic(locked).await;
+                            self.flush_round_releasing(locked).await;
                         }
                         Err(()) => self.out.error(SHARD_GONE),
                     }
@@ -1273,10 +1272,22 @@ impl Conn {
 
     /// Runs the round [`Conn::begin_keyspace_wide`] opened and releases its locks.
     async fn end_keyspace_wide(&mut self, locked: Option<Vec<usize>>) {
-        if let Some(shards) = locked {
-            self.flush_round().await;
-            self.unlock(&shards).await;
+        if locked.is_some() {
+            self.flush_round_releasing(locked).await;
         }
+    }
+
+    /// Runs the round, with the release of `locked` riding in each locked shard's batch after
+    /// the work (one message per shard instead of two).
+    async fn flush_round_releasing(&mut self, locked: Option<Vec<usize>>) {
+        let Some(shards) = locked else {
+            return self.flush_round().await;
+        };
+        for &shard in &shards {
+            self.round.jobs[shard].push(Job::Unlock(self.tx));
+        }
+        self.flush_round().await;
+        self.tx = 0;
     }
 
     /// Releases what [`Conn::begin_atomic`] locked.

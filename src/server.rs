@@ -288,11 +288,16 @@ impl ShardCtx {
     pub fn run_jobs(&self, jobs: Vec<Job>) -> Vec<Outcome> {
         let now = shards::util::now_ms();
         let mut reply = Reply::new(false);
+        let releases = jobs.iter().any(|j| matches!(j, Job::Unlock(_)));
         let outcomes = jobs
             .into_iter()
             .map(|job| self.run_job(job, now, &mut reply))
             .collect();
-        self.wake_blocked(now);
+        if releases {
+            self.after_release();
+        } else {
+            self.wake_blocked(now);
+        }
         outcomes
     }
 
@@ -317,11 +322,7 @@ impl ShardCtx {
             self.locks.borrow_mut().park(batch);
             return;
         }
-        let releases = batch.jobs.iter().any(|j| matches!(j, Job::Unlock(_)));
         let _ = batch.done.send(self.run_jobs(batch.jobs));
-        if releases {
-            self.after_release();
-        }
     }
 
     /// After a transaction released its locks: grants waiting lock requests and runs the
