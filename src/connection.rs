@@ -1194,27 +1194,48 @@ impl Conn {
     /// deadlock). From here until [`Conn::unlock`] this connection's batches carry the
     /// transaction's id. Returns the shards locked.
     async fn lock_keys(&mut self, db: u8, keys: &[Bytes]) -> Result<Vec<usize>, ()> {
+        let entries: Vec<(u8, Bytes)> = keys.iter().map(|k| (db, k.clone())).collect();
+        self.lock_entries(entries, false).await
+    }
+
+    /// Locks `(database, key)` entries, or every shard whole when `whole` (a keyspace-wide
+    /// command), for a new transaction: shard by shard in ascending order, and within a shard
+    /// database by database, so every transaction climbs the same order. Returns the shards
+    /// locked (each once).
+    async fn lock_entries(
+        &mut self,
+        entries: Vec<(u8, Bytes)>,
+        whole: bool,
+    ) -> Result<Vec<usize>, ()> {
         let n = self.ctx.nshards;
-        let mut per_shard: Vec<Vec<Bytes>> = vec![Vec::new(); n];
-        for key in keys {
-            let part = &mut per_shard[key_shard(key, n)];
-            if !part.contains(key) {
-                part.push(key.clone());
+        let mut groups: std::collections::BTreeMap<(usize, u8), Vec<Bytes>> =
+            std::collections::BTreeMap::new();
+        if whole {
+            for shard in 0..n {
+                groups.insert((shard, self.db as u8), Vec::new());
+            }
+        } else {
+            for (db, key) in entries {
+                groups
+                    .entry((key_shard(&key, n), db))
+                    .or_default()
+                    .push(key);
             }
         }
         self.tx = next_tx();
-        let mut locked = Vec::new();
-        for (shard, keys) in per_shard.into_iter().enumerate() {
-            if keys.is_empty() {
-                continue;
-            }
+        let mut locked: Vec<usize> = Vec::new();
+        for ((shard, db), mut keys) in groups {
+            keys.sort_unstable();
+            keys.dedup();
             let job = Job::Lock {
                 tx: self.tx,
                 db,
                 keys,
-                whole: false,
+                whole,
             };
-            locked.push(shard);
+            if locked.last() != Some(&shard) {
+                locked.push(shard);
+            }
             if self.one(shard, job).await.is_err() {
                 self.unlock(&locked).await;
                 return Err(());
@@ -1248,26 +1269,12 @@ impl Conn {
     /// point in time, as in Redis, when it spans shards: it runs in a round of its own while
     /// it holds every shard whole. Pair with [`Conn::end_keyspace_wide`].
     async fn begin_keyspace_wide(&mut self) -> Option<Vec<usize>> {
-        let n = self.ctx.nshards;
-        if n == 1 || self.tx != 0 {
+        if self.ctx.nshards == 1 || self.tx != 0 {
             return None;
         }
         self.flush_round().await;
-        self.tx = next_tx();
-        let mut locked = Vec::new();
-        for shard in 0..n {
-            let job = Job::Lock {
-                tx: self.tx,
-                db: self.db as u8,
-                keys: Vec::new(),
-                whole: true,
-            };
-            locked.push(shard);
-            if self.one(shard, job).await.is_err() {
-                break;
-            }
-        }
-        Some(locked)
+        // On failure (a shard gone: the server is stopping) the round reports the error.
+        self.lock_entries(Vec::new(), true).await.ok()
     }
 
     /// Runs the round [`Conn::begin_keyspace_wide`] opened and releases its locks.
