@@ -27,6 +27,8 @@ use std::os::fd::AsRawFd;
 use std::rc::Rc;
 use std::time::Instant;
 
+mod transaction;
+
 const READ_CHUNK: usize = 16 * 1024;
 /// Largest output buffer a connection keeps between writes.
 const OUT_KEEP: usize = 1024 * 1024;
@@ -94,8 +96,12 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream, slot: ClientSlot) {
         monitor: None,
         monitor_feed: Vec::new(),
         monitor_queued: 0,
+        multi: None,
+        watched: Vec::new(),
+        in_exec: false,
     };
     conn.run(socket, kill_rx).await;
+    conn.unwatch_all().await;
     ctx.clients.borrow_mut().remove(id);
 }
 
@@ -250,6 +256,12 @@ struct Conn {
     monitor_feed: Vec<u8>,
     /// Bytes of monitor lines in `out`, released from the monitor's budget once written.
     monitor_queued: usize,
+    /// Between MULTI and EXEC/DISCARD: the queued commands.
+    multi: Option<transaction::Multi>,
+    /// The keys this client WATCHes.
+    watched: Vec<transaction::WatchedKey>,
+    /// EXEC is running its commands: blocking commands answer at once.
+    in_exec: bool,
 }
 
 enum Wake {
@@ -480,6 +492,7 @@ impl Conn {
     /// Counts an error reply for a request refused before it ran: in the error statistics,
     /// and as a rejected call of `stat` when the command is known.
     fn reject(&mut self, stat: Option<StatId>) {
+        self.flag_transaction();
         let bytes = self.scratch.take();
         {
             let mut stats = self.ctx.stats.borrow_mut();
@@ -542,7 +555,19 @@ impl Conn {
             Ok(reply) => reply,
             Err(()) => return self.out.error(SHARD_GONE),
         };
-        if !is_empty_handed(&reply) {
+        // Inside EXEC nothing blocks: the empty-handed reply comes at once (a null bulk
+        // string for BLMOVE and BRPOPLPUSH, as Redis answers a client that may not block).
+        let reply = if self.in_exec
+            && is_empty_handed(&reply)
+            && matches!(cmd.meta.name, "blmove" | "brpoplpush")
+        {
+            let mut null = Reply::new(self.resp3());
+            null.null();
+            null.take()
+        } else {
+            reply
+        };
+        if !is_empty_handed(&reply) || self.in_exec {
             let usec = started.elapsed().as_micros() as u64;
             self.account_whole(cmd.stat, usec, &args, &reply);
             return self.out.raw(&reply);
@@ -694,6 +719,14 @@ impl Conn {
             return self.reject(Some(stat));
         }
         self.info.last_cmd.set(cmd.meta.fullname);
+        if self.multi.is_some() && transaction::is_queued(cmd) {
+            return self.queue(cmd, stat, args);
+        }
+        self.execute_shown(cmd, stat, args).await;
+    }
+
+    /// Runs an admitted command ([`Conn::execute`]) and shows it to the monitors.
+    async fn execute_shown(&mut self, cmd: &'static Command, stat: StatId, args: Vec<Bytes>) {
         if monitor::active() && monitor::is_shown(cmd, &args) {
             // Redis feeds monitors after the command ran (SELECT shows its new database).
             let shown = args.clone();
@@ -1479,6 +1512,9 @@ impl Conn {
         stat: StatId,
         args: &[Bytes],
     ) -> bool {
+        if which == ConnCommand::Reset {
+            self.discard_transaction().await;
+        }
         let r = &mut self.scratch;
         r.set_resp3(self.out.resp3());
         match which {
@@ -1562,6 +1598,11 @@ impl Conn {
             ConnCommand::Slowlog => return self.slowlog(stat, args),
             ConnCommand::Auth => self.auth(args),
             ConnCommand::Monitor => {
+                if self.in_exec {
+                    self.scratch.error(transaction::MONITOR_IN_EXEC);
+                    self.push_scratch();
+                    return false;
+                }
                 // Redis ignores MONITOR from a client that already monitors (no reply).
                 if self.monitor.is_some() {
                     return false;
@@ -1571,6 +1612,18 @@ impl Conn {
                 self.scratch.ok();
             }
             ConnCommand::Info => {}
+            ConnCommand::Multi => self.multi(),
+            ConnCommand::Discard => self.discard().await,
+            ConnCommand::Watch => self.watch(args).await,
+            ConnCommand::Unwatch => {
+                self.unwatch_all().await;
+                self.scratch.ok();
+            }
+            ConnCommand::Exec => {
+                // EXEC counts itself.
+                self.exec_command(stat, args).await;
+                return true;
+            }
         }
         if which == ConnCommand::Reset {
             self.refresh_origin_name();

@@ -109,6 +109,30 @@ pub enum Job {
     SlowlogReset,
     /// Run with this configuration from now on (CONFIG SET sends it to every shard).
     Reconfigure(Arc<Config>),
+    /// WATCH: registers one more watcher of each key (of this shard) and answers their
+    /// current versions (`Outcome::Versions`, in key order).
+    Watch {
+        /// Database.
+        db: u8,
+        /// The keys, each watched once by the sender.
+        keys: Vec<Bytes>,
+    },
+    /// Drops one watcher of each key (UNWATCH, EXEC, DISCARD, RESET, disconnection).
+    Unwatch {
+        /// Database.
+        db: u8,
+        /// The keys the sender watched.
+        keys: Vec<Bytes>,
+    },
+    /// EXEC: true when every key still has the version WATCH answered.
+    CheckWatch {
+        /// Database.
+        db: u8,
+        /// The watched keys.
+        keys: Vec<Bytes>,
+        /// Their versions when watched, in key order.
+        versions: Vec<u64>,
+    },
 }
 
 /// What a job produced.
@@ -128,6 +152,8 @@ pub enum Outcome {
     Stats(Box<Snapshot>),
     /// Slow log entries, newest first.
     Slowlog(Vec<SlowEntry>),
+    /// Versions of watched keys (WATCH).
+    Versions(Vec<u64>),
 }
 
 /// A handler to run and what it runs on.
@@ -499,6 +525,28 @@ impl ShardCtx {
             Job::Unblock { id } => {
                 self.blocked.borrow_mut().unblock(id);
                 Outcome::Flag(true)
+            }
+            Job::Watch { db, keys } => {
+                let mut engine = self.engine.borrow_mut();
+                let watched = &mut engine.dbs[db as usize].watched;
+                Outcome::Versions(keys.iter().map(|k| watched.register(k)).collect())
+            }
+            Job::Unwatch { db, keys } => {
+                let mut engine = self.engine.borrow_mut();
+                let watched = &mut engine.dbs[db as usize].watched;
+                for key in &keys {
+                    watched.unregister(key);
+                }
+                Outcome::Flag(true)
+            }
+            Job::CheckWatch { db, keys, versions } => {
+                let engine = self.engine.borrow();
+                let watched = &engine.dbs[db as usize].watched;
+                let unchanged = keys
+                    .iter()
+                    .zip(&versions)
+                    .all(|(k, &v)| watched.version(k) == Some(v));
+                Outcome::Flag(unchanged)
             }
         }
     }
