@@ -110,7 +110,8 @@ pub enum Job {
     /// Run with this configuration from now on (CONFIG SET sends it to every shard).
     Reconfigure(Arc<Config>),
     /// WATCH: registers one more watcher of each key (of this shard) and answers their
-    /// current versions (`Outcome::Versions`, in key order).
+    /// current versions (`Outcome::Versions`, in key order). A key past its time is removed
+    /// first.
     Watch {
         /// Database.
         db: u8,
@@ -124,7 +125,8 @@ pub enum Job {
         /// The keys the sender watched.
         keys: Vec<Bytes>,
     },
-    /// EXEC: true when every key still has the version WATCH answered.
+    /// EXEC: true when every key still has the version WATCH answered (a key whose time
+    /// has passed is removed first, which changes it).
     CheckWatch {
         /// Database.
         db: u8,
@@ -528,8 +530,17 @@ impl ShardCtx {
             }
             Job::Watch { db, keys } => {
                 let mut engine = self.engine.borrow_mut();
-                let watched = &mut engine.dbs[db as usize].watched;
-                Outcome::Versions(keys.iter().map(|k| watched.register(k)).collect())
+                let db = &mut engine.dbs[db as usize];
+                // A key already past its time is removed first: its removal is no change for
+                // this watcher (Redis flags such a watched key `expired`).
+                let versions = keys
+                    .iter()
+                    .map(|k| {
+                        db.expire_if_needed(k, now);
+                        db.watched.register(k)
+                    })
+                    .collect();
+                Outcome::Versions(versions)
             }
             Job::Unwatch { db, keys } => {
                 let mut engine = self.engine.borrow_mut();
@@ -540,12 +551,15 @@ impl ShardCtx {
                 Outcome::Flag(true)
             }
             Job::CheckWatch { db, keys, versions } => {
-                let engine = self.engine.borrow();
-                let watched = &engine.dbs[db as usize].watched;
-                let unchanged = keys
-                    .iter()
-                    .zip(&versions)
-                    .all(|(k, &v)| watched.version(k) == Some(v));
+                let mut engine = self.engine.borrow_mut();
+                let db = &mut engine.dbs[db as usize];
+                // A watched key whose time has passed since WATCH fails EXEC even before it
+                // is removed (Redis's isWatchedKeyExpired): removing it now counts as the
+                // change.
+                let unchanged = keys.iter().zip(&versions).all(|(k, &v)| {
+                    db.expire_if_needed(k, now);
+                    db.watched.version(k) == Some(v)
+                });
                 Outcome::Flag(unchanged)
             }
         }

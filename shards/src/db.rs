@@ -10,8 +10,8 @@
 //! in `expire.rs` finds the keys nobody asks for.
 //!
 //! Every method that changes a key reports it to the database's [`WatchedKeys`] (WATCH), at
-//! the cost of one branch while nobody watches; removal because a key's time passed does not
-//! count as a change (see `watch.rs`).
+//! the cost of one branch while nobody watches; so does removal because a key's time passed
+//! (see `watch.rs`).
 
 use crate::value::Value;
 use crate::watch::WatchedKeys;
@@ -61,6 +61,7 @@ impl Db {
                 self.expires.swap_remove(key);
                 self.entries.swap_remove(key);
                 self.expired_keys += 1;
+                self.touch(key);
                 true
             }
             _ => false,
@@ -187,6 +188,7 @@ impl Db {
                 if let Some((key, _)) = self.expires.swap_remove_index(index) {
                     self.entries.swap_remove(&key);
                     self.expired_keys += 1;
+                    self.touch(&key);
                 }
                 true
             }
@@ -227,7 +229,7 @@ mod tests {
     }
 
     #[test]
-    fn every_write_path_changes_a_watched_key_and_expiry_does_not() {
+    fn every_write_path_and_expiry_change_a_watched_key() {
         let mut db = Db::new();
         let version = |db: &Db| db.watched.version(b"k").unwrap_or(u64::MAX);
         db.watched.register(b"k");
@@ -269,15 +271,11 @@ mod tests {
         db.set_expire(b"k", 100);
         changed(&mut db, "set and expire", true);
         assert!(db.get(b"k", 101).is_none());
-        changed(
-            &mut db,
-            "lazy expiry (Redis 7.0.15 does not signal it)",
-            false,
-        );
+        changed(&mut db, "lazy expiry", true);
         db.set(b"k", Value::string(b"v"));
         db.set_expire(b"k", 100);
         changed(&mut db, "set and expire", true);
         assert!(db.expire_volatile_at(0, 101));
-        changed(&mut db, "active expiry", false);
+        changed(&mut db, "active expiry", true);
     }
 }

@@ -5,13 +5,18 @@
 //! per write. Every write path of [`crate::Db`] calls [`WatchedKeys::touch`]; a client
 //! remembers the version WATCH returned, and EXEC compares it with the current one.
 //!
-//! What counts as a change follows Redis 7.0.15 as observed: writes, FLUSHDB/FLUSHALL of a
-//! key that exists, RENAME, type changes and expiry changes do; a key removed because its time
-//! passed (lazily or by the active cycle) does not. Redis signals only real modifications;
-//! here a write command that looked a key up for writing and then changed nothing still
-//! counts (a failed WRONGTYPE write, SADD of present members, LREM that matched nothing,
-//! SETRANGE/APPEND of nothing, ZADD of an unchanged score, ...). That over-invalidates — EXEC
-//! fails where Redis would run it — but never misses a change.
+//! What counts as a change follows Redis 7.0.15: writes, FLUSHDB/FLUSHALL of a key that
+//! exists, RENAME, type changes, expiry changes, and a key removed because its time passed
+//! (lazily or by the active cycle). A key already past its time when WATCHed is removed
+//! before it is registered (the server's `Job::Watch`), so its removal does not count, as
+//! Redis does not count it; EXEC removes watched keys whose time has passed before it
+//! compares versions (Redis's `isWatchedKeyExpired`).
+//!
+//! Redis signals only real modifications; here a write command that looked a key up for
+//! writing and then changed nothing still counts (a failed WRONGTYPE write, SADD of present
+//! members, LREM that matched nothing, APPEND of an empty string, ZADD of an unchanged
+//! score, HSET of the same value, ...). That over-invalidates — EXEC fails where Redis would
+//! run it — but never misses a change.
 
 use crate::key::Key;
 use ahash::AHashMap;
