@@ -490,10 +490,15 @@ impl Conn {
     }
 
     /// Counts an error reply for a request refused before it ran: in the error statistics,
-    /// and as a rejected call of `stat` when the command is known.
-    fn reject(&mut self, stat: Option<StatId>) {
+    /// and as a rejected call of `stat` when the command is known. Inside MULTI it dooms the
+    /// transaction; a refused EXEC discards it with Redis's EXECABORT wording.
+    async fn reject(&mut self, stat: Option<StatId>) {
         self.flag_transaction();
-        let bytes = self.scratch.take();
+        let mut bytes = self.scratch.take();
+        if stat.is_some_and(transaction::is_exec) {
+            bytes = transaction::exec_refused(&bytes);
+            self.discard_transaction().await;
+        }
         {
             let mut stats = self.ctx.stats.borrow_mut();
             match stat {
@@ -681,14 +686,14 @@ impl Conn {
     async fn request(&mut self, args: Vec<Bytes>) {
         let Some(cmd) = command_table::lookup(&args[0]) else {
             self.scratch.error_bytes(&unknown_command(&args));
-            return self.reject(None);
+            return self.reject(None).await;
         };
         if !command_table::arity_ok(cmd.meta.arity, args.len()) || !pairs_ok(cmd, args.len()) {
             self.scratch.error(&format!(
                 "ERR wrong number of arguments for '{}' command",
                 cmd.meta.fullname
             ));
-            return self.reject(Some(cmd.stat));
+            return self.reject(Some(cmd.stat)).await;
         }
         // A subcommand is checked before it runs, as Redis's processCommand does: unknown
         // (for the commands the connection runs) or with the wrong number of arguments.
@@ -699,28 +704,28 @@ impl Conn {
                         "ERR wrong number of arguments for '{}' command",
                         sub.fullname
                     ));
-                    return self.reject(Some(stat));
+                    return self.reject(Some(stat)).await;
                 }
                 stat
             }
             None if matches!(cmd.exec, Exec::Conn(_)) => {
                 self.scratch.error_bytes(&unknown_subcommand(&args));
-                return self.reject(None);
+                return self.reject(None).await;
             }
             None => cmd.stat,
         };
         if !self.authenticated && !cmd.no_auth && !self.ctx.config().requirepass.is_empty() {
             self.scratch.error(auth::NOAUTH);
-            return self.reject(Some(stat));
+            return self.reject(Some(stat)).await;
         }
         if self.monitor.is_some() && touches_keyspace(cmd) {
             self.scratch
                 .error("ERR Replica can't interact with the keyspace");
-            return self.reject(Some(stat));
+            return self.reject(Some(stat)).await;
         }
         self.info.last_cmd.set(cmd.meta.fullname);
         if self.multi.is_some() && transaction::is_queued(cmd) {
-            return self.queue(cmd, stat, args);
+            return self.queue(cmd, stat, args).await;
         }
         self.execute_shown(cmd, stat, args).await;
     }

@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{crc16, each_server, raw, show_bytes, wait_until, RawConn, Server};
+use common::{crc16, each_server, each_server_with, raw, show_bytes, wait_until, RawConn, Server};
 use std::time::Duration;
 
 const SHARD_COUNTS: &[usize] = &[1, 2, 4];
@@ -181,6 +181,34 @@ fn a_command_refused_while_queuing_aborts_the_transaction() {
             expect(&mut c, "EXISTS a b", b":0\r\n");
             expect(&mut c, "EXEC", b"-ERR EXEC without MULTI\r\n");
         }
+    });
+}
+
+#[test]
+fn a_refused_exec_discards_the_transaction_with_the_reason() {
+    each_server_with(&[1, 4], &[("requirepass", "pw")], |server: &Server| {
+        let mut c = server.raw();
+        expect(
+            &mut c,
+            "EXEC",
+            b"-EXECABORT Transaction discarded because of: NOAUTH Authentication required.\r\n",
+        );
+        expect(&mut c, "AUTH pw", OK);
+        expect(&mut c, "WATCH w", OK);
+        expect(&mut c, "MULTI", OK);
+        expect(&mut c, "SET a 1", QUEUED);
+        expect(
+            &mut c,
+            "EXEC x",
+            b"-EXECABORT Transaction discarded because of: wrong number of arguments for 'exec' command\r\n",
+        );
+        expect(&mut c, "EXEC", b"-ERR EXEC without MULTI\r\n");
+        expect(&mut c, "EXISTS a", b":0\r\n");
+        // The refusal also forgot the watched key.
+        let mut other = server.raw();
+        expect(&mut other, "AUTH pw", OK);
+        expect(&mut other, "SET w 1", OK);
+        assert_eq!(exec_ping(&mut c), RAN);
     });
 }
 

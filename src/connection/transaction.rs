@@ -62,6 +62,23 @@ pub(super) struct WatchedKey {
     version: u64,
 }
 
+/// True when `stat` is EXEC's.
+pub(super) fn is_exec(stat: StatId) -> bool {
+    crate::command_table::lookup(b"exec").is_some_and(|c| c.stat == stat)
+}
+
+/// What Redis answers when EXEC itself is refused (wrong arity, NOAUTH): the refusal as
+/// the reason of an EXECABORT, without its `-` and a generic `ERR ` code.
+pub(super) fn exec_refused(error: &[u8]) -> Bytes {
+    let text = error.strip_prefix(b"-").unwrap_or(error);
+    let text = text.strip_prefix(b"ERR ").unwrap_or(text);
+    let text = text.strip_suffix(b"\r\n").unwrap_or(text);
+    let mut reply = b"-EXECABORT Transaction discarded because of: ".to_vec();
+    reply.extend_from_slice(text);
+    reply.extend_from_slice(b"\r\n");
+    Bytes::from(reply)
+}
+
 /// True for the commands that MULTI queues rather than runs: all but the ones that act on
 /// the transaction or the connection itself.
 pub(super) fn is_queued(cmd: &Command) -> bool {
@@ -89,14 +106,14 @@ impl Conn {
     /// Queues an admitted command inside MULTI (`+QUEUED`), or refuses it the way Redis
     /// does at queue time: a `no_multi` command, or an unknown subcommand of a keyed
     /// container (which outside MULTI its handler answers).
-    pub(super) fn queue(&mut self, cmd: &'static Command, stat: StatId, args: Vec<Bytes>) {
+    pub(super) async fn queue(&mut self, cmd: &'static Command, stat: StatId, args: Vec<Bytes>) {
         if cmd.meta.flags.contains(&"no_multi") {
             self.scratch.error(NOT_ALLOWED);
-            return self.reject(Some(stat));
+            return self.reject(Some(stat)).await;
         }
         if !cmd.meta.subcommands.is_empty() && args.len() >= 2 && cmd.stat_of(&args).is_none() {
             self.scratch.error_bytes(&super::unknown_subcommand(&args));
-            return self.reject(None);
+            return self.reject(None).await;
         }
         if let Some(multi) = self.multi.as_mut() {
             multi.queued.push(Queued { cmd, stat, args });
@@ -338,6 +355,18 @@ mod tests {
         ] {
             assert!(queued(name), "{name} is queued");
         }
+    }
+
+    #[test]
+    fn a_refused_exec_is_an_execabort_with_the_reason() {
+        assert_eq!(
+            &exec_refused(b"-ERR wrong number of arguments for 'exec' command\r\n")[..],
+            b"-EXECABORT Transaction discarded because of: wrong number of arguments for 'exec' command\r\n"
+        );
+        assert_eq!(
+            &exec_refused(b"-NOAUTH Authentication required.\r\n")[..],
+            b"-EXECABORT Transaction discarded because of: NOAUTH Authentication required.\r\n"
+        );
     }
 
     #[test]
