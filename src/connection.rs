@@ -67,6 +67,7 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream, slot: ClientSlot) {
         killed: Cell::new(false),
         monitor: Cell::new(false),
         blocked: Cell::new(false),
+        multi: Cell::new(-1),
         kill_signal: RefCell::new(Some(kill_tx)),
     });
     let Ok(socket) = Socket::new(stream, &ctx.reactor) else {

@@ -297,6 +297,43 @@ fn connection_commands_are_queued_and_run_at_exec() {
 }
 
 #[test]
+fn client_list_shows_a_transaction_being_queued() {
+    each_server(&[1, 4], |server: &Server| {
+        let mut c = server.raw();
+        let mut other = server.raw();
+        let flags_and_multi = |line: &str| -> (String, String) {
+            let field = |name: &str| {
+                line.split(' ')
+                    .find_map(|f| f.strip_prefix(name))
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            (field("flags="), field("multi="))
+        };
+        expect(&mut c, "MULTI", OK);
+        expect(&mut c, "SET x 1", QUEUED);
+        expect(&mut c, "GET x", QUEUED);
+        let list = String::from_utf8(send(&mut other, "CLIENT LIST")).expect("text");
+        let mine = list
+            .lines()
+            .find(|l| l.contains("cmd=get "))
+            .unwrap_or_else(|| panic!("{list}"));
+        assert_eq!(flags_and_multi(mine), ("x".into(), "2".into()), "{mine}");
+        expect(&mut c, "CLIENT INFO", QUEUED);
+        let exec = String::from_utf8(send(&mut c, "EXEC")).expect("text");
+        assert!(
+            exec.contains(" flags=x ") && exec.contains(" multi=3 "),
+            "inside EXEC the client is still in MULTI: {exec}"
+        );
+        let info = String::from_utf8(send(&mut c, "CLIENT INFO")).expect("text");
+        assert!(
+            info.contains(" flags=N ") && info.contains(" multi=-1 "),
+            "{info}"
+        );
+    });
+}
+
+#[test]
 fn reset_and_quit_inside_multi() {
     each_server(&[1, 4], |server: &Server| {
         let mut c = server.raw();

@@ -117,6 +117,7 @@ impl Conn {
         }
         if let Some(multi) = self.multi.as_mut() {
             multi.queued.push(Queued { cmd, stat, args });
+            self.info.multi.set(multi.queued.len() as i64);
         }
         self.scratch.simple("QUEUED");
         self.push_scratch();
@@ -128,6 +129,7 @@ impl Conn {
             return self.scratch.error(NESTED);
         }
         self.multi = Some(Multi::default());
+        self.info.multi.set(0);
         self.scratch.ok();
     }
 
@@ -136,6 +138,7 @@ impl Conn {
         if self.multi.take().is_none() {
             return self.scratch.error(DISCARD_WITHOUT_MULTI);
         }
+        self.info.multi.set(-1);
         self.unwatch_all().await;
         self.scratch.ok();
     }
@@ -143,6 +146,7 @@ impl Conn {
     /// Leaves MULTI and forgets every watched key (RESET).
     pub(super) async fn discard_transaction(&mut self) {
         self.multi = None;
+        self.info.multi.set(-1);
         self.unwatch_all().await;
     }
 
@@ -259,6 +263,8 @@ impl Conn {
                 None
             }
         };
+        // CLIENT LIST shows the transaction until EXEC is done, as Redis does.
+        self.info.multi.set(-1);
         let reply = match refusal {
             Some(text) => {
                 self.unwatch_all().await;
