@@ -1309,12 +1309,16 @@ impl Conn {
             if let Some((value, expire_at)) = entry {
                 shards::keys::put_entry(&mut scratch.dbs[self.db], key, value.clone(), *expire_at);
             }
+            // Watched in the scratch shard, so a key the command wrote is written back even
+            // when its value came out the same, and the owner's WATCHers see the write.
+            scratch.dbs[self.db].watched.register(key);
         }
         let mut reply = Reply::new(self.resp3());
         scratch.run(handler, self.db, now, args, &mut reply);
         for (key, original) in keys.iter().zip(originals) {
+            let written = scratch.dbs[self.db].watched.version(key) != Some(0);
             let after = shards::keys::peek_entry(&mut scratch.dbs[self.db], key, now);
-            if after == original {
+            if after == original && !written {
                 continue;
             }
             let shard = key_shard(key, nshards);

@@ -428,11 +428,19 @@ fn every_kind_of_write_invalidates_a_watched_key() {
             ("SADD {src} m".into(), "SUNIONSTORE {k} {src}".into()),
             ("SET {k} 1".into(), "MSET {src} 2 {k} 3".into()),
             ("SET {k} list".into(), "SET {k} 1 KEEPTTL".into()),
+            // Written over with the same value by a command gathering keys of two shards.
+            (
+                "SADD {k} m|SADD {src} m".into(),
+                "SUNIONSTORE {k} {src}".into(),
+            ),
+            ("RPUSH {k} m".into(), "LMOVE {k} {k} LEFT RIGHT".into()),
         ];
         for (setup, write) in cases {
             let fill = |s: &str| s.replace("{k}", k).replace("{src}", src);
             expect(&mut other, "FLUSHALL", OK);
-            send(&mut other, &fill(&setup));
+            for line in setup.split('|') {
+                send(&mut other, &fill(line));
+            }
             expect(&mut c, &format!("WATCH {k}"), OK);
             send(&mut other, &fill(&write));
             assert_eq!(
