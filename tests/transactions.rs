@@ -550,7 +550,7 @@ fn expiry_of_a_watched_key_fails_exec_unless_it_had_expired_before_watch() {
         let all = keys.join(" ");
         let expire_all = |c: &mut RawConn| {
             for key in &keys {
-                expect(c, &format!("SET {key} v PX 30"), OK);
+                expect(c, &format!("SET {key} v PX 200"), OK);
             }
         };
         // Alive at WATCH, gone (removed by the other client's lookups) by EXEC.
@@ -563,7 +563,7 @@ fn expiry_of_a_watched_key_fails_exec_unless_it_had_expired_before_watch() {
         assert_eq!(exec_ping(&mut c), NULL);
         // Alive at WATCH, and past its time by EXEC, whoever removes it.
         for key in &keys {
-            expect(&mut c, &format!("SET {key} v PX 30"), OK);
+            expect(&mut c, &format!("SET {key} v PX 200"), OK);
             expect(&mut c, &format!("WATCH {key}"), OK);
             assert!(wait_until(Duration::from_secs(10), || {
                 send(&mut probe, &format!("PTTL {key}")) == b":-2\r\n"
