@@ -88,6 +88,8 @@ pub struct ClientInfo {
     pub monitor: Cell<bool>,
     /// Blocked in BLPOP & co. (exempt from the idle `timeout`).
     pub blocked: Cell<bool>,
+    /// Commands queued since MULTI (`multi=`; -1 outside MULTI, which also shows `flags=x`).
+    pub multi: Cell<i64>,
     /// Wakes the connection when it is killed while waiting for input.
     pub kill_signal: RefCell<Option<futures_channel::oneshot::Sender<()>>>,
 }
@@ -97,7 +99,7 @@ impl ClientInfo {
     pub fn line(&self) -> String {
         let now = shards::util::now_ms();
         format!(
-            "id={} addr={} laddr={} fd={} name={} age={} idle={} flags={} db={} sub=0 psub=0 ssub=0 multi=-1 qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=16384 rbp=0 obl=0 oll=0 omem=0 tot-mem=0 events=r cmd={} user=default redir=-1 resp={}",
+            "id={} addr={} laddr={} fd={} name={} age={} idle={} flags={}{} db={} sub=0 psub=0 ssub=0 multi={} qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=16384 rbp=0 obl=0 oll=0 omem=0 tot-mem=0 events=r cmd={} user=default redir=-1 resp={}",
             self.id,
             self.addr,
             self.laddr,
@@ -105,8 +107,14 @@ impl ClientInfo {
             String::from_utf8_lossy(&self.name.borrow()),
             (now - self.created_ms).max(0) / 1000,
             (now - self.last_active_ms.get()).max(0) / 1000,
-            if self.monitor.get() { "O" } else { "N" },
+            if self.monitor.get() { "O" } else { "" },
+            match (self.multi.get() >= 0, self.monitor.get()) {
+                (true, _) => "x",
+                (false, true) => "",
+                (false, false) => "N",
+            },
             self.db.get(),
+            self.multi.get(),
             self.last_cmd.get(),
             self.resp.get(),
         )
@@ -242,6 +250,7 @@ mod tests {
             killed: Cell::new(false),
             monitor: Cell::new(false),
             blocked: Cell::new(false),
+            multi: Cell::new(-1),
             kill_signal: RefCell::new(None),
         })
     }

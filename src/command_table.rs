@@ -1,7 +1,7 @@
 //! The command table: for each command, Redis's own metadata (arity, flags, key positions, from
-//! `command_meta`) and how shardis executes it. Routing, arity errors, COMMAND's replies and
-//! (later) what MULTI may queue, what the AOF logs and what maxmemory refuses are all read from
-//! this one table.
+//! `command_meta`) and how shardis executes it. Routing, arity errors, COMMAND's replies,
+//! what MULTI may queue (`no_multi`) and (later) what the AOF logs and what maxmemory refuses
+//! are all read from this one table.
 
 use crate::command_meta::{self, CommandMeta};
 use crate::stats::StatId;
@@ -70,6 +70,16 @@ pub enum ConnCommand {
     Slowlog,
     /// SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT]
     Shutdown,
+    /// MULTI
+    Multi,
+    /// EXEC
+    Exec,
+    /// DISCARD
+    Discard,
+    /// WATCH key [key ...]
+    Watch,
+    /// UNWATCH
+    Unwatch,
 }
 
 /// How a command is executed.
@@ -210,6 +220,11 @@ fn exec_of(name: &str) -> Option<Exec> {
         "info" => Conn(C::Info),
         "slowlog" => Conn(C::Slowlog),
         "shutdown" => Conn(C::Shutdown),
+        "multi" => Conn(C::Multi),
+        "exec" => Conn(C::Exec),
+        "discard" => Conn(C::Discard),
+        "watch" => Conn(C::Watch),
+        "unwatch" => Conn(C::Unwatch),
 
         "get" => Keyed(string::get),
         "set" => Keyed(string::set),

@@ -28,6 +28,8 @@ use std::os::fd::AsRawFd;
 use std::rc::Rc;
 use std::time::Instant;
 
+mod transaction;
+
 const READ_CHUNK: usize = 16 * 1024;
 /// Largest output buffer a connection keeps between writes.
 const OUT_KEEP: usize = 1024 * 1024;
@@ -66,6 +68,7 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream, slot: ClientSlot) {
         killed: Cell::new(false),
         monitor: Cell::new(false),
         blocked: Cell::new(false),
+        multi: Cell::new(-1),
         kill_signal: RefCell::new(Some(kill_tx)),
     });
     let Ok(socket) = Socket::new(stream, &ctx.reactor) else {
@@ -96,8 +99,12 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream, slot: ClientSlot) {
         monitor: None,
         monitor_feed: Vec::new(),
         monitor_queued: 0,
+        multi: None,
+        watched: Vec::new(),
+        in_exec: false,
     };
     conn.run(socket, kill_rx).await;
+    conn.unwatch_all().await;
     ctx.clients.borrow_mut().remove(id);
 }
 
@@ -255,6 +262,12 @@ struct Conn {
     /// The cross-shard transaction this connection is running (0: none); its batches carry
     /// it, so they may touch the keys it locked.
     tx: TxId,
+    /// Between MULTI and EXEC/DISCARD: the queued commands.
+    multi: Option<transaction::Multi>,
+    /// The keys this client WATCHes.
+    watched: Vec<transaction::WatchedKey>,
+    /// EXEC is running its commands: blocking commands answer at once.
+    in_exec: bool,
 }
 
 enum Wake {
@@ -483,9 +496,15 @@ impl Conn {
     }
 
     /// Counts an error reply for a request refused before it ran: in the error statistics,
-    /// and as a rejected call of `stat` when the command is known.
-    fn reject(&mut self, stat: Option<StatId>) {
-        let bytes = self.scratch.take();
+    /// and as a rejected call of `stat` when the command is known. Inside MULTI it dooms the
+    /// transaction; a refused EXEC discards it with Redis's EXECABORT wording.
+    async fn reject(&mut self, stat: Option<StatId>) {
+        self.flag_transaction();
+        let mut bytes = self.scratch.take();
+        if stat.is_some_and(transaction::is_exec) {
+            bytes = transaction::exec_refused(&bytes);
+            self.discard_transaction().await;
+        }
         {
             let mut stats = self.ctx.stats.borrow_mut();
             match stat {
@@ -552,7 +571,19 @@ impl Conn {
             Ok(reply) => reply,
             Err(()) => return self.out.error(SHARD_GONE),
         };
-        if !is_empty_handed(&reply) {
+        // Inside EXEC nothing blocks: the empty-handed reply comes at once (a null bulk
+        // string for BLMOVE and BRPOPLPUSH, as Redis answers a client that may not block).
+        let reply = if self.in_exec
+            && is_empty_handed(&reply)
+            && matches!(cmd.meta.name, "blmove" | "brpoplpush")
+        {
+            let mut null = Reply::new(self.resp3());
+            null.null();
+            null.take()
+        } else {
+            reply
+        };
+        if !is_empty_handed(&reply) || self.in_exec {
             let usec = crate::stats::elapsed_us(started);
             self.account_whole(cmd.stat, usec, &args, &reply);
             return self.out.raw(&reply);
@@ -666,14 +697,14 @@ impl Conn {
     async fn request(&mut self, args: Vec<Bytes>) {
         let Some(cmd) = command_table::lookup(&args[0]) else {
             self.scratch.error_bytes(&unknown_command(&args));
-            return self.reject(None);
+            return self.reject(None).await;
         };
         if !command_table::arity_ok(cmd.meta.arity, args.len()) || !pairs_ok(cmd, args.len()) {
             self.scratch.error(&format!(
                 "ERR wrong number of arguments for '{}' command",
                 cmd.meta.fullname
             ));
-            return self.reject(Some(cmd.stat));
+            return self.reject(Some(cmd.stat)).await;
         }
         // A subcommand is checked before it runs, as Redis's processCommand does: unknown
         // (for the commands the connection runs) or with the wrong number of arguments.
@@ -684,26 +715,34 @@ impl Conn {
                         "ERR wrong number of arguments for '{}' command",
                         sub.fullname
                     ));
-                    return self.reject(Some(stat));
+                    return self.reject(Some(stat)).await;
                 }
                 stat
             }
             None if matches!(cmd.exec, Exec::Conn(_)) => {
                 self.scratch.error_bytes(&unknown_subcommand(&args));
-                return self.reject(None);
+                return self.reject(None).await;
             }
             None => cmd.stat,
         };
         if !self.authenticated && !cmd.no_auth && !self.ctx.config().requirepass.is_empty() {
             self.scratch.error(auth::NOAUTH);
-            return self.reject(Some(stat));
+            return self.reject(Some(stat)).await;
         }
         if self.monitor.is_some() && touches_keyspace(cmd) {
             self.scratch
                 .error("ERR Replica can't interact with the keyspace");
-            return self.reject(Some(stat));
+            return self.reject(Some(stat)).await;
         }
         self.info.last_cmd.set(cmd.meta.fullname);
+        if self.multi.is_some() && transaction::is_queued(cmd) {
+            return self.queue(cmd, stat, args).await;
+        }
+        self.execute_shown(cmd, stat, args).await;
+    }
+
+    /// Runs an admitted command ([`Conn::execute`]) and shows it to the monitors.
+    async fn execute_shown(&mut self, cmd: &'static Command, stat: StatId, args: Vec<Bytes>) {
         if monitor::active() && monitor::is_shown(cmd, &args) {
             // Redis feeds monitors after the command ran (SELECT shows its new database).
             let shown = args.clone();
@@ -1435,12 +1474,16 @@ impl Conn {
             if let Some((value, expire_at)) = entry {
                 shards::keys::put_entry(&mut scratch.dbs[self.db], key, value.clone(), *expire_at);
             }
+            // Watched in the scratch shard, so a key the command wrote is written back even
+            // when its value came out the same, and the owner's WATCHers see the write.
+            scratch.dbs[self.db].watched.register(key);
         }
         let mut reply = Reply::new(self.resp3());
         scratch.run(handler, self.db, now, args, &mut reply);
         for (key, original) in keys.iter().zip(originals) {
+            let written = scratch.dbs[self.db].watched.version(key) != Some(0);
             let after = shards::keys::peek_entry(&mut scratch.dbs[self.db], key, now);
-            if after == original {
+            if after == original && !written {
                 continue;
             }
             let shard = key_shard(key, nshards);
@@ -1644,6 +1687,9 @@ impl Conn {
         stat: StatId,
         args: &[Bytes],
     ) -> bool {
+        if which == ConnCommand::Reset {
+            self.discard_transaction().await;
+        }
         let r = &mut self.scratch;
         r.set_resp3(self.out.resp3());
         match which {
@@ -1727,6 +1773,11 @@ impl Conn {
             ConnCommand::Slowlog => return self.slowlog(stat, args),
             ConnCommand::Auth => self.auth(args),
             ConnCommand::Monitor => {
+                if self.in_exec {
+                    self.scratch.error(transaction::MONITOR_IN_EXEC);
+                    self.push_scratch();
+                    return false;
+                }
                 // Redis ignores MONITOR from a client that already monitors (no reply).
                 if self.monitor.is_some() {
                     return false;
@@ -1736,6 +1787,18 @@ impl Conn {
                 self.scratch.ok();
             }
             ConnCommand::Info => {}
+            ConnCommand::Multi => self.multi(),
+            ConnCommand::Discard => self.discard().await,
+            ConnCommand::Watch => self.watch(args).await,
+            ConnCommand::Unwatch => {
+                self.unwatch_all().await;
+                self.scratch.ok();
+            }
+            ConnCommand::Exec => {
+                // EXEC counts itself.
+                self.exec_command(stat, args).await;
+                return true;
+            }
         }
         if which == ConnCommand::Reset {
             self.refresh_origin_name();

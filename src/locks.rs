@@ -52,10 +52,18 @@ pub struct KeyLocks {
     held: ahash::AHashMap<(u8, Bytes), TxId>,
     /// A transaction holding the whole shard (a keyspace-wide command inside it).
     whole: Option<TxId>,
-    /// Lock requests not granted yet, oldest first.
-    waiting: VecDeque<Waiter>,
-    /// Batches that touch locked keys, oldest first.
-    parked: VecDeque<Batch>,
+    /// Lock requests not granted yet and batches that touch locked keys, in arrival order:
+    /// one queue, so that neither kind can overtake the other on a key and starve it.
+    pending: VecDeque<Pending>,
+}
+
+/// Work waiting on a shard for locked keys.
+#[derive(Debug)]
+enum Pending {
+    /// A lock request.
+    Lock(Waiter),
+    /// A batch of another client's jobs.
+    Batch(Batch),
 }
 
 impl KeyLocks {
@@ -102,20 +110,20 @@ impl KeyLocks {
         done: oneshot::Sender<Vec<Outcome>>,
     ) {
         let behind_older = self
-            .waiting
+            .pending
             .iter()
-            .any(|older| overlaps(older, db, &keys, whole));
+            .any(|older| self.pending_overlaps(older, db, &keys, whole));
         if !behind_older && self.grantable(tx, db, &keys, whole) {
             self.grant(tx, db, keys, whole);
             let _ = done.send(vec![Outcome::Flag(true)]);
         } else {
-            self.waiting.push_back(Waiter {
+            self.pending.push_back(Pending::Lock(Waiter {
                 tx,
                 db,
                 keys,
                 whole,
                 done,
-            });
+            }));
         }
     }
 
@@ -159,39 +167,80 @@ impl KeyLocks {
 
     /// Keeps `batch` until the keys it touches are free.
     pub fn park(&mut self, batch: Batch) {
-        self.parked.push_back(batch);
+        self.pending.push_back(Pending::Batch(batch));
     }
 
-    /// After a release: grants the lock requests that can now be granted (oldest first) and
-    /// returns the parked batches that may run now, in the order they came.
+    /// After a release: goes through the waiting work in arrival order, granting each lock
+    /// request that is free and not behind older waiting work on one of its keys, and
+    /// returning the parked batches that may run now (in arrival order, for the caller to
+    /// run). A parked batch holds nothing, so it may pass an older lock request; a lock
+    /// request never passes older work on its keys, so parked batches cannot starve.
     pub fn unblocked(&mut self) -> Vec<Batch> {
-        let mut still_waiting = VecDeque::new();
-        while let Some(w) = self.waiting.pop_front() {
-            // A request never overtakes an older one it conflicts with: that keeps each key's
-            // waiters in arrival order, so nobody starves.
-            let behind_older = still_waiting.iter().any(|older: &Waiter| {
-                older.db == w.db
-                    && (older.whole || w.whole || older.keys.iter().any(|k| w.keys.contains(k)))
-            });
-            if !behind_older && self.grantable(w.tx, w.db, &w.keys, w.whole) {
-                self.grant(w.tx, w.db, w.keys, w.whole);
-                let _ = w.done.send(vec![Outcome::Flag(true)]);
-            } else {
-                still_waiting.push_back(w);
-            }
-        }
-        self.waiting = still_waiting;
         let mut runnable = Vec::new();
-        let mut still_parked = VecDeque::new();
-        while let Some(batch) = self.parked.pop_front() {
-            if self.blocks(&batch) {
-                still_parked.push_back(batch);
-            } else {
-                runnable.push(batch);
+        let mut still = VecDeque::new();
+        while let Some(item) = self.pending.pop_front() {
+            match item {
+                Pending::Lock(w) => {
+                    let behind_older = still
+                        .iter()
+                        .any(|older| self.pending_overlaps(older, w.db, &w.keys, w.whole));
+                    if !behind_older && self.grantable(w.tx, w.db, &w.keys, w.whole) {
+                        self.grant(w.tx, w.db, w.keys, w.whole);
+                        let _ = w.done.send(vec![Outcome::Flag(true)]);
+                    } else {
+                        still.push_back(Pending::Lock(w));
+                    }
+                }
+                Pending::Batch(batch) => {
+                    if self.blocks(&batch) {
+                        still.push_back(Pending::Batch(batch));
+                    } else {
+                        runnable.push(batch);
+                    }
+                }
             }
         }
-        self.parked = still_parked;
+        self.pending = still;
         runnable
+    }
+
+    /// Whether older waiting work wants one of the keys of a newer lock request.
+    fn pending_overlaps(&self, older: &Pending, db: u8, keys: &[Bytes], whole: bool) -> bool {
+        match older {
+            Pending::Lock(w) => overlaps(w, db, keys, whole),
+            Pending::Batch(batch) => {
+                whole
+                    || batch
+                        .jobs
+                        .iter()
+                        .any(|job| matches!(job, Job::Run { args, .. } if keyspace_wide(&args[0])))
+                    || batch.jobs.iter().any(|job| {
+                        job_keys(job).is_some_and(|(job_db, job_keys)| {
+                            job_db == db && job_keys.iter().any(|k| keys.contains(k))
+                        })
+                    })
+            }
+        }
+    }
+}
+
+/// The database and keys a job touches (none for jobs that touch no key).
+fn job_keys(job: &Job) -> Option<(u8, Vec<Bytes>)> {
+    match job {
+        Job::Run { db, args, .. } => {
+            let cmd = command_table::lookup(&args[0])?;
+            Some((
+                *db,
+                cmd.keys(args)
+                    .into_iter()
+                    .map(|p| args[p].clone())
+                    .collect(),
+            ))
+        }
+        Job::Exists { db, key } | Job::Take { db, key, .. } | Job::Put { db, key, .. } => {
+            Some((*db, vec![key.clone()]))
+        }
+        _ => None,
     }
 }
 
@@ -289,6 +338,21 @@ mod tests {
         locks.release(2);
         locks.unblocked();
         assert!(matches!(third.try_recv(), Ok(Some(_))));
+    }
+
+    #[test]
+    fn a_parked_batch_runs_before_a_newer_lock_on_its_key() {
+        let mut locks = KeyLocks::default();
+        let _held = lock(&mut locks, 1, &["a"]);
+        let (on_a, _) = batch(vec![get(0, "a")], 0);
+        locks.park(on_a);
+        let mut newer = lock(&mut locks, 2, &["a"]);
+        locks.release(1);
+        assert_eq!(locks.unblocked().len(), 1, "the parked GET runs first");
+        assert!(
+            matches!(newer.try_recv(), Ok(Some(_))),
+            "then the lock is granted"
+        );
     }
 
     #[test]

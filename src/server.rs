@@ -124,6 +124,32 @@ pub enum Job {
     },
     /// Release every lock transaction `tx` holds here.
     Unlock(TxId),
+    /// WATCH: registers one more watcher of each key (of this shard) and answers their
+    /// current versions (`Outcome::Versions`, in key order). A key past its time is removed
+    /// first.
+    Watch {
+        /// Database.
+        db: u8,
+        /// The keys, each watched once by the sender.
+        keys: Vec<Bytes>,
+    },
+    /// Drops one watcher of each key (UNWATCH, EXEC, DISCARD, RESET, disconnection).
+    Unwatch {
+        /// Database.
+        db: u8,
+        /// The keys the sender watched.
+        keys: Vec<Bytes>,
+    },
+    /// EXEC: true when every key still has the version WATCH answered (a key whose time
+    /// has passed is removed first, which changes it).
+    CheckWatch {
+        /// Database.
+        db: u8,
+        /// The watched keys.
+        keys: Vec<Bytes>,
+        /// Their versions when watched, in key order.
+        versions: Vec<u64>,
+    },
 }
 
 /// What a job produced.
@@ -143,6 +169,8 @@ pub enum Outcome {
     Stats(Box<Snapshot>),
     /// Slow log entries, newest first.
     Slowlog(Vec<SlowEntry>),
+    /// Versions of watched keys (WATCH).
+    Versions(Vec<u64>),
 }
 
 /// A handler to run and what it runs on.
@@ -575,6 +603,40 @@ impl ShardCtx {
             Job::Unblock { id } => {
                 self.blocked.borrow_mut().unblock(id);
                 Outcome::Flag(true)
+            }
+            Job::Watch { db, keys } => {
+                let mut engine = self.engine.borrow_mut();
+                let db = &mut engine.dbs[db as usize];
+                // A key already past its time is removed first: its removal is no change for
+                // this watcher (Redis flags such a watched key `expired`).
+                let versions = keys
+                    .iter()
+                    .map(|k| {
+                        db.expire_if_needed(k, now);
+                        db.watched.register(k)
+                    })
+                    .collect();
+                Outcome::Versions(versions)
+            }
+            Job::Unwatch { db, keys } => {
+                let mut engine = self.engine.borrow_mut();
+                let watched = &mut engine.dbs[db as usize].watched;
+                for key in &keys {
+                    watched.unregister(key);
+                }
+                Outcome::Flag(true)
+            }
+            Job::CheckWatch { db, keys, versions } => {
+                let mut engine = self.engine.borrow_mut();
+                let db = &mut engine.dbs[db as usize];
+                // A watched key whose time has passed since WATCH fails EXEC even before it
+                // is removed (Redis's isWatchedKeyExpired): removing it now counts as the
+                // change.
+                let unchanged = keys.iter().zip(&versions).all(|(k, &v)| {
+                    db.expire_if_needed(k, now);
+                    db.watched.version(k) == Some(v)
+                });
+                Outcome::Flag(unchanged)
             }
         }
     }

@@ -388,7 +388,6 @@ fn assert_final_total(server: &Server, names: &[String]) {
 }
 
 #[test]
-#[ignore = "needs MULTI/EXEC (lands next)"]
 fn transfers_in_multi_keep_the_total_for_every_reader() {
     each_server(SHARD_COUNTS, |server| {
         require_multi(server);
@@ -419,7 +418,6 @@ fn transfers_in_multi_keep_the_total_for_every_reader() {
 }
 
 #[test]
-#[ignore = "needs MULTI/EXEC (lands next)"]
 fn watched_transfers_keep_the_total_for_every_reader() {
     each_server(SHARD_COUNTS, |server| {
         require_multi(server);
@@ -732,7 +730,6 @@ fn smove_between_shards_keeps_every_member_for_sunion_and_sinter() {
 }
 
 #[test]
-#[ignore = "needs MULTI/EXEC (lands next)"]
 fn smove_between_shards_keeps_every_member_for_multi_readers() {
     each_server(SHARD_COUNTS, |server| {
         require_multi(server);
@@ -765,7 +762,6 @@ fn smove_between_shards_keeps_every_member_for_multi_readers() {
 }
 
 #[test]
-#[ignore = "needs MULTI/EXEC (lands next)"]
 fn lmove_between_shards_keeps_every_element_for_multi_llen() {
     each_server(SHARD_COUNTS, |server| {
         require_multi(server);
@@ -825,7 +821,6 @@ fn lmove_between_shards_keeps_every_element_for_multi_llen() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-#[ignore = "needs MULTI/EXEC (lands next)"]
 fn transactions_over_random_keys_in_random_order_all_complete() {
     each_server(SHARD_COUNTS, |server| {
         require_multi(server);

@@ -207,3 +207,35 @@ fn blmove_and_bzpopmin_are_served_across_shards() {
         assert_eq!(waiter.read_reply(), b"*-1\r\n");
     });
 }
+
+/// A push inside MULTI/EXEC serves a blocked client once the transaction is done: on one
+/// shard, and in a transaction over keys of two shards (which runs under locks). The client is
+/// served after EXEC, so it sees the whole transaction (the other key's value) at once.
+#[test]
+fn a_push_inside_exec_serves_a_blocked_client() {
+    each_server(SHARD_COUNTS, |server| {
+        let (queue, other) = keys_on_two_shards();
+        let mut waiter = server.raw();
+        let mut pusher = server.raw();
+        send(&mut waiter, &["BLPOP", &queue, "0"]);
+        settle();
+        assert_eq!(raw(&mut pusher, &["MULTI"]), b"+OK\r\n");
+        assert_eq!(raw(&mut pusher, &["RPUSH", &queue, "job1"]), b"+QUEUED\r\n");
+        assert_eq!(raw(&mut pusher, &["LLEN", &queue]), b"+QUEUED\r\n");
+        // Inside EXEC the pushed element is still there: the waiter is served after it.
+        assert_eq!(raw(&mut pusher, &["EXEC"]), b"*2\r\n:1\r\n:1\r\n");
+        let served = format!("*2\r\n${}\r\n{queue}\r\n$4\r\njob1\r\n", queue.len());
+        assert_eq!(waiter.read_reply(), served.as_bytes());
+
+        send(&mut waiter, &["BLPOP", &queue, "0"]);
+        settle();
+        assert_eq!(raw(&mut pusher, &["MULTI"]), b"+OK\r\n");
+        assert_eq!(raw(&mut pusher, &["RPUSH", &queue, "job2"]), b"+QUEUED\r\n");
+        assert_eq!(raw(&mut pusher, &["SET", &other, "done"]), b"+QUEUED\r\n");
+        assert_eq!(raw(&mut pusher, &["EXEC"]), b"*2\r\n:1\r\n+OK\r\n");
+        let served = format!("*2\r\n${}\r\n{queue}\r\n$4\r\njob2\r\n", queue.len());
+        assert_eq!(waiter.read_reply(), served.as_bytes());
+        assert_eq!(raw(&mut waiter, &["GET", &other]), b"$4\r\ndone\r\n");
+        assert_eq!(raw(&mut pusher, &["LLEN", &queue]), b":0\r\n");
+    });
+}

@@ -8,8 +8,13 @@
 //!
 //! Expiry is lazy here: every lookup first drops a key whose time has passed. The active cycle
 //! in `expire.rs` finds the keys nobody asks for.
+//!
+//! Every method that changes a key reports it to the database's [`WatchedKeys`] (WATCH), at
+//! the cost of one branch while nobody watches; so does removal because a key's time passed
+//! (see `watch.rs`).
 
 use crate::value::Value;
+use crate::watch::WatchedKeys;
 use ahash::RandomState;
 use indexmap::IndexMap;
 
@@ -24,6 +29,8 @@ pub struct Db {
     pub(crate) expires: IndexMap<Key, i64, RandomState>,
     /// Keys deleted because their time passed, lazily or actively (INFO expired_keys).
     pub expired_keys: u64,
+    /// The keys clients WATCH, with their versions.
+    pub watched: WatchedKeys,
 }
 
 impl Db {
@@ -54,6 +61,7 @@ impl Db {
                 self.expires.swap_remove(key);
                 self.entries.swap_remove(key);
                 self.expired_keys += 1;
+                self.touch(key);
                 true
             }
             _ => false,
@@ -72,10 +80,23 @@ impl Db {
         self.entries.get(key)
     }
 
-    /// The value of a live key, for modification in place (the expiry time is kept).
+    /// The value of a live key, for modification in place (the expiry time is kept). Counts
+    /// as a change of a watched key when the key exists: callers look up for writing.
     pub fn get_mut(&mut self, key: &[u8], now: i64) -> Option<&mut Value> {
         self.expire_if_needed(key, now);
-        self.entries.get_mut(key)
+        let value = self.entries.get_mut(key)?;
+        if !self.watched.is_empty() {
+            self.watched.touch(key);
+        }
+        Some(value)
+    }
+
+    /// Records a change of `key` for its watchers, if it has any.
+    #[inline]
+    fn touch(&mut self, key: &[u8]) {
+        if !self.watched.is_empty() {
+            self.watched.touch(key);
+        }
     }
 
     /// True if `key` exists and has not expired.
@@ -94,6 +115,7 @@ impl Db {
 
     /// Stores `value` under `key`, keeping the key's expiry time if it has one.
     pub fn set_keep_ttl(&mut self, key: &[u8], value: Value) {
+        self.touch(key);
         match self.entries.get_mut(key) {
             Some(slot) => *slot = value,
             None => {
@@ -105,6 +127,7 @@ impl Db {
     /// Removes `key` and its expiry time, returning the value it held.
     pub fn remove(&mut self, key: &[u8]) -> Option<Value> {
         let value = self.entries.swap_remove(key)?;
+        self.touch(key);
         if !self.expires.is_empty() {
             self.expires.swap_remove(key);
         }
@@ -118,6 +141,7 @@ impl Db {
 
     /// Sets the absolute expiry time of an existing key.
     pub fn set_expire(&mut self, key: &[u8], when_ms: i64) {
+        self.touch(key);
         match self.expires.get_mut(key) {
             Some(slot) => *slot = when_ms,
             None => {
@@ -128,11 +152,19 @@ impl Db {
 
     /// Drops the expiry time of `key`; true if it had one.
     pub fn persist(&mut self, key: &[u8]) -> bool {
-        self.expires.swap_remove(key).is_some()
+        let had = self.expires.swap_remove(key).is_some();
+        if had {
+            self.touch(key);
+        }
+        had
     }
 
     /// Removes every key.
     pub fn clear(&mut self) {
+        if !self.watched.is_empty() {
+            let entries = &self.entries;
+            self.watched.touch_where(|key| entries.contains_key(key));
+        }
         self.entries = IndexMap::default();
         self.expires = IndexMap::default();
     }
@@ -156,6 +188,7 @@ impl Db {
                 if let Some((key, _)) = self.expires.swap_remove_index(index) {
                     self.entries.swap_remove(&key);
                     self.expired_keys += 1;
+                    self.touch(&key);
                 }
                 true
             }
@@ -193,5 +226,56 @@ mod tests {
         assert_eq!(db.expire_at(b"k"), Some(100));
         db.set(b"k", Value::string(b"x"));
         assert_eq!(db.expire_at(b"k"), None);
+    }
+
+    #[test]
+    fn every_write_path_and_expiry_change_a_watched_key() {
+        let mut db = Db::new();
+        let version = |db: &Db| db.watched.version(b"k").unwrap_or(u64::MAX);
+        db.watched.register(b"k");
+        let mut last = version(&db);
+        let mut changed = |db: &mut Db, what: &str, expected: bool| {
+            let now = version(db);
+            assert_eq!(now != last, expected, "{what}");
+            last = now;
+        };
+        db.set(b"k", Value::string(b"v"));
+        changed(&mut db, "set", true);
+        db.set_keep_ttl(b"k", Value::string(b"w"));
+        changed(&mut db, "set_keep_ttl", true);
+        db.get(b"k", 0);
+        db.contains(b"k", 0);
+        changed(&mut db, "reads", false);
+        db.get_mut(b"k", 0);
+        changed(&mut db, "get_mut", true);
+        db.get_mut(b"missing", 0);
+        db.remove(b"missing");
+        changed(&mut db, "writes to other keys", false);
+        db.set_expire(b"k", 100);
+        changed(&mut db, "set_expire", true);
+        db.persist(b"k");
+        changed(&mut db, "persist", true);
+        db.persist(b"k");
+        changed(&mut db, "persist of a key without expiry", false);
+        db.remove(b"k");
+        changed(&mut db, "remove", true);
+        db.remove(b"k");
+        changed(&mut db, "remove of a missing key", false);
+        db.clear();
+        changed(&mut db, "flush without the key", false);
+        db.set(b"k", Value::string(b"v"));
+        changed(&mut db, "set", true);
+        db.clear();
+        changed(&mut db, "flush with the key", true);
+        db.set(b"k", Value::string(b"v"));
+        db.set_expire(b"k", 100);
+        changed(&mut db, "set and expire", true);
+        assert!(db.get(b"k", 101).is_none());
+        changed(&mut db, "lazy expiry", true);
+        db.set(b"k", Value::string(b"v"));
+        db.set_expire(b"k", 100);
+        changed(&mut db, "set and expire", true);
+        assert!(db.expire_volatile_at(0, 101));
+        changed(&mut db, "active expiry", true);
     }
 }

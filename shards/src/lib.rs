@@ -19,6 +19,7 @@ pub mod slot;
 pub mod types;
 pub mod util;
 pub mod value;
+pub mod watch;
 
 pub use db::Db;
 pub use reply::Reply;
