@@ -849,8 +849,8 @@ impl Conn {
                 Some(shard) => self.queue_one(shard, handler, args, whole),
                 None => {
                     self.flush_round().await;
-                    let keys = Self::keys_at(&args, cmd.key_positions(args.len()));
-                    match self.begin_atomic(&keys).await {
+                    let entries = key_entries(cmd, &args, self.db as u8);
+                    match self.begin_atomic_entries(entries).await {
                         Ok(locked) => {
                             self.run_move(cmd, stat, handler, how, args).await;
                             self.end_atomic(locked).await;
@@ -1302,6 +1302,17 @@ impl Conn {
             return Ok(None);
         }
         self.lock_keys(self.db as u8, keys).await.map(Some)
+    }
+
+    /// [`Conn::begin_atomic`] over (database, key) entries (COPY ... DB writes another one).
+    async fn begin_atomic_entries(
+        &mut self,
+        entries: Vec<(u8, Bytes)>,
+    ) -> Result<Option<Vec<usize>>, ()> {
+        if self.tx != 0 {
+            return Ok(None);
+        }
+        self.lock_entries(entries, false).await.map(Some)
     }
 
     /// Makes a command over the whole keyspace (FLUSHALL, DBSIZE, KEYS, RANDOMKEY) see one
@@ -2315,6 +2326,27 @@ const CLIENT_HELP: &[&str] = &[
 
 /// An argument read as Redis's `getIntFromObjectOrReply` reads it: a 64-bit integer that
 /// must fit in 32 bits, with Redis's two distinct errors.
+/// The (database, key) pairs a command touches when run in database `db`: its keys, except
+/// that COPY's destination lives in the database its `DB` option names.
+fn key_entries(cmd: &Command, args: &[Bytes], db: u8) -> Vec<(u8, Bytes)> {
+    let mut entries: Vec<(u8, Bytes)> = cmd
+        .keys(args)
+        .into_iter()
+        .map(|p| (db, args[p].clone()))
+        .collect();
+    if cmd.meta.name == "copy" && entries.len() == 2 {
+        let option = args[3..]
+            .iter()
+            .position(|a| a.eq_ignore_ascii_case(b"DB"))
+            .and_then(|i| args.get(3 + i + 1))
+            .and_then(|n| parse_i64(n));
+        if let Some(n) = option.filter(|n| (0..=u8::MAX as i64).contains(n)) {
+            entries[1].0 = n as u8;
+        }
+    }
+    entries
+}
+
 fn parse_int32(arg: &[u8]) -> Result<i64, &'static str> {
     match parse_i64(arg) {
         None => Err(errors::NOT_INTEGER),
@@ -2699,4 +2731,28 @@ fn scan_reply(cursor: u64, keys: &[u8]) -> Bytes {
     out.bulk(cursor.to_string().as_bytes());
     out.raw(keys);
     out.take()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(words: &[&str]) -> Vec<Bytes> {
+        words
+            .iter()
+            .map(|w| Bytes::copy_from_slice(w.as_bytes()))
+            .collect()
+    }
+
+    #[test]
+    fn copy_locks_its_destination_in_the_database_it_names() {
+        let copy = command_table::lookup(b"copy").expect("COPY");
+        let plain = key_entries(copy, &args(&["COPY", "a", "b"]), 3);
+        assert_eq!(plain, vec![(3, Bytes::from("a")), (3, Bytes::from("b"))]);
+        let other_db = key_entries(copy, &args(&["COPY", "a", "b", "REPLACE", "db", "7"]), 3);
+        assert_eq!(other_db, vec![(3, Bytes::from("a")), (7, Bytes::from("b"))]);
+        let mset = command_table::lookup(b"mset").expect("MSET");
+        let entries = key_entries(mset, &args(&["MSET", "k1", "v1", "k2", "v2"]), 0);
+        assert_eq!(entries, vec![(0, Bytes::from("k1")), (0, Bytes::from("k2"))]);
+    }
 }

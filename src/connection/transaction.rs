@@ -355,9 +355,7 @@ impl Conn {
                     if q.cmd.blocking {
                         one_batch = false;
                     }
-                    for p in q.cmd.keys(&q.args) {
-                        entries.push((db, q.args[p].clone()));
-                    }
+                    entries.extend(super::key_entries(q.cmd, &q.args, db));
                 }
             }
         }
