@@ -95,6 +95,35 @@ pub struct ClientInfo {
 }
 
 impl ClientInfo {
+    /// A client that connected at `now_ms` and has run nothing yet; `kill_signal` wakes its
+    /// connection when CLIENT KILL or the idle timeout closes it.
+    pub fn new(
+        id: u64,
+        addr: SocketAddr,
+        laddr: SocketAddr,
+        fd: i32,
+        now_ms: i64,
+        kill_signal: Option<futures_channel::oneshot::Sender<()>>,
+    ) -> ClientInfo {
+        ClientInfo {
+            id,
+            addr,
+            laddr,
+            fd,
+            name: RefCell::new(Vec::new()),
+            created_ms: now_ms,
+            last_active_ms: Cell::new(now_ms),
+            db: Cell::new(0),
+            resp: Cell::new(2),
+            last_cmd: Cell::new("NULL"),
+            killed: Cell::new(false),
+            monitor: Cell::new(false),
+            blocked: Cell::new(false),
+            multi: Cell::new(-1),
+            kill_signal: RefCell::new(kill_signal),
+        }
+    }
+
     /// One CLIENT LIST line (without the newline), in Redis 7.0's field order.
     pub fn line(&self) -> String {
         let now = shards::util::now_ms();
@@ -236,23 +265,9 @@ mod tests {
 
     fn client(id: u64, last_active_ms: i64) -> Rc<ClientInfo> {
         let addr: SocketAddr = "127.0.0.1:5000".parse().expect("address");
-        Rc::new(ClientInfo {
-            id,
-            addr,
-            laddr: addr,
-            fd: 0,
-            name: RefCell::new(Vec::new()),
-            created_ms: 0,
-            last_active_ms: Cell::new(last_active_ms),
-            db: Cell::new(0),
-            resp: Cell::new(2),
-            last_cmd: Cell::new("NULL"),
-            killed: Cell::new(false),
-            monitor: Cell::new(false),
-            blocked: Cell::new(false),
-            multi: Cell::new(-1),
-            kill_signal: RefCell::new(None),
-        })
+        let info = ClientInfo::new(id, addr, addr, 0, 0, None);
+        info.last_active_ms.set(last_active_ms);
+        Rc::new(info)
     }
 
     #[test]

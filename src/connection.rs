@@ -54,23 +54,14 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream, slot: ClientSlot) {
         return;
     }
     let (kill_tx, kill_rx) = futures_channel::oneshot::channel();
-    let info = Rc::new(ClientInfo {
-        id: next_client_id(),
+    let info = Rc::new(ClientInfo::new(
+        next_client_id(),
         addr,
         laddr,
         fd,
-        name: RefCell::new(Vec::new()),
-        created_ms: shards::util::now_ms(),
-        last_active_ms: Cell::new(shards::util::now_ms()),
-        db: Cell::new(0),
-        resp: Cell::new(2),
-        last_cmd: Cell::new("NULL"),
-        killed: Cell::new(false),
-        monitor: Cell::new(false),
-        blocked: Cell::new(false),
-        multi: Cell::new(-1),
-        kill_signal: RefCell::new(Some(kill_tx)),
-    });
+        shards::util::now_ms(),
+        Some(kill_tx),
+    ));
     let Ok(socket) = Socket::new(stream, &ctx.reactor) else {
         return;
     };
@@ -2753,6 +2744,9 @@ mod tests {
         assert_eq!(other_db, vec![(3, Bytes::from("a")), (7, Bytes::from("b"))]);
         let mset = command_table::lookup(b"mset").expect("MSET");
         let entries = key_entries(mset, &args(&["MSET", "k1", "v1", "k2", "v2"]), 0);
-        assert_eq!(entries, vec![(0, Bytes::from("k1")), (0, Bytes::from("k2"))]);
+        assert_eq!(
+            entries,
+            vec![(0, Bytes::from("k1")), (0, Bytes::from("k2"))]
+        );
     }
 }
