@@ -22,7 +22,6 @@ use shards::reply::Reply;
 use shards::slot::key_shard;
 use shards::util::{parse_i64, Rng};
 use shards::{errors, Handler};
-use std::cell::{Cell, RefCell};
 use std::net::TcpStream;
 use std::os::fd::AsRawFd;
 use std::rc::Rc;
