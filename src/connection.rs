@@ -65,7 +65,7 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream, slot: ClientSlot) {
         return;
     };
     ctx.clients.borrow_mut().add(info.clone());
-    ctx.stats.borrow_mut().connections_received += 1;
+    ctx.stats.borrow_mut().counters.connections_received += 1;
     let id = info.id;
     let mut conn = Conn {
         origin: Origin {
@@ -335,8 +335,8 @@ impl Conn {
             if !self.out.is_empty() {
                 {
                     let mut stats = self.ctx.stats.borrow_mut();
-                    stats.net_output_bytes += self.out.len() as u64;
-                    stats.writes_processed += 1;
+                    stats.counters.net_output_bytes += self.out.len() as u64;
+                    stats.counters.writes_processed += 1;
                 }
                 let written = match self.monitor.as_mut() {
                     None => stream.write_all(self.out.as_bytes()).await.is_ok(),
@@ -418,8 +418,8 @@ impl Conn {
                 Wake::Read(Ok(n)) if n > 0 => {
                     {
                         let mut stats = self.ctx.stats.borrow_mut();
-                        stats.net_input_bytes += n as u64;
-                        stats.reads_processed += 1;
+                        stats.counters.net_input_bytes += n as u64;
+                        stats.counters.reads_processed += 1;
                     }
                     if protocol_error.is_some() {
                         continue;

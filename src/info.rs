@@ -370,7 +370,7 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
              aof_last_bgrewrite_status:ok\r\naof_rewrites:0\r\naof_rewrites_consecutive_failures:0\r\n\
              aof_last_write_status:ok\r\naof_last_cow_size:0\r\nmodule_fork_in_progress:0\r\n\
              module_fork_last_cow_size:0\r\n",
-            snap.dirty, p.started_unix_secs
+            snap.counters.dirty, p.started_unix_secs
         );
     });
     section("Stats", "stats", &|o| {
@@ -394,19 +394,19 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
              total_error_replies:{}\r\ndump_payload_sanitizations:0\r\ntotal_reads_processed:{}\r\n\
              total_writes_processed:{}\r\nio_threaded_reads_processed:0\r\n\
              io_threaded_writes_processed:0\r\n",
-            snap.connections_received,
-            snap.total_commands,
+            snap.counters.connections_received,
+            snap.counters.total_commands,
             snap.ops_per_sec as u64,
-            snap.net_input_bytes,
-            snap.net_output_bytes,
+            snap.counters.net_input_bytes,
+            snap.counters.net_output_bytes,
             snap.input_per_sec / 1024.0,
             snap.output_per_sec / 1024.0,
             snap.expired_keys,
             snap.keyspace_hits,
             snap.keyspace_misses,
-            snap.total_error_replies,
-            snap.reads_processed,
-            snap.writes_processed,
+            snap.counters.total_error_replies,
+            snap.counters.reads_processed,
+            snap.counters.writes_processed,
         );
     });
     section("Replication", "replication", &|o| {

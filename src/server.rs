@@ -447,13 +447,13 @@ impl ShardCtx {
                     if failed {
                         stats.record_failed(id, reply);
                     } else if command_table::stat_is_write(id) {
-                        stats.dirty += 1;
+                        stats.counters.dirty += 1;
                     }
                 }
                 Tally::Lead(id) => {
                     stats.record_call(id, usec);
                     if command_table::stat_is_write(id) {
-                        stats.dirty += 1;
+                        stats.counters.dirty += 1;
                     }
                 }
                 Tally::Part(id) => return stats.record_time(id, usec),

@@ -103,13 +103,9 @@ impl Metric {
     }
 }
 
-/// The counters one shard keeps.
-#[derive(Debug)]
-pub struct ShardStats {
-    /// By [`StatId`].
-    pub commands: Vec<CmdStat>,
-    /// Error replies by error code (`ERR`, `WRONGTYPE`, ...).
-    pub errors: BTreeMap<String, u64>,
+/// Running totals a shard keeps and INFO adds up over shards.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counters {
     /// Error replies of every kind.
     pub total_error_replies: u64,
     /// Commands run.
@@ -126,6 +122,31 @@ pub struct ShardStats {
     pub writes_processed: u64,
     /// Write commands that succeeded (INFO rdb_changes_since_last_save; no save resets it).
     pub dirty: u64,
+}
+
+impl Counters {
+    /// Adds another shard's totals.
+    pub fn add(&mut self, other: &Counters) {
+        self.total_error_replies += other.total_error_replies;
+        self.total_commands += other.total_commands;
+        self.net_input_bytes += other.net_input_bytes;
+        self.net_output_bytes += other.net_output_bytes;
+        self.connections_received += other.connections_received;
+        self.reads_processed += other.reads_processed;
+        self.writes_processed += other.writes_processed;
+        self.dirty += other.dirty;
+    }
+}
+
+/// The counters one shard keeps.
+#[derive(Debug)]
+pub struct ShardStats {
+    /// By [`StatId`].
+    pub commands: Vec<CmdStat>,
+    /// Error replies by error code (`ERR`, `WRONGTYPE`, ...).
+    pub errors: BTreeMap<String, u64>,
+    /// The running totals INFO adds up over shards.
+    pub counters: Counters,
     /// Clients of this shard blocked in BLPOP & co.
     pub blocked_clients: u64,
     /// Of those, the ones with a timeout.
@@ -144,14 +165,7 @@ impl ShardStats {
         ShardStats {
             commands: vec![CmdStat::default(); ids],
             errors: BTreeMap::new(),
-            total_error_replies: 0,
-            total_commands: 0,
-            net_input_bytes: 0,
-            net_output_bytes: 0,
-            connections_received: 0,
-            reads_processed: 0,
-            writes_processed: 0,
-            dirty: 0,
+            counters: Counters::default(),
             blocked_clients: 0,
             blocked_with_timeout: 0,
             ops: Metric::default(),
@@ -167,7 +181,7 @@ impl ShardStats {
             c.calls += 1;
             c.usec += usec;
         }
-        self.total_commands += 1;
+        self.counters.total_commands += 1;
     }
 
     /// Adds `usec` to command `id` without counting a call.
@@ -195,7 +209,7 @@ impl ShardStats {
 
     /// Counts an error reply (encoded) in the error statistics.
     pub fn record_error(&mut self, reply: &[u8]) {
-        self.total_error_replies += 1;
+        self.counters.total_error_replies += 1;
         let code = error_code(reply);
         if let Some(n) = self.errors.get_mut(code) {
             *n += 1;
@@ -206,16 +220,16 @@ impl ShardStats {
 
     /// Takes the 100 ms samples of the instantaneous metrics.
     pub fn sample(&mut self, now_ms: i64) {
-        self.ops.sample(self.total_commands, now_ms);
-        self.input.sample(self.net_input_bytes, now_ms);
-        self.output.sample(self.net_output_bytes, now_ms);
+        self.ops.sample(self.counters.total_commands, now_ms);
+        self.input.sample(self.counters.net_input_bytes, now_ms);
+        self.output.sample(self.counters.net_output_bytes, now_ms);
     }
 
     /// CONFIG RESETSTAT: zeroes the counters (not the gauges, nor the changes since the last
     /// save, which Redis does not reset either).
     pub fn reset(&mut self) {
         let mut fresh = ShardStats::new(self.commands.len());
-        fresh.dirty = self.dirty;
+        fresh.counters.dirty = self.counters.dirty;
         fresh.blocked_clients = self.blocked_clients;
         fresh.blocked_with_timeout = self.blocked_with_timeout;
         *self = fresh;
@@ -253,22 +267,8 @@ pub struct Snapshot {
     pub commands: Vec<CmdStat>,
     /// Error replies by code.
     pub errors: BTreeMap<String, u64>,
-    /// Error replies.
-    pub total_error_replies: u64,
-    /// Commands run.
-    pub total_commands: u64,
-    /// Bytes read from clients.
-    pub net_input_bytes: u64,
-    /// Bytes written to clients.
-    pub net_output_bytes: u64,
-    /// Connections accepted.
-    pub connections_received: u64,
-    /// Socket reads.
-    pub reads_processed: u64,
-    /// Socket writes.
-    pub writes_processed: u64,
-    /// Successful writes.
-    pub dirty: u64,
+    /// The running totals of every shard.
+    pub counters: Counters,
     /// Commands per second.
     pub ops_per_sec: f64,
     /// Input bytes per second.
@@ -297,14 +297,7 @@ impl Snapshot {
         Snapshot {
             commands: stats.commands.clone(),
             errors: stats.errors.clone(),
-            total_error_replies: stats.total_error_replies,
-            total_commands: stats.total_commands,
-            net_input_bytes: stats.net_input_bytes,
-            net_output_bytes: stats.net_output_bytes,
-            connections_received: stats.connections_received,
-            reads_processed: stats.reads_processed,
-            writes_processed: stats.writes_processed,
-            dirty: stats.dirty,
+            counters: stats.counters,
             ops_per_sec: stats.ops.rate(),
             input_per_sec: stats.input.rate(),
             output_per_sec: stats.output.rate(),
@@ -330,14 +323,7 @@ impl Snapshot {
         for (code, n) in &other.errors {
             *self.errors.entry(code.clone()).or_default() += n;
         }
-        self.total_error_replies += other.total_error_replies;
-        self.total_commands += other.total_commands;
-        self.net_input_bytes += other.net_input_bytes;
-        self.net_output_bytes += other.net_output_bytes;
-        self.connections_received += other.connections_received;
-        self.reads_processed += other.reads_processed;
-        self.writes_processed += other.writes_processed;
-        self.dirty += other.dirty;
+        self.counters.add(&other.counters);
         self.ops_per_sec += other.ops_per_sec;
         self.input_per_sec += other.input_per_sec;
         self.output_per_sec += other.output_per_sec;
@@ -495,7 +481,7 @@ mod tests {
         assert_eq!(s.errors.get("WRONGTYPE"), Some(&1));
         assert_eq!(s.commands[1].failed, 1);
         assert_eq!(s.commands[0].rejected, 1);
-        assert_eq!(s.total_error_replies, 2);
+        assert_eq!(s.counters.total_error_replies, 2);
     }
 
     #[test]
