@@ -504,27 +504,33 @@ fn mset_is_seen_whole_by_mget() {
     });
 }
 
+/// Writers that MSET all of `names` or DEL all of them (half start with each, so both kinds
+/// overlap throughout); a DEL must delete none or all of them.
+fn mset_and_del_writers(names: &[String]) -> Vec<Client> {
+    let all = names.len();
+    (0..MSET_WRITERS)
+        .map(|w| {
+            let names = names.to_vec();
+            writer(MSETS_PER_WRITER, move |con, i| {
+                if (i + w) % 2 == 0 {
+                    must(mset_all(&names, i).query::<()>(con), "MSET");
+                    return Ok(());
+                }
+                let deleted: usize = must(redis::cmd("DEL").arg(&names).query(con), "DEL");
+                check(deleted == 0 || deleted == all, || {
+                    format!("DEL deleted {deleted} of {all} keys")
+                })
+            })
+        })
+        .collect()
+}
+
 #[test]
 fn del_of_many_keys_is_all_or_nothing_against_mset() {
     each_server(SHARD_COUNTS, |server| {
         let names = mset_keys();
         let all = names.len();
-        let writers = (0..MSET_WRITERS)
-            .map(|w| {
-                let names = names.clone();
-                writer(MSETS_PER_WRITER, move |con, i| {
-                    // Half the writers start with DEL, so both kinds overlap throughout.
-                    if (i + w) % 2 == 0 {
-                        must(mset_all(&names, i).query::<()>(con), "MSET");
-                        return Ok(());
-                    }
-                    let deleted: usize = must(redis::cmd("DEL").arg(&names).query(con), "DEL");
-                    check(deleted == 0 || deleted == all, || {
-                        format!("DEL deleted {deleted} of {all} keys")
-                    })
-                })
-            })
-            .collect();
+        let writers = mset_and_del_writers(&names);
         let readers = (0..MSET_WRITERS)
             .map(|_| {
                 let mut exists = redis::cmd("EXISTS");
@@ -549,19 +555,7 @@ fn dbsize_and_keys_see_mset_and_del_whole() {
     each_server(SHARD_COUNTS, |server| {
         let names = mset_keys();
         let all = names.len();
-        let writers = (0..MSET_WRITERS)
-            .map(|w| {
-                let names = names.clone();
-                writer(MSETS_PER_WRITER, move |con, i| {
-                    if (i + w) % 2 == 0 {
-                        must(mset_all(&names, i).query::<()>(con), "MSET");
-                    } else {
-                        let _: usize = must(redis::cmd("DEL").arg(&names).query(con), "DEL");
-                    }
-                    Ok(())
-                })
-            })
-            .collect();
+        let writers = mset_and_del_writers(&names);
         let readers = (0..MSET_WRITERS)
             .map(|r| {
                 reader(move |con| {
