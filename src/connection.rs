@@ -1330,6 +1330,10 @@ impl Conn {
         let Some(shards) = locked else {
             return self.flush_round().await;
         };
+        if self.round.is_empty() {
+            // Nothing to ride with (a round with no replies is not sent).
+            return self.unlock(&shards).await;
+        }
         for &shard in &shards {
             self.round.jobs[shard].push(Job::Unlock(self.tx));
         }

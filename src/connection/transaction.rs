@@ -317,10 +317,8 @@ impl Conn {
             // would otherwise contain itself.
             Box::pin(self.execute_shown(q.cmd, q.stat, q.args)).await;
         }
-        self.flush_round().await;
-        if let Some(shards) = locked {
-            self.unlock(&shards).await;
-        }
+        // The releases ride with the transaction's last batch to each shard.
+        self.flush_round_releasing(locked).await;
         self.in_exec = false;
         let written = self.out.take();
         self.out.raw(&written[..start]);
