@@ -13,6 +13,7 @@ pub mod expire;
 pub mod glob;
 pub mod key;
 pub mod keys;
+pub mod lookup;
 pub mod reply;
 pub mod shard;
 pub mod slot;

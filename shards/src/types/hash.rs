@@ -23,6 +23,7 @@ use crate::errors;
 use crate::glob::glob_match;
 use crate::key::Key;
 use crate::keys::parse_cursor;
+use crate::lookup;
 use crate::reply::{format_i64, Reply};
 use crate::shard::{Ctx, Stats};
 use crate::util::{parse_i64, LongDouble, Rng};
@@ -202,16 +203,8 @@ fn limits(ctx: &Ctx<'_>) -> ListpackLimits {
     }
 }
 
-/// The hash in a value; `None` for a value of another type.
-fn as_hash(value: &Value) -> Option<&Hash> {
-    match value {
-        Value::Hash(h) => Some(h),
-        _ => None,
-    }
-}
-
-/// Looks `key` up for a read command, as Redis's `lookupKeyRead` then `checkType`: counts a
-/// keyspace hit or miss; `Err` (with WRONGTYPE replied) for a value of another type.
+/// The hash at `key` for a read command (counting a hit or miss); `Err` (with WRONGTYPE
+/// replied) for a value of another type.
 fn lookup_read<'d>(
     db: &'d mut Db,
     stats: &mut Stats,
@@ -219,40 +212,17 @@ fn lookup_read<'d>(
     key: &[u8],
     now: i64,
 ) -> Result<Option<&'d Hash>, ()> {
-    match db.get(key, now) {
-        None => {
-            stats.keyspace_misses += 1;
-            Ok(None)
-        }
-        Some(value) => {
-            stats.keyspace_hits += 1;
-            match as_hash(value) {
-                Some(h) => Ok(Some(h)),
-                None => {
-                    reply.error(errors::WRONGTYPE);
-                    Err(())
-                }
-            }
-        }
-    }
+    lookup::read(db, stats, key, now).map_err(|_| reply.error(errors::WRONGTYPE))
 }
 
-/// Looks `key` up for a write command, as Redis's `lookupKeyWrite` then `checkType`: no
-/// keyspace statistics; `Err` (with WRONGTYPE replied) for a value of another type.
+/// The hash at `key` for a write command; `Err` (with WRONGTYPE replied) for another type.
 fn lookup_write<'d>(
     db: &'d mut Db,
     reply: &mut Reply,
     key: &[u8],
     now: i64,
 ) -> Result<Option<&'d mut Hash>, ()> {
-    match db.get_mut(key, now) {
-        None => Ok(None),
-        Some(Value::Hash(h)) => Ok(Some(h)),
-        Some(_) => {
-            reply.error(errors::WRONGTYPE);
-            Err(())
-        }
-    }
+    lookup::write(db, key, now).map_err(|_| reply.error(errors::WRONGTYPE))
 }
 
 /// The hash at `key` for writing, created empty when missing (Redis's

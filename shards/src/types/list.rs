@@ -32,6 +32,7 @@
 
 use crate::db::Db;
 use crate::errors;
+use crate::lookup::{self, Typed};
 use crate::reply::Reply;
 use crate::shard::{Ctx, Stats};
 use crate::util::{parse_i64, LongDouble};
@@ -166,24 +167,13 @@ fn parse_at_least_or_reply(reply: &mut Reply, arg: &[u8], min: i64, msg: &str) -
     }
 }
 
-/// The list in `value`; `None` for a value of another type.
-fn as_list(value: &Value) -> Option<&List> {
-    match value {
-        Value::List(list) => Some(list),
-        _ => None,
-    }
-}
-
 /// The list in `value`, for modification in place; `None` for a value of another type.
 fn as_list_mut(value: &mut Value) -> Option<&mut List> {
-    match value {
-        Value::List(list) => Some(list),
-        _ => None,
-    }
+    List::of_mut(value)
 }
 
-/// Looks `key` up for a read command (Redis's `lookupKeyRead`), counting a keyspace hit or
-/// miss. `Ok(None)` when missing; WRONGTYPE is replied and `Err` returned for another type.
+/// The list at `key` for a read command (counting a hit or miss). `Ok(None)` when missing;
+/// WRONGTYPE is replied and `Err` returned for another type.
 fn lookup_read<'d>(
     db: &'d mut Db,
     stats: &mut Stats,
@@ -191,42 +181,18 @@ fn lookup_read<'d>(
     key: &[u8],
     now: i64,
 ) -> Result<Option<&'d List>, ()> {
-    match db.get(key, now) {
-        None => {
-            stats.keyspace_misses += 1;
-            Ok(None)
-        }
-        Some(value) => {
-            stats.keyspace_hits += 1;
-            match as_list(value) {
-                Some(list) => Ok(Some(list)),
-                None => {
-                    reply.error(errors::WRONGTYPE);
-                    Err(())
-                }
-            }
-        }
-    }
+    lookup::read(db, stats, key, now).map_err(|_| reply.error(errors::WRONGTYPE))
 }
 
-/// Looks `key` up for a write command (Redis's `lookupKeyWrite`), counting nothing.
-/// `Ok(None)` when missing; WRONGTYPE is replied and `Err` returned for another type.
+/// The list at `key` for a write command. `Ok(None)` when missing; WRONGTYPE is replied and
+/// `Err` returned for another type.
 fn lookup_write<'d>(
     db: &'d mut Db,
     reply: &mut Reply,
     key: &[u8],
     now: i64,
 ) -> Result<Option<&'d mut List>, ()> {
-    match db.get_mut(key, now) {
-        None => Ok(None),
-        Some(value) => match as_list_mut(value) {
-            Some(list) => Ok(Some(list)),
-            None => {
-                reply.error(errors::WRONGTYPE);
-                Err(())
-            }
-        },
-    }
+    lookup::write(db, key, now).map_err(|_| reply.error(errors::WRONGTYPE))
 }
 
 /// Removes `key` if it holds an empty list: Redis deletes a list once its last element goes.

@@ -27,6 +27,7 @@ use crate::db::{Db, Key};
 use crate::errors;
 use crate::glob::glob_match;
 use crate::keys::parse_cursor;
+use crate::lookup;
 use crate::reply::{format_i64, Reply};
 use crate::shard::{Ctx, Shard, Stats};
 use crate::util::{parse_i64, Rng};
@@ -335,20 +336,8 @@ fn reply_taken(reply: &mut Reply, taken: &Taken) {
     }
 }
 
-/// Looks `key` up for a read command, as Redis's `lookupKeyRead`: the lookup counts as a
-/// keyspace hit or miss.
-fn lookup_read<'d>(db: &'d mut Db, stats: &mut Stats, key: &[u8], now: i64) -> Option<&'d Value> {
-    let found = db.get(key, now);
-    if found.is_some() {
-        stats.keyspace_hits += 1;
-    } else {
-        stats.keyspace_misses += 1;
-    }
-    found
-}
-
-/// The set at `key` for a read command: `Ok(None)` when missing; `Err` after replying
-/// WRONGTYPE for another type.
+/// The set at `key` for a read command (counting a hit or miss): `Ok(None)` when missing;
+/// `Err` after replying WRONGTYPE for another type.
 fn read_set<'d>(
     db: &'d mut Db,
     stats: &mut Stats,
@@ -356,14 +345,7 @@ fn read_set<'d>(
     key: &[u8],
     now: i64,
 ) -> Result<Option<&'d Set>, ()> {
-    match lookup_read(db, stats, key, now) {
-        None => Ok(None),
-        Some(Value::Set(set)) => Ok(Some(set)),
-        Some(_) => {
-            reply.error(errors::WRONGTYPE);
-            Err(())
-        }
-    }
+    lookup::read(db, stats, key, now).map_err(|_| reply.error(errors::WRONGTYPE))
 }
 
 /// The set at `key` for a write command (no keyspace hit or miss): `Ok(None)` when missing;
@@ -374,14 +356,7 @@ fn write_set<'d>(
     key: &[u8],
     now: i64,
 ) -> Result<Option<&'d mut Set>, ()> {
-    match db.get_mut(key, now) {
-        None => Ok(None),
-        Some(Value::Set(set)) => Ok(Some(set)),
-        Some(_) => {
-            reply.error(errors::WRONGTYPE);
-            Err(())
-        }
-    }
+    lookup::write(db, key, now).map_err(|_| reply.error(errors::WRONGTYPE))
 }
 
 /// Looks every source key up for reading, as the multi-key commands do: Redis 7.0 checks the

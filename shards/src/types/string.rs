@@ -8,6 +8,7 @@
 
 use crate::db::Db;
 use crate::errors;
+use crate::lookup::read_value as lookup_read;
 use crate::reply::{format_i64, Reply};
 use crate::shard::{Ctx, Stats};
 use crate::util::{parse_i64, LongDouble};
@@ -30,18 +31,6 @@ fn as_str_mut(value: &mut Value) -> Option<&mut Vec<u8>> {
         #[allow(unreachable_patterns)]
         _ => None,
     }
-}
-
-/// Looks `key` up for a read command, as Redis's `lookupKeyRead`: the lookup counts as a
-/// keyspace hit or miss.
-fn lookup_read<'d>(db: &'d mut Db, stats: &mut Stats, key: &[u8], now: i64) -> Option<&'d Value> {
-    let found = db.get(key, now);
-    if found.is_some() {
-        stats.keyspace_hits += 1;
-    } else {
-        stats.keyspace_misses += 1;
-    }
-    found
 }
 
 /// Replies with the string at `key` as GET does (Redis's `getGenericCommand`): its value, null

@@ -27,6 +27,7 @@ use crate::db::Db;
 use crate::errors;
 use crate::glob::glob_match;
 use crate::keys::parse_cursor;
+use crate::lookup::{self, WrongType};
 use crate::reply::{format_i64, Reply};
 use crate::shard::{Ctx, Shard, Stats};
 use crate::types::set::{Member, Set};
@@ -959,9 +960,6 @@ fn listpack_score_text(score: f64) -> String {
 // Lookups and replies
 // ---------------------------------------------------------------------------------------------
 
-/// The key holds another type (the caller replies WRONGTYPE).
-struct WrongType;
-
 /// Looks `key` up for reading (`lookupKeyRead`: counts a hit or a miss).
 fn lookup_read<'d>(
     db: &'d mut Db,
@@ -969,19 +967,7 @@ fn lookup_read<'d>(
     key: &[u8],
     now: i64,
 ) -> Result<Option<&'d ZSet>, WrongType> {
-    match db.get(key, now) {
-        None => {
-            stats.keyspace_misses += 1;
-            Ok(None)
-        }
-        Some(value) => {
-            stats.keyspace_hits += 1;
-            match value {
-                Value::ZSet(z) => Ok(Some(z)),
-                _ => Err(WrongType),
-            }
-        }
-    }
+    lookup::read(db, stats, key, now)
 }
 
 /// Looks `key` up for writing (`lookupKeyWrite`: no hit/miss counting).
@@ -990,11 +976,7 @@ fn lookup_write<'d>(
     key: &[u8],
     now: i64,
 ) -> Result<Option<&'d mut ZSet>, WrongType> {
-    match db.get_mut(key, now) {
-        None => Ok(None),
-        Some(Value::ZSet(z)) => Ok(Some(z)),
-        Some(_) => Err(WrongType),
-    }
+    lookup::write(db, key, now)
 }
 
 /// Removes `key` if the sorted set it holds became empty.
