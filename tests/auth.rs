@@ -196,6 +196,9 @@ fn requirepass_changed_at_runtime() {
         // With the password cleared, a client never authenticated may run commands but not
         // HELLO (Redis checks its `authenticated` flag there).
         let mut never = server.raw();
+        // The server has accepted `never` (and created its client) once it has answered it:
+        // a client is authenticated by default only if it is created while no password is set.
+        assert_raw(&mut never, &["PING"], NOAUTH);
         assert_raw(&mut old, &["CONFIG", "SET", "requirepass", ""], b"+OK\r\n");
         assert_raw(&mut never, &["PING"], b"+PONG\r\n");
         assert_raw(&mut never, &["HELLO", "2"], HELLO_NOAUTH);
