@@ -12,7 +12,13 @@
 //! Every method that changes a key reports it to the database's [`WatchedKeys`] (WATCH), at
 //! the cost of one branch while nobody watches; so does removal because a key's time passed
 //! (see `watch.rs`).
+//!
+//! While a point-in-time snapshot runs, every change of a key first goes through
+//! [`Db::before_change`], which keeps the key's old value if the snapshot's walk has not
+//! reached it yet, and every removal through [`Db::swap_remove_entry`], which tells the walk
+//! which entry moved (see `snapshot/cursor.rs`); with no snapshot running each costs one branch.
 
+use crate::snapshot::cursor::DbCursor;
 use crate::value::Value;
 use crate::watch::WatchedKeys;
 use ahash::RandomState;
@@ -31,6 +37,8 @@ pub struct Db {
     pub expired_keys: u64,
     /// The keys clients WATCH, with their versions.
     pub watched: WatchedKeys,
+    /// The walk of a running point-in-time snapshot over this database's keys, if one runs.
+    pub(crate) snapshot: Option<Box<DbCursor>>,
 }
 
 impl Db {
@@ -58,8 +66,9 @@ impl Db {
     pub fn expire_if_needed(&mut self, key: &[u8], now: i64) -> bool {
         match self.expires.get(key) {
             Some(&when) if when < now => {
+                self.before_change(key);
                 self.expires.swap_remove(key);
-                self.entries.swap_remove(key);
+                self.swap_remove_entry(key);
                 self.expired_keys += 1;
                 self.touch(key);
                 true
@@ -84,9 +93,32 @@ impl Db {
     /// as a change of a watched key when the key exists: callers look up for writing.
     pub fn get_mut(&mut self, key: &[u8], now: i64) -> Option<&mut Value> {
         self.expire_if_needed(key, now);
+        if self.snapshot.is_some() {
+            self.before_change(key);
+        }
         let value = self.entries.get_mut(key)?;
         if !self.watched.is_empty() {
             self.watched.touch(key);
+        }
+        Some(value)
+    }
+
+    /// Called before any change of `key` (its value, its expiry, its removal): while a snapshot
+    /// runs, keeps the key's current value and expiry for it if its walk has not reached the
+    /// key yet. One branch otherwise.
+    #[inline]
+    fn before_change(&mut self, key: &[u8]) {
+        if let Some(cursor) = &mut self.snapshot {
+            cursor.preserve(key, &self.entries, &self.expires);
+        }
+    }
+
+    /// Removes `key` from the key table (not from the expiry table), telling a running
+    /// snapshot's walk which entry `swap_remove` moved into the hole.
+    fn swap_remove_entry(&mut self, key: &[u8]) -> Option<Value> {
+        let (index, _, value) = self.entries.swap_remove_full(key)?;
+        if let Some(cursor) = &mut self.snapshot {
+            cursor.after_swap_remove(index, &self.entries);
         }
         Some(value)
     }
@@ -107,6 +139,7 @@ impl Db {
 
     /// Stores `value` under `key`, dropping any expiry time (SET semantics).
     pub fn set(&mut self, key: &[u8], value: Value) {
+        self.before_change(key);
         if !self.expires.is_empty() {
             self.expires.swap_remove(key);
         }
@@ -115,6 +148,7 @@ impl Db {
 
     /// Stores `value` under `key`, keeping the key's expiry time if it has one.
     pub fn set_keep_ttl(&mut self, key: &[u8], value: Value) {
+        self.before_change(key);
         self.touch(key);
         match self.entries.get_mut(key) {
             Some(slot) => *slot = value,
@@ -126,7 +160,8 @@ impl Db {
 
     /// Removes `key` and its expiry time, returning the value it held.
     pub fn remove(&mut self, key: &[u8]) -> Option<Value> {
-        let value = self.entries.swap_remove(key)?;
+        self.before_change(key);
+        let value = self.swap_remove_entry(key)?;
         self.touch(key);
         if !self.expires.is_empty() {
             self.expires.swap_remove(key);
@@ -141,6 +176,7 @@ impl Db {
 
     /// Sets the absolute expiry time of an existing key.
     pub fn set_expire(&mut self, key: &[u8], when_ms: i64) {
+        self.before_change(key);
         self.touch(key);
         match self.expires.get_mut(key) {
             Some(slot) => *slot = when_ms,
@@ -152,6 +188,7 @@ impl Db {
 
     /// Drops the expiry time of `key`; true if it had one.
     pub fn persist(&mut self, key: &[u8]) -> bool {
+        self.before_change(key);
         let had = self.expires.swap_remove(key).is_some();
         if had {
             self.touch(key);
@@ -159,14 +196,37 @@ impl Db {
         had
     }
 
-    /// Removes every key.
+    /// Removes every key. A running snapshot keeps the tables it has not finished walking.
     pub fn clear(&mut self) {
+        if let Some(cursor) = &mut self.snapshot {
+            cursor.freeze(&mut self.entries, &mut self.expires);
+        }
         if !self.watched.is_empty() {
             let entries = &self.entries;
             self.watched.touch_where(|key| entries.contains_key(key));
         }
         self.entries = IndexMap::default();
         self.expires = IndexMap::default();
+    }
+
+    /// Exchanges the keys, expiry times and running snapshot walk of two databases (SWAPDB),
+    /// keeping each database's watchers; as Redis's `touchAllWatchedKeysInDb`, a watched key
+    /// counts as changed when it exists in either database. A snapshot walk travels with its
+    /// keys, so their records keep the database number they had when the snapshot began.
+    pub fn swap_keyspace(&mut self, other: &mut Db) {
+        /// Touches `db`'s watched keys that exist in `db` or in `with`.
+        fn touch_for_swap(db: &mut Db, with: &Db) {
+            if !db.watched.is_empty() {
+                let (mine, theirs) = (&db.entries, &with.entries);
+                db.watched
+                    .touch_where(|key| mine.contains_key(key) || theirs.contains_key(key));
+            }
+        }
+        touch_for_swap(self, other);
+        touch_for_swap(other, self);
+        std::mem::swap(&mut self.entries, &mut other.entries);
+        std::mem::swap(&mut self.expires, &mut other.expires);
+        std::mem::swap(&mut self.snapshot, &mut other.snapshot);
     }
 
     /// The key and value at a dense index (for sampling and SCAN).
@@ -184,9 +244,13 @@ impl Db {
     /// sampling step, without copying the key.
     pub fn expire_volatile_at(&mut self, index: usize, now: i64) -> bool {
         match self.expires.get_index(index) {
-            Some((_, &when)) if when < now => {
+            Some((key, &when)) if when < now => {
+                if self.snapshot.is_some() {
+                    let key = key.clone();
+                    self.before_change(&key);
+                }
                 if let Some((key, _)) = self.expires.swap_remove_index(index) {
-                    self.entries.swap_remove(&key);
+                    self.swap_remove_entry(&key);
                     self.expired_keys += 1;
                     self.touch(&key);
                 }

@@ -17,6 +17,7 @@ pub mod lookup;
 pub mod reply;
 pub mod shard;
 pub mod slot;
+pub mod snapshot;
 pub mod types;
 pub mod util;
 pub mod value;
