@@ -342,4 +342,22 @@ mod tests {
         assert!(db.expire_volatile_at(0, 101));
         changed(&mut db, "active expiry", true);
     }
+
+    #[test]
+    fn swap_keyspace_swaps_keys_and_touches_watched_keys_of_either_side() {
+        let (mut a, mut b) = (Db::new(), Db::new());
+        a.set(b"in-a", Value::string(b"1"));
+        a.set_expire(b"in-a", 100);
+        b.set(b"in-b", Value::string(b"2"));
+        a.watched.register(b"in-b");
+        a.watched.register(b"nowhere");
+        b.watched.register(b"in-a");
+        a.swap_keyspace(&mut b);
+        assert!(a.contains(b"in-b", 0) && !a.contains(b"in-a", 0));
+        assert_eq!(b.expire_at(b"in-a"), Some(100));
+        assert_eq!(a.expire_at(b"in-b"), None);
+        assert_eq!(a.watched.version(b"in-b"), Some(1));
+        assert_eq!(a.watched.version(b"nowhere"), Some(0));
+        assert_eq!(b.watched.version(b"in-a"), Some(1));
+    }
 }
