@@ -13,6 +13,7 @@
 //! the cost of one branch while nobody watches; so does removal because a key's time passed
 //! (see `watch.rs`).
 
+use crate::aof::ExpiryHooks;
 use crate::value::Value;
 use crate::watch::WatchedKeys;
 use ahash::RandomState;
@@ -31,6 +32,9 @@ pub struct Db {
     pub expired_keys: u64,
     /// The keys clients WATCH, with their versions.
     pub watched: WatchedKeys,
+    /// What the append-only file needs from expiry: the keys removed because their time
+    /// passed (to log as `DEL`), and whether keys may expire at all (not while loading).
+    pub(crate) aof: ExpiryHooks,
 }
 
 impl Db {
@@ -57,11 +61,12 @@ impl Db {
     /// Removes `key` if its expiry time has passed (`now > when`, as Redis's `keyIsExpired`); true if it did.
     pub fn expire_if_needed(&mut self, key: &[u8], now: i64) -> bool {
         match self.expires.get(key) {
-            Some(&when) if when < now => {
+            Some(&when) if when < now && !self.aof.loading => {
                 self.expires.swap_remove(key);
                 self.entries.swap_remove(key);
                 self.expired_keys += 1;
                 self.touch(key);
+                self.aof.note_expired(key);
                 true
             }
             _ => false,
@@ -71,7 +76,7 @@ impl Db {
     /// True if `key`'s expiry time has passed (`now > when`: it is logically gone but not yet
     /// removed). Does not remove it: for readers that must not write, like KEYS.
     pub fn is_expired(&self, key: &[u8], now: i64) -> bool {
-        matches!(self.expires.get(key), Some(&when) if when < now)
+        matches!(self.expires.get(key), Some(&when) if when < now && !self.aof.loading)
     }
 
     /// The value of a live key.
@@ -184,11 +189,12 @@ impl Db {
     /// sampling step, without copying the key.
     pub fn expire_volatile_at(&mut self, index: usize, now: i64) -> bool {
         match self.expires.get_index(index) {
-            Some((_, &when)) if when < now => {
+            Some((_, &when)) if when < now && !self.aof.loading => {
                 if let Some((key, _)) = self.expires.swap_remove_index(index) {
                     self.entries.swap_remove(&key);
                     self.expired_keys += 1;
                     self.touch(&key);
+                    self.aof.note_expired(&key);
                 }
                 true
             }
