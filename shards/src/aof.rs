@@ -62,7 +62,9 @@ impl AofLog {
         AofLog::default()
     }
 
-    /// Turns recording on or off. Turning it off drops anything not yet taken.
+    /// Turns recording on or off. Turning it off drops anything not yet taken. The databases
+    /// start noting expired keys at the shard's next command or expiry cycle; use
+    /// [`Shard::set_aof_enabled`] to have them follow at once.
     pub fn set_enabled(&mut self, on: bool) {
         self.enabled = on;
         if !on {
@@ -197,6 +199,13 @@ impl Shard {
             }
         }
         self.aof.dbs_recording = on;
+    }
+
+    /// Turns the log on or off, the databases' expired-key hooks with it at once
+    /// ([`AofLog::set_enabled`] alone lets them follow at the next command).
+    pub fn set_aof_enabled(&mut self, on: bool) {
+        self.aof.set_enabled(on);
+        self.sync_aof();
     }
 
     /// Marks the shard as loading (replaying a log) or not: while loading no key expires.
