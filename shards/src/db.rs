@@ -18,6 +18,7 @@
 //! reached it yet, and every removal through [`Db::swap_remove_entry`], which tells the walk
 //! which entry moved (see `snapshot/cursor.rs`); with no snapshot running each costs one branch.
 
+use crate::aof::ExpiryHooks;
 use crate::snapshot::cursor::DbCursor;
 use crate::value::Value;
 use crate::watch::WatchedKeys;
@@ -39,6 +40,9 @@ pub struct Db {
     pub watched: WatchedKeys,
     /// The walk of a running point-in-time snapshot over this database's keys, if one runs.
     pub(crate) snapshot: Option<Box<DbCursor>>,
+    /// What the append-only file needs from expiry: the keys removed because their time
+    /// passed (to log as `DEL`), and whether keys may expire at all (not while loading).
+    pub(crate) aof: ExpiryHooks,
 }
 
 impl Db {
@@ -65,12 +69,13 @@ impl Db {
     /// Removes `key` if its expiry time has passed (`now > when`, as Redis's `keyIsExpired`); true if it did.
     pub fn expire_if_needed(&mut self, key: &[u8], now: i64) -> bool {
         match self.expires.get(key) {
-            Some(&when) if when < now => {
+            Some(&when) if when < now && !self.aof.loading => {
                 self.before_change(key);
                 self.expires.swap_remove(key);
                 self.swap_remove_entry(key);
                 self.expired_keys += 1;
                 self.touch(key);
+                self.aof.note_expired(key);
                 true
             }
             _ => false,
@@ -80,7 +85,7 @@ impl Db {
     /// True if `key`'s expiry time has passed (`now > when`: it is logically gone but not yet
     /// removed). Does not remove it: for readers that must not write, like KEYS.
     pub fn is_expired(&self, key: &[u8], now: i64) -> bool {
-        matches!(self.expires.get(key), Some(&when) if when < now)
+        matches!(self.expires.get(key), Some(&when) if when < now && !self.aof.loading)
     }
 
     /// The value of a live key.
@@ -244,7 +249,7 @@ impl Db {
     /// sampling step, without copying the key.
     pub fn expire_volatile_at(&mut self, index: usize, now: i64) -> bool {
         match self.expires.get_index(index) {
-            Some((key, &when)) if when < now => {
+            Some((key, &when)) if when < now && !self.aof.loading => {
                 if self.snapshot.is_some() {
                     let key = key.clone();
                     self.before_change(&key);
@@ -253,6 +258,7 @@ impl Db {
                     self.swap_remove_entry(&key);
                     self.expired_keys += 1;
                     self.touch(&key);
+                    self.aof.note_expired(&key);
                 }
                 true
             }

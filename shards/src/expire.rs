@@ -10,6 +10,7 @@
 //! exact millisecond it is still alive (TTL and PTTL report 0). EXPIRE with a time that is not
 //! in the future (`when <= now`, Redis's `checkAlreadyExpired`) deletes the key instead.
 
+use crate::aof;
 use crate::errors;
 use crate::reply::Reply;
 use crate::shard::{Ctx, Shard};
@@ -80,27 +81,44 @@ fn expire_generic(ctx: &mut Ctx<'_>, args: &[Bytes], relative: bool, seconds: bo
         return;
     };
     let key = &args[1][..];
+    let (aof_on, loading) = (ctx.aof_enabled(), ctx.loading());
     let (db, _, reply) = ctx.parts();
-    if !db.contains(key, now) {
-        reply.int(0);
-        return;
-    }
-    let current = db.expire_at(key);
-    // No expiry counts as an infinite one: GT never beats it, LT always does.
-    let refused = (cond.nx && current.is_some())
-        || (cond.xx && current.is_none())
-        || (cond.gt && current.is_none_or(|cur| when <= cur))
-        || (cond.lt && current.is_some_and(|cur| when >= cur));
+    // A missing key is refused; no expiry counts as an infinite one: GT never beats it, LT
+    // always does.
+    let refused = match db.contains(key, now).then(|| db.expire_at(key)) {
+        None => true,
+        Some(current) => {
+            (cond.nx && current.is_some())
+                || (cond.xx && current.is_none())
+                || (cond.gt && current.is_none_or(|cur| when <= cur))
+                || (cond.lt && current.is_some_and(|cur| when >= cur))
+        }
+    };
     if refused {
         reply.int(0);
+        if aof_on {
+            ctx.propagate(Vec::new());
+        }
         return;
     }
-    if when <= now {
+    // Redis's `checkAlreadyExpired`: never while loading, so a replayed PEXPIREAT stores its
+    // time whatever the clock says.
+    let deleted = when <= now && !loading;
+    if deleted {
         db.remove(key);
     } else {
         db.set_expire(key, when);
     }
     reply.int(1);
+    if aof_on {
+        // Propagated as Redis does: an absolute time, or the deletion it caused.
+        let logged = if deleted {
+            aof::command(&[b"DEL", key])
+        } else {
+            [aof::command(&[b"PEXPIREAT", key]), vec![aof::int_arg(when)]].concat()
+        };
+        ctx.propagate(vec![logged]);
+    }
 }
 
 /// ```text
@@ -218,6 +236,9 @@ const ROUNDS_PER_CLOCK_CHECK: u64 = 16;
 /// database instead, which spreads the work as evenly without starving the last ones.
 pub fn active_expire_cycle(shard: &mut Shard, now: i64, budget: Duration) -> u64 {
     let start = Instant::now();
+    if shard.aof.needs_sync() {
+        shard.sync_aof();
+    }
     let Shard { dbs, rng, .. } = shard;
     let ndbs = dbs.len();
     if ndbs == 0 {

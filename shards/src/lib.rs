@@ -7,6 +7,7 @@
 //! `keys.rs` is the keyspace part of `db.c`, `expire.rs` is `expire.c`.
 #![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
 
+pub mod aof;
 pub mod db;
 pub mod errors;
 pub mod expire;

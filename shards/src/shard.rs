@@ -4,6 +4,7 @@
 //! block or await, so a command runs start to finish without interleaving: single-key
 //! commands are atomic by construction.
 
+use crate::aof::AofLog;
 use crate::db::Db;
 use crate::reply::Reply;
 use crate::util::Rng;
@@ -65,6 +66,9 @@ pub struct Shard {
     pub stats: Stats,
     /// Configured limits.
     pub limits: Limits,
+    /// The append-only file's record of this shard's writes (disabled unless the server
+    /// turns it on; see `aof.rs`).
+    pub aof: AofLog,
 }
 
 impl Shard {
@@ -75,6 +79,7 @@ impl Shard {
             rng: Rng::new(seed),
             stats: Stats::default(),
             limits: Limits::default(),
+            aof: AofLog::new(),
         }
     }
 
@@ -87,6 +92,9 @@ impl Shard {
         args: &[Bytes],
         reply: &mut Reply,
     ) {
+        if self.aof.needs_sync() {
+            self.sync_aof();
+        }
         let mut ctx = Ctx {
             shard: self,
             db,
@@ -126,6 +134,27 @@ impl Ctx<'_> {
             &mut self.shard.stats,
             &mut *self.reply,
         )
+    }
+
+    /// True when the append-only file records this shard's writes: a handler that logs its
+    /// command differently from how it was called ([`Ctx::propagate`]) builds that only then.
+    #[inline]
+    pub fn aof_enabled(&self) -> bool {
+        self.shard.aof.is_enabled()
+    }
+
+    /// True while the shard replays an append-only file: keys never expire and a time in
+    /// the past is stored rather than deleting the key (Redis's `server.loading`).
+    #[inline]
+    pub fn loading(&self) -> bool {
+        self.shard.aof.is_loading()
+    }
+
+    /// Logs `cmds` (none, one or more commands) to the append-only file instead of the
+    /// command as it was called: relative times made absolute, random choices made explicit,
+    /// blocking forms made non-blocking. Call it only when [`Ctx::aof_enabled`].
+    pub fn propagate(&mut self, cmds: Vec<Vec<Bytes>>) {
+        self.shard.aof.set_override(cmds);
     }
 }
 

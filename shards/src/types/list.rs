@@ -30,6 +30,7 @@
 //! of this shard: the server runs them whole on one shard, or on copies of all their keys
 //! gathered in a scratch shard, so every key they name is in `ctx.db()`.
 
+use crate::aof;
 use crate::db::Db;
 use crate::errors;
 use crate::lookup::{self, Typed};
@@ -1019,12 +1020,20 @@ fn bpop_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End) {
                     reply.array(2);
                     reply.bulk(key);
                     reply.bulk(&item);
+                    if ctx.aof_enabled() {
+                        // Logged as the non-blocking pop of the key it served, as Redis does.
+                        let name: &[u8] = if end == End::Head { b"LPOP" } else { b"RPOP" };
+                        ctx.propagate(vec![aof::command(&[name, key])]);
+                    }
                     return;
                 }
             }
         }
     }
     reply_timed_out(reply);
+    if ctx.aof_enabled() {
+        ctx.propagate(Vec::new());
+    }
 }
 
 /// The non-blocking attempt of BLPOP: `[key, element]` from the first non-empty list, or a
@@ -1074,8 +1083,25 @@ fn bmove_generic(ctx: &mut Ctx<'_>, args: &[Bytes], from: End, to: End) {
     let (db, _, reply) = ctx.parts();
     match lookup_write(db, reply, &args[1], now) {
         Err(()) => {}
-        Ok(None) => reply_timed_out(reply),
-        Ok(Some(_)) => move_generic(ctx, &args[1], &args[2], from, to),
+        Ok(None) => {
+            reply_timed_out(reply);
+            if ctx.aof_enabled() {
+                ctx.propagate(Vec::new());
+            }
+        }
+        Ok(Some(_)) => {
+            let errors = ctx.reply.error_count();
+            move_generic(ctx, &args[1], &args[2], from, to);
+            if ctx.aof_enabled() && ctx.reply.error_count() == errors {
+                // Logged as the non-blocking form, as Redis does.
+                let logged = if args.len() == 6 {
+                    aof::command(&[b"LMOVE", &args[1], &args[2], &args[3], &args[4]])
+                } else {
+                    aof::command(&[b"RPOPLPUSH", &args[1], &args[2]])
+                };
+                ctx.propagate(vec![logged]);
+            }
+        }
     }
 }
 
@@ -1124,8 +1150,22 @@ pub fn blmpop(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         return;
     }
     let keys = &args[parsed.first_key..parsed.first_key + parsed.numkeys];
-    if !mpop_keys(ctx, keys, parsed.end, parsed.count) {
+    let errors = ctx.reply.error_count();
+    let served = mpop_keys(ctx, keys, parsed.end, parsed.count);
+    if !served {
         reply_timed_out(ctx.reply);
+    }
+    if ctx.aof_enabled() {
+        // Logged as LMPOP (same keys, direction and count), as Redis does; not at all when
+        // nothing was popped.
+        let logged = if served && ctx.reply.error_count() == errors {
+            let mut cmd = vec![Bytes::from_static(b"LMPOP")];
+            cmd.extend(args[2..].iter().cloned());
+            vec![cmd]
+        } else {
+            Vec::new()
+        };
+        ctx.propagate(logged);
     }
 }
 

@@ -23,6 +23,7 @@
 //! commands) count a keyspace hit or miss; SADD, SREM, SPOP and SMOVE do not. A set emptied
 //! by SREM, SPOP or SMOVE is removed from the database.
 
+use crate::aof;
 use crate::db::{Db, Key};
 use crate::errors;
 use crate::glob::glob_match;
@@ -328,6 +329,14 @@ fn reply_member(reply: &mut Reply, member: Member<'_>) {
     }
 }
 
+/// A removed member's bytes (the decimal text of an integer), for the append-only file.
+fn taken_bytes(taken: Taken) -> Vec<u8> {
+    match taken {
+        Taken::Int(v) => format_i64(v, &mut [0u8; 20]).to_vec(),
+        Taken::Bytes(k) => k.as_bytes().to_vec(),
+    }
+}
+
 /// Writes a removed member as a bulk string.
 fn reply_taken(reply: &mut Reply, taken: &Taken) {
     match taken {
@@ -532,18 +541,33 @@ pub fn spop(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         Err(()) => return,
         Ok(None) => {
             reply.null();
+            if ctx.aof_enabled() {
+                ctx.propagate(Vec::new());
+            }
             return;
         }
         Ok(Some(set)) => set,
     };
     let index = rng.below(set.len().max(1));
-    if let Some(taken) = set.take_index(index) {
-        reply_taken(reply, &taken);
-    } else {
-        reply.null();
+    let taken = set.take_index(index);
+    match &taken {
+        Some(taken) => reply_taken(reply, taken),
+        None => reply.null(),
     }
     if set.is_empty() {
         db.remove(key);
+    }
+    if ctx.aof_enabled() {
+        // The random choice is logged as what it took, so replay takes the same member.
+        let logged = match taken {
+            Some(taken) => vec![vec![
+                Bytes::from_static(b"SREM"),
+                Bytes::copy_from_slice(key),
+                Bytes::from(taken_bytes(taken)),
+            ]],
+            None => Vec::new(),
+        };
+        ctx.propagate(logged);
     }
 }
 
@@ -559,18 +583,25 @@ fn spop_with_count(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let max = max_intset_entries(ctx.shard);
     let key = &args[1][..];
     let now = ctx.now;
+    let aof_on = ctx.aof_enabled();
     let shard = &mut *ctx.shard;
     let (db, rng, reply) = (&mut shard.dbs[ctx.db], &mut shard.rng, &mut *ctx.reply);
     let set = match write_set(db, reply, key, now) {
         Err(()) => return,
         Ok(None) => {
             reply.set(0);
+            if aof_on {
+                ctx.propagate(Vec::new());
+            }
             return;
         }
         Ok(Some(set)) => set,
     };
     if count == 0 {
         reply.set(0);
+        if aof_on {
+            ctx.propagate(Vec::new());
+        }
         return;
     }
     if count >= set.len() as u64 {
@@ -579,14 +610,28 @@ fn spop_with_count(ctx: &mut Ctx<'_>, args: &[Bytes]) {
             Some(Value::Set(set)) => reply_union(reply, &[Some(&set)], max),
             _ => reply.set(0),
         }
+        if aof_on {
+            ctx.propagate(vec![aof::command(&[b"DEL", key])]);
+        }
         return;
     }
     reply.set(count as usize);
+    // The random choices are logged as what they took, so replay takes the same members.
+    let mut logged = Vec::new();
+    if aof_on {
+        logged = aof::command(&[b"SREM", key]);
+    }
     for _ in 0..count {
         let index = rng.below(set.len().max(1));
         if let Some(taken) = set.take_index(index) {
             reply_taken(reply, &taken);
+            if aof_on {
+                logged.push(Bytes::from(taken_bytes(taken)));
+            }
         }
+    }
+    if aof_on {
+        ctx.propagate(vec![logged]);
     }
 }
 

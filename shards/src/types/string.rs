@@ -6,6 +6,7 @@
 //! whose time has passed first. Values keep their expiry time when modified in place (INCR,
 //! APPEND, SETRANGE, INCRBYFLOAT) and lose it when replaced (SET, GETSET, MSET).
 
+use crate::aof;
 use crate::db::Db;
 use crate::errors;
 use crate::lookup::read_value as lookup_read;
@@ -294,6 +295,9 @@ pub fn set(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         if !opts.get {
             reply.null();
         }
+        if ctx.aof_enabled() {
+            ctx.propagate(Vec::new());
+        }
         return;
     }
     let value = Value::string(&args[2]);
@@ -307,6 +311,17 @@ pub fn set(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     }
     if !opts.get {
         reply.ok();
+    }
+    if let (true, Expiry::At(when)) = (ctx.aof_enabled(), opts.expiry) {
+        // The time as Redis propagates it: absolute, so replay does not depend on the clock.
+        let mut logged = aof::command(&[b"SET", key, &args[2]]);
+        for (on, word) in [(opts.nx, "NX"), (opts.xx, "XX"), (opts.get, "GET")] {
+            if on {
+                logged.push(Bytes::from_static(word.as_bytes()));
+            }
+        }
+        logged.extend([Bytes::from_static(b"PXAT"), aof::int_arg(when)]);
+        ctx.propagate(vec![logged]);
     }
 }
 
@@ -335,6 +350,10 @@ fn set_with_expire(ctx: &mut Ctx<'_>, args: &[Bytes], unit: ExpireUnit, cmd: &st
     db.set(&args[1], Value::string(&args[3]));
     db.set_expire(&args[1], when);
     ctx.reply.ok();
+    if ctx.aof_enabled() {
+        let logged = aof::command(&[b"SET", &args[1], &args[3], b"PXAT"]);
+        ctx.propagate(vec![[logged, vec![aof::int_arg(when)]].concat()]);
+    }
 }
 
 /// Sets `key` to expire after `seconds`.
@@ -401,6 +420,7 @@ pub fn getex(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     };
     let key = &args[1][..];
     let now = ctx.now;
+    let (aof_on, loading) = (ctx.aof_enabled(), ctx.loading());
     let (db, stats, reply) = ctx.parts();
     let Some(value) = lookup_read(db, stats, key, now) else {
         reply.null();
@@ -418,15 +438,33 @@ pub fn getex(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         None => None,
     };
     reply.bulk(s);
-    match when {
-        Some(when) if when <= now => {
+    // Logged as Redis propagates it: the key's new state, with an absolute time.
+    let logged: &[&[u8]] = match when {
+        Some(when) if when <= now && !loading => {
             db.remove(key);
+            &[b"DEL", key]
         }
-        Some(when) => db.set_expire(key, when),
+        Some(when) => {
+            db.set_expire(key, when);
+            if aof_on {
+                let cmd = aof::command(&[b"PEXPIREAT", key]);
+                ctx.propagate(vec![[cmd, vec![aof::int_arg(when)]].concat()]);
+            }
+            return;
+        }
         None if opts.persist => {
             db.persist(key);
+            &[b"PERSIST", key]
         }
-        None => {}
+        None => &[],
+    };
+    if aof_on {
+        let cmds = if logged.is_empty() {
+            Vec::new()
+        } else {
+            vec![aof::command(logged)]
+        };
+        ctx.propagate(cmds);
     }
 }
 

@@ -23,6 +23,7 @@
 #[path = "zset_index.rs"]
 mod zset_index;
 
+use crate::aof;
 use crate::db::Db;
 use crate::errors;
 use crate::glob::glob_match;
@@ -1763,12 +1764,30 @@ fn blocking_zpop(
         match lookup_write(ctx.db(), key, now) {
             Err(WrongType) => return ctx.reply.error(errors::WRONGTYPE),
             Ok(Some(z)) if !z.is_empty() => {
-                return generic_zpop(ctx, &keys[i..=i], max, true, count, nested, nil_when_empty);
+                generic_zpop(ctx, &keys[i..=i], max, true, count, nested, nil_when_empty);
+                if ctx.aof_enabled() {
+                    // Logged as the non-blocking pop of the key it served, as Redis does.
+                    let logged = match (nested, max) {
+                        (true, _) => [
+                            aof::command(&[b"ZMPOP", b"1", key]),
+                            aof::command(&[if max { b"MAX" } else { b"MIN" }, b"COUNT"]),
+                            vec![aof::int_arg(count)],
+                        ]
+                        .concat(),
+                        (false, true) => aof::command(&[b"ZPOPMAX", key]),
+                        (false, false) => aof::command(&[b"ZPOPMIN", key]),
+                    };
+                    ctx.propagate(vec![logged]);
+                }
+                return;
             }
             Ok(_) => {}
         }
     }
     ctx.reply.null_array();
+    if ctx.aof_enabled() {
+        ctx.propagate(Vec::new());
+    }
 }
 
 /// ```text
