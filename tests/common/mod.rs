@@ -2,6 +2,10 @@
 //!
 //! - [`Server`] starts a shardis or a real `redis-server` on a free loopback port, waits until
 //!   it answers PING, and stops it (by its own pid) when dropped.
+//! - [`DataDir`] is a directory that outlives the servers started in it
+//!   ([`Server::shardis_in`], [`Server::redis_in`], [`Kind::start_in`]), so persistence tests
+//!   can kill a server ([`Server::kill9`]) and start another one on the files it left;
+//!   [`Kind::try_start_in`] returns the exit status and log of a server that refuses to start.
 //! - [`RawConn`] is a plain TCP connection that sends raw bytes and reads exactly one RESP2/RESP3
 //!   reply at a time, returning its raw bytes, so tests can compare replies byte for byte.
 //! - [`frame_len`] tells whether a buffer starts with a complete reply; [`parse_resp`] turns a
@@ -13,13 +17,15 @@
 
 #![allow(dead_code)]
 
+pub mod persist;
+
 use redis::{Connection, FromRedisValue, RedisResult, Value};
 use std::fs;
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -52,8 +58,129 @@ pub fn free_port() -> u16 {
 pub struct Server {
     child: Child,
     port: u16,
+    /// The directory the server runs in.
     dir: PathBuf,
+    /// Where its stdout and stderr go.
+    log_path: PathBuf,
+    /// Whether `dir` is this server's own scratch directory, removed on drop (a [`DataDir`]
+    /// is not: it outlives the server).
+    owns_dir: bool,
     name: &'static str,
+}
+
+/// Why a server did not start: its exit status and everything it logged.
+#[derive(Debug)]
+pub struct StartFailure {
+    /// How the process ended.
+    pub status: ExitStatus,
+    /// Its stdout and stderr.
+    pub log: String,
+}
+
+/// A directory for a server's data files that outlives the servers started in it, removed
+/// (with everything in it) when dropped.
+#[derive(Debug)]
+pub struct DataDir {
+    path: PathBuf,
+    /// How many servers have been started here: each gets a log file of its own.
+    starts: AtomicUsize,
+}
+
+impl DataDir {
+    /// A new empty directory under the system temp dir; `name` makes it recognisable.
+    pub fn new(name: &str) -> DataDir {
+        DataDir {
+            path: scratch_dir(&format!("data-{name}"), 0),
+            starts: AtomicUsize::new(0),
+        }
+    }
+
+    /// The directory.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The path of `name` inside the directory.
+    pub fn join(&self, name: &str) -> PathBuf {
+        self.path.join(name)
+    }
+
+    /// A log file name not used by an earlier server in this directory.
+    fn next_log(&self) -> PathBuf {
+        let n = self.starts.fetch_add(1, Ordering::Relaxed);
+        self.path.join(format!("server-{n}.log"))
+    }
+}
+
+impl Drop for DataDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.path);
+    }
+}
+
+/// Which server a test runs against: shardis with a number of shards, or a real
+/// `redis-server` (which has no shards, so a shard count means nothing to it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The shardis binary built by cargo, with this many shards.
+    Shardis(usize),
+    /// A real `redis-server`.
+    Redis,
+}
+
+impl Kind {
+    /// shardis once for each of `shard_counts`, or, when the environment variable
+    /// `SHARDIS_E2E_REDIS` is set, a real `redis-server` once instead (as [`each_server`]).
+    pub fn each(shard_counts: &[usize]) -> Vec<Kind> {
+        if std::env::var_os("SHARDIS_E2E_REDIS").is_some() {
+            vec![Kind::Redis]
+        } else {
+            shard_counts.iter().map(|&n| Kind::Shardis(n)).collect()
+        }
+    }
+
+    /// The same kind of server with `shards` shards (a real redis stays itself).
+    pub fn with_shards(self, shards: usize) -> Kind {
+        match self {
+            Kind::Shardis(_) => Kind::Shardis(shards),
+            Kind::Redis => Kind::Redis,
+        }
+    }
+
+    /// Whether this is a real `redis-server`.
+    pub fn is_redis(self) -> bool {
+        self == Kind::Redis
+    }
+
+    /// Starts this server in `data` with exactly `directives` (nothing implied about
+    /// persistence) and waits until it answers PING; panics, with its log, if it does not.
+    pub fn start_in(self, data: &DataDir, directives: &[(&str, &str)]) -> Server {
+        match self {
+            Kind::Shardis(shards) => Server::shardis_in(data, shards, directives),
+            Kind::Redis => Server::redis_in(data, directives),
+        }
+    }
+
+    /// Starts this server in `data` with `directives`: `Ok` once it answers PING, `Err` with
+    /// its exit status and log if the process exits first.
+    pub fn try_start_in(
+        self,
+        data: &DataDir,
+        directives: &[(&str, &str)],
+    ) -> Result<Server, StartFailure> {
+        match self {
+            Kind::Shardis(shards) => Server::try_shardis_in(data, shards, directives),
+            Kind::Redis => Server::try_redis_in(data, directives),
+        }
+    }
+}
+
+/// `--name value` for each directive, the way shardis and redis-server take them.
+fn directive_args(directives: &[(&str, &str)]) -> Vec<String> {
+    directives
+        .iter()
+        .flat_map(|(name, value)| [format!("--{name}"), value.to_string()])
+        .collect()
 }
 
 impl Server {
@@ -77,6 +204,86 @@ impl Server {
         Server::spawn("shardis", cmd, port, dir)
     }
 
+    /// The command line of shardis on `port` with `shards` shards.
+    fn shardis_command(port: u16, shards: usize) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_shardis"));
+        cmd.args(["--bind", "127.0.0.1", "--port", &port.to_string()])
+            .args(["--shards", &shards.to_string()]);
+        cmd
+    }
+
+    /// The command line of a real `redis-server` on `port`.
+    fn redis_command(port: u16) -> Command {
+        let mut cmd = Command::new("redis-server");
+        cmd.args(["--bind", "127.0.0.1", "--port", &port.to_string()]);
+        cmd
+    }
+
+    /// Starts shardis with `shards` shards in `data` (`dir` set to it) with exactly
+    /// `directives`, and waits until it answers PING. The directory outlives the server.
+    pub fn shardis_in(data: &DataDir, shards: usize, directives: &[(&str, &str)]) -> Server {
+        Server::try_shardis_in(data, shards, directives).unwrap_or_else(|f| {
+            panic!(
+                "shardis exited during startup ({}); log:\n{}",
+                f.status, f.log
+            )
+        })
+    }
+
+    /// [`Server::shardis_in`], returning the exit status and log if the process exits
+    /// before it answers PING.
+    pub fn try_shardis_in(
+        data: &DataDir,
+        shards: usize,
+        directives: &[(&str, &str)],
+    ) -> Result<Server, StartFailure> {
+        let port = free_port();
+        let mut cmd = Server::shardis_command(port, shards);
+        cmd.arg("--dir")
+            .arg(data.path())
+            .args(directive_args(directives));
+        Server::try_spawn(
+            "shardis",
+            cmd,
+            port,
+            data.path().to_path_buf(),
+            data.next_log(),
+            false,
+        )
+    }
+
+    /// Starts a real `redis-server` in `data` (`dir` set to it) with exactly `directives` —
+    /// unlike [`Server::redis`], persistence is as they say — and waits until it answers PING.
+    pub fn redis_in(data: &DataDir, directives: &[(&str, &str)]) -> Server {
+        Server::try_redis_in(data, directives).unwrap_or_else(|f| {
+            panic!(
+                "redis-server exited during startup ({}); log:\n{}",
+                f.status, f.log
+            )
+        })
+    }
+
+    /// [`Server::redis_in`], returning the exit status and log if the process exits before
+    /// it answers PING.
+    pub fn try_redis_in(
+        data: &DataDir,
+        directives: &[(&str, &str)],
+    ) -> Result<Server, StartFailure> {
+        let port = free_port();
+        let mut cmd = Server::redis_command(port);
+        cmd.arg("--dir")
+            .arg(data.path())
+            .args(directive_args(directives));
+        Server::try_spawn(
+            "redis-server",
+            cmd,
+            port,
+            data.path().to_path_buf(),
+            data.next_log(),
+            false,
+        )
+    }
+
     /// Starts a real `redis-server` in a fresh temporary directory, with persistence off and
     /// `extra_args` appended, and waits until it answers PING.
     pub fn redis(extra_args: &[&str]) -> Server {
@@ -92,8 +299,27 @@ impl Server {
         Server::spawn("redis-server", cmd, port, dir)
     }
 
-    fn spawn(name: &'static str, mut cmd: Command, port: u16, dir: PathBuf) -> Server {
-        let log = fs::File::create(dir.join("server.log")).expect("create server.log");
+    fn spawn(name: &'static str, cmd: Command, port: u16, dir: PathBuf) -> Server {
+        let log_path = dir.join("server.log");
+        Server::try_spawn(name, cmd, port, dir, log_path, true).unwrap_or_else(|f| {
+            panic!(
+                "{name} exited during startup ({}); log:\n{}",
+                f.status, f.log
+            )
+        })
+    }
+
+    /// Starts `cmd` in `dir` with its output in `log_path` and waits until it answers PING;
+    /// `Err` if it exits first. `owns_dir`: remove `dir` when the server is dropped.
+    fn try_spawn(
+        name: &'static str,
+        mut cmd: Command,
+        port: u16,
+        dir: PathBuf,
+        log_path: PathBuf,
+        owns_dir: bool,
+    ) -> Result<Server, StartFailure> {
+        let log = fs::File::create(&log_path).expect("create the server log");
         let log2 = log.try_clone().expect("clone log file");
         cmd.current_dir(&dir)
             .stdin(Stdio::null())
@@ -106,27 +332,31 @@ impl Server {
             child,
             port,
             dir,
+            log_path,
+            owns_dir,
             name,
         };
-        server.wait_ready();
-        server
+        match server.wait_ready() {
+            Ok(()) => Ok(server),
+            Err(status) => Err(StartFailure {
+                status,
+                log: server.log(),
+            }),
+        }
     }
 
-    /// Waits until a PING over TCP answers +PONG, or panics (with the server's log) after
-    /// [`START_TIMEOUT`] or if the process exits first.
-    fn wait_ready(&mut self) {
+    /// Waits until a PING over TCP answers +PONG (a `-LOADING` reply is retried); `Err` with
+    /// the exit status if the process exits first; panics (with the server's log) after
+    /// [`START_TIMEOUT`].
+    fn wait_ready(&mut self) -> Result<(), ExitStatus> {
         let deadline = Instant::now() + START_TIMEOUT;
         let mut last_error = String::new();
         while Instant::now() < deadline {
             if let Ok(Some(status)) = self.child.try_wait() {
-                panic!(
-                    "{} exited during startup ({status}); log:\n{}",
-                    self.name,
-                    self.log()
-                );
+                return Err(status);
             }
             match ping(&self.addr()) {
-                Ok(()) => return,
+                Ok(()) => return Ok(()),
                 Err(e) => last_error = e.to_string(),
             }
             std::thread::sleep(Duration::from_millis(50));
@@ -188,7 +418,33 @@ impl Server {
 
     /// What the server has written to stdout and stderr so far.
     pub fn log(&self) -> String {
-        fs::read_to_string(self.dir.join("server.log")).unwrap_or_default()
+        fs::read_to_string(&self.log_path).unwrap_or_default()
+    }
+
+    /// Kills the process with SIGKILL (our own child, by its pid) and waits for it: a crash,
+    /// with no chance to save or flush anything.
+    pub fn kill9(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Sends SIGTERM to the process (our own child, by its pid), as an operator stopping it.
+    pub fn sigterm(&mut self) {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.pid().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -TERM {} failed", self.pid());
+    }
+
+    /// Waits up to `limit` for the process to exit by itself; its status if it did.
+    pub fn wait_exit(&mut self, limit: Duration) -> Option<ExitStatus> {
+        let mut status = None;
+        wait_until(limit, || {
+            status = self.child.try_wait().ok().flatten();
+            status.is_some()
+        });
+        status
     }
 
     /// The process id.
@@ -212,7 +468,9 @@ impl Drop for Server {
         // Only our own child, by its pid.
         let _ = self.child.kill();
         let _ = self.child.wait();
-        let _ = fs::remove_dir_all(&self.dir);
+        if self.owns_dir {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
     }
 }
 
