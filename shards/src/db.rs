@@ -14,8 +14,8 @@
 //! (see `watch.rs`).
 //!
 //! While a point-in-time snapshot runs, every change of a key first goes through
-//! [`Db::before_change`], which keeps the key's old value if the snapshot's walk has not
-//! reached it yet, and every removal through [`Db::swap_remove_entry`], which tells the walk
+//! `Db::before_change`, which keeps the key's old value if the snapshot's walk has not
+//! reached it yet, and every removal through `Db::swap_remove_entry`, which tells the walk
 //! which entry moved (see `snapshot/cursor.rs`); with no snapshot running each costs one branch.
 
 use crate::snapshot::cursor::DbCursor;
