@@ -93,9 +93,7 @@ impl Db {
     /// as a change of a watched key when the key exists: callers look up for writing.
     pub fn get_mut(&mut self, key: &[u8], now: i64) -> Option<&mut Value> {
         self.expire_if_needed(key, now);
-        if self.snapshot.is_some() {
-            self.before_change(key);
-        }
+        self.before_change(key);
         let value = self.entries.get_mut(key)?;
         if !self.watched.is_empty() {
             self.watched.touch(key);

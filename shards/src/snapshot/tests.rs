@@ -348,6 +348,9 @@ fn damaged_frames_behind_a_valid_checksum_are_refused_without_panic() {
 
 #[test]
 fn errors_say_what_is_wrong() {
+    assert_eq!(&MAGIC[..16], b"SHARDIS-SNAPSHOT");
+    assert_eq!(u16::from_le_bytes([MAGIC[16], MAGIC[17]]), FORMAT_VERSION);
+    assert_eq!(MAGIC.len(), 18);
     let file = small_file();
     let text = |bytes: &[u8]| decode(bytes).expect_err("refused").to_string();
     assert!(text(b"REDIS0011...").contains("not a shardis snapshot"));
