@@ -14,8 +14,8 @@
 //! (see `watch.rs`).
 //!
 //! While a point-in-time snapshot runs, every change of a key first goes through
-//! [`Db::before_change`], which keeps the key's old value if the snapshot's walk has not
-//! reached it yet, and every removal through [`Db::swap_remove_entry`], which tells the walk
+//! `Db::before_change`, which keeps the key's old value if the snapshot's walk has not
+//! reached it yet, and every removal through `Db::swap_remove_entry`, which tells the walk
 //! which entry moved (see `snapshot/cursor.rs`); with no snapshot running each costs one branch.
 
 use crate::aof::ExpiryHooks;
@@ -98,9 +98,7 @@ impl Db {
     /// as a change of a watched key when the key exists: callers look up for writing.
     pub fn get_mut(&mut self, key: &[u8], now: i64) -> Option<&mut Value> {
         self.expire_if_needed(key, now);
-        if self.snapshot.is_some() {
-            self.before_change(key);
-        }
+        self.before_change(key);
         let value = self.entries.get_mut(key)?;
         if !self.watched.is_empty() {
             self.watched.touch(key);

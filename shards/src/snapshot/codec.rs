@@ -29,7 +29,7 @@ use std::io::{self, Write};
 const SIGNATURE: &[u8; 16] = b"SHARDIS-SNAPSHOT";
 /// The format version this build writes and reads.
 pub const FORMAT_VERSION: u16 = 1;
-/// The first bytes of a snapshot file: [`SIGNATURE`] then [`FORMAT_VERSION`] (u16 LE).
+/// The first bytes of a snapshot file: `SHARDIS-SNAPSHOT` then [`FORMAT_VERSION`] (u16 LE).
 pub const MAGIC: &[u8] = b"SHARDIS-SNAPSHOT\x01\x00";
 /// Length of the trailing SHA-256.
 const CHECKSUM_LEN: usize = 32;

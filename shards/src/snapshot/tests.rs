@@ -262,8 +262,8 @@ fn insert_record_refuses_a_missing_database_and_skips_empty_collections() {
     assert_eq!(shard.dbs[1].len(), 1);
 }
 
-/// A small but complete snapshot file of two frames.
-fn small_file() -> Vec<u8> {
+/// A shard with a few small keys of several types.
+fn small_shard() -> Shard {
     let mut shard = Shard::new(2, 1);
     cmd(&mut shard, 0, 0, st::set, &["set", "a", "1"]);
     cmd(&mut shard, 0, 0, h::hset, &["hset", "h", "f", "v"]);
@@ -275,7 +275,12 @@ fn small_file() -> Vec<u8> {
         expire::pexpireat,
         &["pexpireat", "z", "99999"],
     );
-    snapshot_with(&mut shard, 1, |_| {})
+    shard
+}
+
+/// A small but complete snapshot file of three frames.
+fn small_file() -> Vec<u8> {
+    snapshot_with(&mut small_shard(), 1, |_| {})
 }
 
 #[test]
@@ -303,8 +308,49 @@ fn every_byte_flip_and_every_truncation_is_refused() {
     );
 }
 
+/// Wraps `frame` (a length prefix and body) in a file with a valid checksum.
+fn file_of_frame(frame: &[u8]) -> Vec<u8> {
+    let mut writer = SnapshotWriter::new(Vec::new()).expect("memory");
+    writer.write_frame(frame).expect("memory");
+    writer.finish().expect("memory")
+}
+
+#[test]
+fn damaged_frames_behind_a_valid_checksum_are_refused_without_panic() {
+    // The checksum stops accidental damage; rkyv's validation is what stands between a frame
+    // written by something else and the decoder. Every flip of every byte of a real frame,
+    // and random bodies, must decode or be refused, never panic.
+    let mut shard = small_shard();
+    cmd(&mut shard, 0, 0, l::rpush, &["rpush", "l", "x", "y"]);
+    cmd(&mut shard, 1, 0, s::sadd, &["sadd", "s", "1", "m"]);
+    shard.begin_snapshot();
+    let frame = shard
+        .snapshot_slice(1 << 20)
+        .frame
+        .expect("the shard has keys");
+    let mut refused = 0;
+    for at in 4..frame.len() {
+        for bit in [0x01u8, 0x80] {
+            let mut bad = frame.clone();
+            bad[at] ^= bit;
+            refused += usize::from(decode(&file_of_frame(&bad)).is_err());
+        }
+    }
+    assert!(refused > 0, "rkyv's validation refuses some damaged frames");
+    let mut rng = Rng::new(7);
+    for _ in 0..2_000 {
+        let len = 1 + rng.below(96);
+        let mut bad = (len as u32).to_le_bytes().to_vec();
+        bad.extend((0..len).map(|_| rng.next_u64() as u8));
+        let _ = decode(&file_of_frame(&bad));
+    }
+}
+
 #[test]
 fn errors_say_what_is_wrong() {
+    assert_eq!(&MAGIC[..16], b"SHARDIS-SNAPSHOT");
+    assert_eq!(u16::from_le_bytes([MAGIC[16], MAGIC[17]]), FORMAT_VERSION);
+    assert_eq!(MAGIC.len(), 18);
     let file = small_file();
     let text = |bytes: &[u8]| decode(bytes).expect_err("refused").to_string();
     assert!(text(b"REDIS0011...").contains("not a shardis snapshot"));
