@@ -171,6 +171,11 @@ pub fn int_arg(n: i64) -> Bytes {
 
 /// Frames one part of a transaction for the server: `TXPART <txid> <nparts>`, `MULTI`,
 /// `body` (whose first record already starts with SELECT), `EXEC`.
+///
+/// The way to get such a body from a shard: [`AofLog::take`] what is pending (it belongs to
+/// the stream before the part), [`AofLog::forget_db`], run the part's commands (each through
+/// [`Shard::finish_command`]), `take` the body, and `forget_db` again so the stream's next
+/// record starts with its own SELECT wherever the part lands.
 pub fn encode_tx_part(txid: u64, nparts: u32, body: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(body.len() + 64);
     encode_command(
