@@ -181,6 +181,28 @@ fn a_disabled_log_records_nothing() {
 }
 
 #[test]
+fn set_aof_enabled_notes_expired_keys_at_once() {
+    let mut s = Shard::new(16, 1);
+    exec(&mut s, 0, 0, &["SET", "k", "v", "PX", "10"]);
+    s.set_aof_enabled(true);
+    // An expiry outside any command (the server's WATCH path) is logged with the next one.
+    assert!(s.dbs[0].get(b"k", 100).is_none());
+    exec(&mut s, 0, 100, &["SET", "x", "1"]);
+    let mut want = Vec::new();
+    encode_command(&mut want, &["SELECT", "0"]);
+    encode_command(&mut want, &["DEL", "k"]);
+    encode_command(&mut want, &["SET", "x", "1"]);
+    assert_eq!(s.aof.take(), want);
+    s.set_aof_enabled(false);
+    exec(&mut s, 0, 100, &["SET", "y", "1", "PX", "1"]);
+    assert!(s.dbs[0].get(b"y", 200).is_none());
+    s.aof.set_enabled(true);
+    exec(&mut s, 0, 200, &["SET", "z", "1"]);
+    let log = String::from_utf8_lossy(&s.aof.take()).into_owned();
+    assert!(!log.contains("DEL"), "expired while the log was off: {log}");
+}
+
+#[test]
 fn set_with_a_relative_time_is_logged_with_an_absolute_one() {
     let mut s = aof_shard();
     exec(&mut s, 0, 1000, &["SET", "a", "1", "EX", "10"]);
