@@ -80,6 +80,14 @@ pub enum ConnCommand {
     Watch,
     /// UNWATCH
     Unwatch,
+    /// SAVE
+    Save,
+    /// BGSAVE [SCHEDULE]
+    Bgsave,
+    /// LASTSAVE
+    Lastsave,
+    /// BGREWRITEAOF
+    Bgrewriteaof,
 }
 
 /// How a command is executed.
@@ -225,6 +233,10 @@ fn exec_of(name: &str) -> Option<Exec> {
         "discard" => Conn(C::Discard),
         "watch" => Conn(C::Watch),
         "unwatch" => Conn(C::Unwatch),
+        "save" => Conn(C::Save),
+        "bgsave" => Conn(C::Bgsave),
+        "lastsave" => Conn(C::Lastsave),
+        "bgrewriteaof" => Conn(C::Bgrewriteaof),
 
         "get" => Keyed(string::get),
         "set" => Keyed(string::set),
@@ -416,6 +428,12 @@ pub fn stat_metas() -> &'static [&'static CommandMeta] {
 
 /// True when the command or subcommand at statistics index `id` writes to the keyspace
 /// (Redis's `write` flag), read from a table built once.
+/// Whether the command named `name` is flagged `write` (what the append-only file logs).
+pub fn is_write(name: &[u8]) -> bool {
+    lookup(name).is_some_and(|c| c.meta.flags.contains(&"write"))
+}
+
+/// Whether the command counted under `id` is flagged `write`.
 pub fn stat_is_write(id: StatId) -> bool {
     static WRITES: OnceLock<Vec<bool>> = OnceLock::new();
     WRITES

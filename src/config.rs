@@ -56,6 +56,27 @@ pub struct Config {
     pub appenddirname: String,
     /// When the append-only file is fsynced: always, everysec, no.
     pub appendfsync: &'static str,
+    /// Save points: save a snapshot when at least `changes` writes happened in `seconds`.
+    pub save_rules: Vec<(u64, u64)>,
+    /// A `save` line was read from the config text: later ones add to it (Redis's rule).
+    save_line_read: bool,
+    /// Whether writes are logged to the append-only file.
+    pub appendonly: bool,
+    /// Load an append-only file whose last command is cut short (dropping that command).
+    pub aof_load_truncated: bool,
+    /// Rewrite the append-only file when it grew by this percentage since the last rewrite.
+    pub auto_aof_rewrite_percentage: u64,
+    /// ... and is at least this many bytes.
+    pub auto_aof_rewrite_min_size: u64,
+    /// Refuse writes while the last background save failed (with save points configured).
+    pub stop_writes_on_bgsave_error: bool,
+    /// Accepted for redis.conf files; shardis's snapshots are not compressed.
+    pub rdbcompression: bool,
+    /// Accepted for redis.conf files; shardis's snapshots always carry a SHA-256 checksum.
+    pub rdbchecksum: bool,
+    /// Accepted for redis.conf files; a rewritten append-only file always starts with a
+    /// snapshot of its shard.
+    pub aof_use_rdb_preamble: bool,
     /// The eviction policy (memory limits come with a later issue).
     pub maxmemory_policy: &'static str,
     /// Keys sampled per eviction.
@@ -105,6 +126,16 @@ impl Default for Config {
             appendfilename: String::new(),
             appenddirname: String::new(),
             appendfsync: "",
+            save_rules: Vec::new(),
+            save_line_read: false,
+            appendonly: false,
+            aof_load_truncated: false,
+            auto_aof_rewrite_percentage: 0,
+            auto_aof_rewrite_min_size: 0,
+            stop_writes_on_bgsave_error: false,
+            rdbcompression: false,
+            rdbchecksum: false,
+            aof_use_rdb_preamble: false,
             maxmemory_policy: "",
             maxmemory_samples: 0,
             lfu_log_factor: 0,
@@ -139,6 +170,9 @@ pub enum Format {
     Memory,
     /// client-output-buffer-limit: one line per client class.
     PerClass,
+    /// One `save <seconds> <changes>` line per save point, or `save ""`; always written, as
+    /// Redis does, so the defaults never come back.
+    SavePoints,
     /// `name default`, the declared default as written in redis.conf (the directives that
     /// accept only their default, see [`INERT`]).
     Default,
@@ -271,6 +305,33 @@ fn one_of(args: &[String], values: &[&'static str]) -> Result<&'static str, Stri
                 values.join(", ")
             )
         })
+}
+
+/// Save points as Redis 7.0 takes them: `""` for none, else pairs of seconds (at least 1)
+/// and changes (at least 0).
+fn save_rules(args: &[String]) -> Result<Vec<(u64, u64)>, String> {
+    const INVALID: &str = "Invalid save parameters";
+    if let [v] = args {
+        if v.is_empty() {
+            return Ok(Vec::new());
+        }
+    }
+    // CONFIG SET passes the pairs as one word; a config line as several.
+    let words: Vec<&str> = args.iter().flat_map(|a| a.split_whitespace()).collect();
+    if words.is_empty() || words.len() % 2 == 1 {
+        return Err(INVALID.into());
+    }
+    words
+        .chunks(2)
+        .map(|pair| {
+            let secs = shards::util::parse_i64(pair[0].as_bytes()).filter(|&s| s >= 1);
+            let changes = shards::util::parse_i64(pair[1].as_bytes()).filter(|&c| c >= 0);
+            match (secs, changes) {
+                (Some(s), Some(c)) => Ok((s as u64, c as u64)),
+                _ => Err(INVALID.to_string()),
+            }
+        })
+        .collect()
 }
 
 /// A file name that must not be a path (dbfilename, appendfilename, appenddirname).
@@ -537,19 +598,38 @@ static DIRECTIVES: &[Directive] = &[
         |c| show_bool(c.always_show_logo),
     )
     .immutable(),
-    // Persistence is not built yet: `save` and `appendonly` say so truthfully (no save
-    // points, no AOF) and refuse any setting that would promise persistence; the file names
-    // are kept and validated for the persistence issue.
     Directive::new(
         "save",
-        "\"\"",
-        |_, a| match a {
-            [v] if v.is_empty() => Ok(()),
-            _ => Err("snapshots are not supported yet: only `save \"\"` is accepted".into()),
+        "3600 1 300 100 60 10000",
+        |c, a| save_rules(a).map(|v| c.save_rules = v),
+        |c| {
+            c.save_rules
+                .iter()
+                .map(|(secs, changes)| format!("{secs} {changes}"))
+                .collect::<Vec<_>>()
+                .join(" ")
         },
-        |_| String::new(),
     )
-    .format(Format::Quoted),
+    .format(Format::SavePoints),
+    Directive::new(
+        "stop-writes-on-bgsave-error",
+        "yes",
+        |c, a| yes_no(a).map(|v| c.stop_writes_on_bgsave_error = v),
+        |c| show_bool(c.stop_writes_on_bgsave_error),
+    ),
+    Directive::new(
+        "rdbcompression",
+        "yes",
+        |c, a| yes_no(a).map(|v| c.rdbcompression = v),
+        |c| show_bool(c.rdbcompression),
+    ),
+    Directive::new(
+        "rdbchecksum",
+        "yes",
+        |c, a| yes_no(a).map(|v| c.rdbchecksum = v),
+        |c| show_bool(c.rdbchecksum),
+    )
+    .immutable(),
     Directive::new(
         "dbfilename",
         "dump.rdb",
@@ -617,15 +697,34 @@ static DIRECTIVES: &[Directive] = &[
     Directive::new(
         "appendonly",
         "no",
-        |_, a| match yes_no(a)? {
-            false => Ok(()),
-            true => Err(
-                "the append-only file is not supported yet: only `appendonly no` is accepted"
-                    .into(),
-            ),
-        },
-        |_| "no".into(),
+        |c, a| yes_no(a).map(|v| c.appendonly = v),
+        |c| show_bool(c.appendonly),
     ),
+    Directive::new(
+        "aof-load-truncated",
+        "yes",
+        |c, a| yes_no(a).map(|v| c.aof_load_truncated = v),
+        |c| show_bool(c.aof_load_truncated),
+    ),
+    Directive::new(
+        "aof-use-rdb-preamble",
+        "yes",
+        |c, a| yes_no(a).map(|v| c.aof_use_rdb_preamble = v),
+        |c| show_bool(c.aof_use_rdb_preamble),
+    ),
+    Directive::new(
+        "auto-aof-rewrite-percentage",
+        "100",
+        |c, a| number(a, 0, i32::MAX as i64).map(|v| c.auto_aof_rewrite_percentage = v),
+        |c| c.auto_aof_rewrite_percentage.to_string(),
+    ),
+    Directive::new(
+        "auto-aof-rewrite-min-size",
+        "64mb",
+        |c, a| memory(a, 0, i64::MAX).map(|v| c.auto_aof_rewrite_min_size = v),
+        |c| c.auto_aof_rewrite_min_size.to_string(),
+    )
+    .format(Format::Memory),
     Directive::new(
         "appendfilename",
         "appendonly.aof",
@@ -645,7 +744,7 @@ static DIRECTIVES: &[Directive] = &[
     Directive::new(
         "appendfsync",
         "everysec",
-        |c, a| one_of(a, &["always", "everysec", "no"]).map(|v| c.appendfsync = v),
+        |c, a| one_of(a, &["everysec", "always", "no"]).map(|v| c.appendfsync = v),
         |c| c.appendfsync.into(),
     ),
     Directive::new(
@@ -811,9 +910,6 @@ static INERT: &[Directive] = &[
         "\"{title} {listen-addr} {server-mode}\"",
         "{title} {listen-addr} {server-mode}"
     ),
-    inert!("stop-writes-on-bgsave-error", "yes", "yes"),
-    inert!("rdbcompression", "yes", "yes"),
-    inert!("rdbchecksum", "yes", "yes"),
     inert!("rdb-del-sync-files", "no", "no"),
     inert!("rdb-save-incremental-fsync", "yes", "yes"),
     inert!("replica-serve-stale-data", "yes", "yes"),
@@ -835,10 +931,6 @@ static INERT: &[Directive] = &[
     inert!("oom-score-adj-values", "0 200 800", "0 200 800"),
     inert!("disable-thp", "yes", "yes"),
     inert!("no-appendfsync-on-rewrite", "no", "no"),
-    inert!("auto-aof-rewrite-percentage", "100", "100"),
-    inert!("auto-aof-rewrite-min-size", "64mb", "67108864"),
-    inert!("aof-load-truncated", "yes", "yes"),
-    inert!("aof-use-rdb-preamble", "yes", "yes"),
     inert!("aof-timestamp-enabled", "no", "no"),
     inert!("aof-rewrite-incremental-fsync", "yes", "yes"),
     inert!("latency-monitor-threshold", "0", "0"),
@@ -962,7 +1054,19 @@ fn apply_text_at(config: &mut Config, text: &str, depth: usize) -> Result<(), Lo
             apply_text_at(config, &included, depth + 1)?;
             continue;
         }
+        // Each further `save` line of the text adds its save points to the earlier ones.
+        let is_save = name.eq_ignore_ascii_case("save");
+        let earlier = match is_save && config.save_line_read {
+            true => config.save_rules.clone(),
+            false => Vec::new(),
+        };
         apply(config, name, args).map_err(|reason| fatal(i + 1, trimmed, &reason))?;
+        if is_save {
+            config.save_line_read = true;
+            if !config.save_rules.is_empty() {
+                config.save_rules.splice(0..0, earlier);
+            }
+        }
     }
     Ok(())
 }
@@ -1177,8 +1281,14 @@ mod tests {
         assert_eq!(parse_memory("1kb"), Some(1024));
         assert_eq!(parse_memory("2m"), Some(2_000_000));
         assert_eq!(parse_memory("1x"), None);
-        assert!(apply_text(&mut c, "save 60 1000\n").is_err());
+        assert!(apply_text(&mut c, "save 60\n").is_err());
+        assert!(apply_text(&mut c, "save 60 -1\n").is_err());
+        assert!(apply_text(&mut c, "save 0 1\n").is_err());
+        // A config text's save lines add up; `save ""` clears them.
+        assert!(apply_text(&mut c, "save 60 1000\nsave 10 5 1 1\n").is_ok());
+        assert_eq!(c.save_rules, vec![(60, 1000), (10, 5), (1, 1)]);
         assert!(apply_text(&mut c, "save \"\"\nappendonly no\n").is_ok());
+        assert!(c.save_rules.is_empty());
         assert!(apply_text(&mut c, "hash-max-ziplist-entries 7\n").is_ok());
         assert_eq!(c.encodings.hash_max_listpack_entries, 7);
         assert_eq!(matching(&c, &[b"hash-max-listpack-entries"])[0].1, "7");
@@ -1213,7 +1323,7 @@ mod tests {
         assert_eq!(got[0].1, "6379");
         assert_eq!(
             matching(&c, &[b"save"]),
-            vec![("save".to_string(), String::new())]
+            vec![("save".to_string(), "3600 1 300 100 60 10000".to_string())]
         );
         assert_eq!(
             matching(&c, &[b"HZ"]),

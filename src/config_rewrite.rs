@@ -130,7 +130,7 @@ fn directive_lines(
 ) -> Vec<(bool, String)> {
     let value = (d.show)(running);
     // `dir` is always written: the default ("./") is wherever the server was started.
-    let force = d.name == "dir" || value != (d.show)(defaults);
+    let force = d.name == "dir" || d.name == "save" || value != (d.show)(defaults);
     let text = match d.format {
         Format::Plain => format!("{} {value}", d.name),
         Format::Quoted => format!("{} {}", d.name, config::quote(&value)),
@@ -139,6 +139,14 @@ fn directive_lines(
             format!("{} {}", d.name, config::format_memory(bytes))
         }
         Format::PerClass => return config::output_buffer_limit_lines(),
+        Format::SavePoints if value.is_empty() => "save \"\"".to_string(),
+        Format::SavePoints => {
+            let words: Vec<&str> = value.split(' ').collect();
+            return words
+                .chunks(2)
+                .map(|pair| (true, format!("save {}", pair.join(" "))))
+                .collect();
+        }
         Format::Default => format!("{} {}", d.name, d.default),
     };
     vec![(force, text)]
@@ -153,7 +161,7 @@ mod tests {
         let mut running = Config::default();
         config::apply_text(
             &mut running,
-            "hz 15\nmaxmemory-policy allkeys-lru\nhash-max-listpack-entries 100\nrequirepass \"a b\"\ntimeout 5",
+            "hz 15\nmaxmemory-policy allkeys-lru\nhash-max-listpack-entries 100\nrequirepass \"a b\"\ntimeout 5\nsave \"\"",
         )
         .unwrap();
         let old = "# top comment\nport 6379\n   hz   10   \n# hz comment\n\n\nhz 20\nhash-max-ziplist-entries 7\ninclude /x.conf\nnosuch directive\nrequirepass \"a b\"\nsave \"\"\ntcp-keepalive 300\n";

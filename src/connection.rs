@@ -333,6 +333,10 @@ impl Conn {
                 }
             }
             if !self.out.is_empty() {
+                // Replies to writes leave once the writes are as durable as appendfsync says.
+                if let Some(synced) = self.ctx.aof_flush(true) {
+                    let _ = synced.await;
+                }
                 {
                     let mut stats = self.ctx.stats.borrow_mut();
                     stats.counters.net_output_bytes += self.out.len() as u64;
@@ -724,6 +728,20 @@ impl Conn {
                 .error("ERR Replica can't interact with the keyspace");
             return self.reject(Some(stat)).await;
         }
+        if crate::persistence::status::LOADING.load(std::sync::atomic::Ordering::Relaxed)
+            && !cmd.meta.flags.contains(&"loading")
+        {
+            self.scratch
+                .error(crate::persistence::status::LOADING_ERROR);
+            return self.reject(Some(stat)).await;
+        }
+        if crate::persistence::status::WRITES_REFUSED.load(std::sync::atomic::Ordering::Relaxed)
+            && (cmd.meta.flags.contains(&"write") || cmd.meta.name == "ping")
+        {
+            self.scratch
+                .error(crate::persistence::status::MISCONF_ERROR);
+            return self.reject(Some(stat)).await;
+        }
         self.info.last_cmd.set(cmd.meta.fullname);
         if self.multi.is_some() && transaction::is_queued(cmd) {
             return self.queue(cmd, stat, args).await;
@@ -933,6 +951,11 @@ impl Conn {
     fn queue_one(&mut self, shard: usize, handler: Handler, args: Vec<Bytes>, tally: Tally) {
         if shard == self.ctx.id && self.round.is_empty() && (self.tx != 0 || self.ctx.unlocked()) {
             let now = self.now;
+            // A transaction's local writes are its part here, kept for its commit.
+            let part = self.tx != 0 && self.ctx.aof.borrow().is_some();
+            if part {
+                self.ctx.aof_before_part();
+            }
             self.ctx.run_command(
                 handler,
                 self.db,
@@ -942,6 +965,9 @@ impl Conn {
                 tally,
                 &self.origin,
             );
+            if part {
+                self.ctx.aof_keep_part(self.tx);
+            }
             self.ctx.wake_blocked(now);
             return;
         }
@@ -1050,7 +1076,15 @@ impl Conn {
         let mut results: Vec<Vec<Option<Outcome>>> = (0..nshards).map(|_| Vec::new()).collect();
         let local = std::mem::take(&mut round.jobs[self.ctx.id]);
         if !local.is_empty() {
+            // A transaction's local writes are its part here, kept for its commit.
+            let part = self.tx != 0 && self.ctx.aof.borrow().is_some();
+            if part {
+                self.ctx.aof_before_part();
+            }
             results[self.ctx.id] = self.ctx.run_jobs(local).into_iter().map(Some).collect();
+            if part {
+                self.ctx.aof_keep_part(self.tx);
+            }
         }
         for (shard, pending) in waiting {
             if let Ok(rx) = pending {
@@ -1275,10 +1309,50 @@ impl Conn {
 
     /// Ends the transaction [`Conn::lock_keys`] started: releases its locks on `shards`.
     async fn unlock(&mut self, shards: &[usize]) {
+        if self.ctx.aof.borrow().is_some() {
+            self.aof_commit(shards).await;
+        }
         let tx = std::mem::take(&mut self.tx);
         let mut waiting = Vec::new();
         for &shard in shards {
             waiting.push(self.ctx.dispatch(shard, vec![Job::Unlock(tx)], tx).await);
+        }
+        for rx in waiting.into_iter().flatten() {
+            let _ = rx.await;
+        }
+    }
+
+    /// With the append-only file on, before a transaction's locks go: every shard that
+    /// recorded a part of it writes that part, framed with the number of parts, and the
+    /// release waits until all are written (and fsynced under `always`). A later command
+    /// on those keys is thus never in the files without the whole transaction; after a
+    /// crash a transaction with a part missing is dropped whole.
+    async fn aof_commit(&mut self, shards: &[usize]) {
+        let tx = self.tx;
+        let mut asked = Vec::new();
+        for &shard in shards {
+            asked.push((
+                shard,
+                self.ctx
+                    .dispatch(shard, vec![Job::AofPrepare(tx)], tx)
+                    .await,
+            ));
+        }
+        let mut holders = Vec::new();
+        for (shard, rx) in asked {
+            if let Ok(rx) = rx {
+                if let Ok(outcomes) = rx.await {
+                    if matches!(outcomes.first(), Some(Outcome::Flag(true))) {
+                        holders.push(shard);
+                    }
+                }
+            }
+        }
+        let nparts = holders.len() as u32;
+        let mut waiting = Vec::new();
+        for shard in holders {
+            let job = Job::AofCommit { tx, nparts };
+            waiting.push(self.ctx.dispatch(shard, vec![job], tx).await);
         }
         for rx in waiting.into_iter().flatten() {
             let _ = rx.await;
@@ -1330,8 +1404,10 @@ impl Conn {
         let Some(shards) = locked else {
             return self.flush_round().await;
         };
-        if self.round.is_empty() {
-            // Nothing to ride with (a round with no replies is not sent).
+        if self.round.is_empty() || self.ctx.aof.borrow().is_some() {
+            // Nothing to ride with (a round with no replies is not sent), or the
+            // transaction's parts must be committed to the append-only file first.
+            self.flush_round().await;
             return self.unlock(&shards).await;
         }
         for &shard in &shards {
@@ -1792,6 +1868,13 @@ impl Conn {
                 self.scratch.ok();
             }
             ConnCommand::Info => {}
+            ConnCommand::Save => self.save().await,
+            ConnCommand::Bgsave => self.bgsave(args).await,
+            ConnCommand::Lastsave => {
+                let at = crate::persistence::status::status().last_save_unix;
+                self.scratch.int(at);
+            }
+            ConnCommand::Bgrewriteaof => self.bgrewriteaof().await,
             ConnCommand::Multi => self.multi(),
             ConnCommand::Discard => self.discard().await,
             ConnCommand::Watch => self.watch(args).await,
@@ -1919,6 +2002,18 @@ impl Conn {
             match self.reconfigure_all(&next).await {
                 Ok(true) => {
                     crate::log::set_level(crate::log::Level::from_name(next.loglevel));
+                    // appendonly yes starts the files with a rewrite of the data as it is
+                    // (as Redis's startAppendOnly); no stops logging.
+                    if next.appendonly && !previous.appendonly {
+                        let _ = crate::persistence::aof::start_rewrite(&self.ctx).await;
+                    } else if !next.appendonly && previous.appendonly {
+                        crate::persistence::aof::stop(&self.ctx).await;
+                    }
+                    if next.stop_writes_on_bgsave_error != previous.stop_writes_on_bgsave_error
+                        || next.save_rules.is_empty() != previous.save_rules.is_empty()
+                    {
+                        crate::persistence::snapshot::refresh_refusal(&next);
+                    }
                     self.scratch.ok();
                 }
                 Ok(false) => {
@@ -1988,11 +2083,109 @@ impl Conn {
             Ok(None) => self.scratch.error("ERR No shutdown in progress."),
             Ok(Some(request)) => {
                 self.flush_round().await;
-                crate::shutdown::shutdown(request);
+                crate::shutdown::shutdown(&self.ctx, request).await;
                 self.scratch.error(crate::shutdown::SHUTDOWN_FAILED);
             }
         }
         self.push_scratch();
+    }
+
+    /// SAVE: a snapshot now; the reply waits until it is on disk.
+    async fn save(&mut self) {
+        use crate::persistence::snapshot;
+        match snapshot::start(&self.ctx).await {
+            Ok(done) => {
+                if snapshot::finish(&self.ctx, done, false).await {
+                    self.scratch.simple("OK");
+                } else {
+                    self.scratch.error("ERR");
+                }
+            }
+            Err(snapshot::Busy::Saving) => self
+                .scratch
+                .error("ERR Background save already in progress"),
+            Err(snapshot::Busy::Rewriting) => self
+                .scratch
+                .error("ERR Background append only file rewriting in progress"),
+        }
+    }
+
+    /// BGSAVE [SCHEDULE]: a snapshot written while the server keeps serving.
+    async fn bgsave(&mut self, args: &[Bytes]) {
+        use crate::persistence::{snapshot, status};
+        let schedule = match args.get(1) {
+            None => false,
+            Some(a) if a.eq_ignore_ascii_case(b"schedule") && args.len() == 2 => true,
+            Some(_) => return self.scratch.error(errors::SYNTAX),
+        };
+        if self.in_exec {
+            // Inside EXEC Redis never starts a save: it schedules one.
+            let mut s = status::status();
+            if s.save_in_progress {
+                drop(s);
+                return self
+                    .scratch
+                    .error("ERR Background save already in progress");
+            }
+            s.bgsave_scheduled = true;
+            drop(s);
+            return self.scratch.simple("Background saving scheduled");
+        }
+        match snapshot::start(&self.ctx).await {
+            Ok(done) => {
+                serverlog!(Notice, "Background saving started");
+                let ctx = self.ctx.clone();
+                glommio::spawn_local(async move {
+                    snapshot::finish(&ctx, done, true).await;
+                })
+                .detach();
+                self.scratch.simple("Background saving started");
+            }
+            Err(snapshot::Busy::Saving) => {
+                self.scratch.error("ERR Background save already in progress")
+            }
+            Err(snapshot::Busy::Rewriting) if schedule => {
+                status::status().bgsave_scheduled = true;
+                self.scratch.simple("Background saving scheduled");
+            }
+            Err(snapshot::Busy::Rewriting) => self.scratch.error(
+                "ERR Another child process is active (AOF?): can't BGSAVE right now. Use BGSAVE SCHEDULE in order to schedule a BGSAVE whenever possible.",
+            ),
+        }
+    }
+
+    /// BGREWRITEAOF: the append-only files rewritten while the server keeps serving.
+    async fn bgrewriteaof(&mut self) {
+        use crate::persistence::aof::{self, RewriteStart};
+        if self.in_exec {
+            // Inside EXEC Redis never starts a rewrite: it schedules one.
+            let mut s = crate::persistence::status::status();
+            if s.aof_rewrite_started.is_some() {
+                drop(s);
+                return self
+                    .scratch
+                    .error("ERR Background append only file rewriting already in progress");
+            }
+            s.aof_rewrite_scheduled = true;
+            drop(s);
+            return self
+                .scratch
+                .simple("Background append only file rewriting scheduled");
+        }
+        match aof::start_rewrite(&self.ctx).await {
+            RewriteStart::Started => self
+                .scratch
+                .simple("Background append only file rewriting started"),
+            RewriteStart::Scheduled => self
+                .scratch
+                .simple("Background append only file rewriting scheduled"),
+            RewriteStart::AlreadyRunning => self
+                .scratch
+                .error("ERR Background append only file rewriting already in progress"),
+            RewriteStart::Failed => self
+                .scratch
+                .error("ERR Can't execute an AOF background rewriting. Please check the server logs for more information."),
+        }
     }
 
     fn hello(&mut self, args: &[Bytes]) {

@@ -25,7 +25,6 @@ use std::time::Instant;
 #[derive(Debug)]
 struct Process {
     started: Instant,
-    started_unix_secs: i64,
     run_id: String,
     replid: String,
 }
@@ -54,7 +53,6 @@ pub fn init() {
         ^ ((std::process::id() as u64) << 32);
     let _ = PROCESS.set(Process {
         started: Instant::now(),
-        started_unix_secs: shards::util::now_ms() / 1000,
         run_id: random_hex40(seed),
         replid: random_hex40(seed.rotate_left(17) ^ 0xA5A5_5A5A),
     });
@@ -70,7 +68,6 @@ pub fn record_startup_memory() {
 fn process() -> &'static Process {
     PROCESS.get_or_init(|| Process {
         started: Instant::now(),
-        started_unix_secs: shards::util::now_ms() / 1000,
         run_id: random_hex40(1),
         replid: random_hex40(2),
     })
@@ -357,21 +354,7 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
         );
     });
     section("Persistence", "persistence", &|o| {
-        let _ = write!(
-            o,
-            "loading:0\r\nasync_loading:0\r\ncurrent_cow_peak:0\r\ncurrent_cow_size:0\r\n\
-             current_cow_size_age:0\r\ncurrent_fork_perc:0.00\r\ncurrent_save_keys_processed:0\r\n\
-             current_save_keys_total:0\r\nrdb_changes_since_last_save:{}\r\n\
-             rdb_bgsave_in_progress:0\r\nrdb_last_save_time:{}\r\nrdb_last_bgsave_status:ok\r\n\
-             rdb_last_bgsave_time_sec:-1\r\nrdb_current_bgsave_time_sec:-1\r\nrdb_saves:0\r\n\
-             rdb_last_cow_size:0\r\nrdb_last_load_keys_expired:0\r\nrdb_last_load_keys_loaded:0\r\n\
-             aof_enabled:0\r\naof_rewrite_in_progress:0\r\naof_rewrite_scheduled:0\r\n\
-             aof_last_rewrite_time_sec:-1\r\naof_current_rewrite_time_sec:-1\r\n\
-             aof_last_bgrewrite_status:ok\r\naof_rewrites:0\r\naof_rewrites_consecutive_failures:0\r\n\
-             aof_last_write_status:ok\r\naof_last_cow_size:0\r\nmodule_fork_in_progress:0\r\n\
-             module_fork_last_cow_size:0\r\n",
-            snap.counters.dirty, p.started_unix_secs
-        );
+        o.push_str(&crate::persistence::status::info_lines());
     });
     section("Stats", "stats", &|o| {
         let rejected = crate::clients::REJECTED_CONNECTIONS.load(Ordering::Relaxed);

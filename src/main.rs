@@ -20,6 +20,7 @@ mod info;
 mod locks;
 mod log;
 mod monitor;
+mod persistence;
 mod protocol;
 mod reactor;
 mod reply_parse;

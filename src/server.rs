@@ -140,6 +140,21 @@ pub enum Job {
         /// The keys the sender watched.
         keys: Vec<Bytes>,
     },
+    /// Start this shard's part of a snapshot: a point-in-time walk that sends its frames to
+    /// the writer (sent to every shard at one moment, see `persistence::at_one_moment`).
+    SnapshotBegin(crate::persistence::snapshot::SaveSink),
+    /// Append-only file work (a rewrite's switch, stop, flush).
+    Aof(crate::persistence::aof::AofJob),
+    /// Whether transaction `tx` recorded writes here (`Outcome::Flag`): the coordinator
+    /// counts the parts before it commits them.
+    AofPrepare(TxId),
+    /// Write transaction `tx`'s part to the segment, framed as one of `nparts` parts.
+    AofCommit {
+        /// The transaction.
+        tx: TxId,
+        /// How many shards hold a part of it.
+        nparts: u32,
+    },
     /// EXEC: true when every key still has the version WATCH answered (a key whose time
     /// has passed is removed first, which changes it).
     CheckWatch {
@@ -223,6 +238,10 @@ pub struct ShardCtx {
     accepting: RefCell<Vec<glommio::Task<()>>>,
     /// This context itself, for the accept tasks it spawns.
     this: std::rc::Weak<ShardCtx>,
+    /// This shard's append-only segment, when `appendonly` is on.
+    pub aof: RefCell<Option<crate::persistence::aof::AofShard>>,
+    /// The once-a-second fsync task runs (started once).
+    pub aof_timer_started: std::cell::Cell<bool>,
 }
 
 impl ShardCtx {
@@ -321,6 +340,12 @@ impl ShardCtx {
             .into_iter()
             .map(|job| self.run_job(job, now, &mut reply))
             .collect();
+        {
+            let mut engine = self.engine.borrow_mut();
+            if engine.aof.is_enabled() {
+                engine.log_expired();
+            }
+        }
         if releases {
             self.after_release();
         } else {
@@ -350,7 +375,30 @@ impl ShardCtx {
             self.locks.borrow_mut().park(batch);
             return;
         }
-        let _ = batch.done.send(self.run_jobs(batch.jobs));
+        self.run_batch(batch);
+    }
+
+    /// Runs a batch and sends its outcomes once what it wrote is as durable as
+    /// `appendfsync` promises. A transaction's writes are kept aside for its commit.
+    fn run_batch(&self, batch: Batch) {
+        if self.aof.borrow().is_none() {
+            let _ = batch.done.send(self.run_jobs(batch.jobs));
+            return;
+        }
+        let tx = batch.tx;
+        if tx != 0 {
+            self.aof_before_part();
+        }
+        let outcomes = self.run_jobs(batch.jobs);
+        if tx != 0 {
+            self.aof_keep_part(tx);
+        } else {
+            self.aof_flush(false);
+        }
+        let done = batch.done;
+        self.after_durable(Box::new(move || {
+            let _ = done.send(outcomes);
+        }));
     }
 
     /// After a transaction released its locks: grants waiting lock requests and runs the
@@ -363,7 +411,7 @@ impl ShardCtx {
             }
             for batch in runnable {
                 // A parked batch holds no locks of its own to release; it just runs now.
-                let _ = batch.done.send(self.run_jobs(batch.jobs));
+                self.run_batch(batch);
             }
         }
         self.wake_blocked(shards::util::now_ms());
@@ -418,11 +466,24 @@ impl ShardCtx {
     ) {
         let (start, errors) = (reply.len(), reply.error_count());
         let started = Instant::now();
-        self.engine
-            .borrow_mut()
-            .run(run.handler, run.db, run.now, run.args, reply);
+        let mut engine = self.engine.borrow_mut();
+        let changes_before = engine.dbs[run.db].changes;
+        engine.run(run.handler, run.db, run.now, run.args, reply);
         let usec = crate::stats::elapsed_us(started);
+        let changed = engine.dbs[run.db].changes.wrapping_sub(changes_before);
+        if changed != 0 {
+            crate::persistence::status::note_changes(self.id, changed);
+        }
         let failed = reply.error_count() > errors;
+        if engine.aof.is_enabled() {
+            let write = !failed
+                && run
+                    .args
+                    .first()
+                    .is_some_and(|name| command_table::is_write(name));
+            engine.finish_command(run.db, run.args, write);
+        }
+        drop(engine);
         let reply = &reply.as_bytes()[start..];
         self.account(tally, usec, logged, failed, reply, origin);
     }
@@ -552,13 +613,17 @@ impl ShardCtx {
                 Outcome::Flag(self.engine.borrow_mut().dbs[db as usize].contains(&key, now))
             }
             Job::Take { db, key, remove } => {
+                let db_index = db as usize;
                 let mut engine = self.engine.borrow_mut();
-                let db = &mut engine.dbs[db as usize];
+                let db = &mut engine.dbs[db_index];
                 let entry = if remove {
                     shards::keys::take_entry(db, &key, now)
                 } else {
                     shards::keys::peek_entry(db, &key, now)
                 };
+                if remove && entry.is_some() && engine.aof.is_enabled() {
+                    engine.log_key_state(db_index, &key);
+                }
                 Outcome::Entry(entry)
             }
             Job::Put {
@@ -568,12 +633,16 @@ impl ShardCtx {
                 expire_at,
                 replace,
             } => {
+                let db_index = db as usize;
                 let mut engine = self.engine.borrow_mut();
-                let db = &mut engine.dbs[db as usize];
+                let db = &mut engine.dbs[db_index];
                 if !replace && db.contains(&key, now) {
                     return Outcome::Flag(false);
                 }
                 shards::keys::put_entry(db, &key, value, expire_at);
+                if engine.aof.is_enabled() {
+                    engine.log_key_state(db_index, &key);
+                }
                 Outcome::Flag(true)
             }
             Job::ClientList(filter) => Outcome::Lines(self.clients.borrow().list(&filter)),
@@ -583,6 +652,29 @@ impl ShardCtx {
             Job::Lock { .. } => Outcome::Flag(false),
             Job::Unlock(tx) => {
                 self.locks.borrow_mut().release(tx);
+                self.aof_forget_part(tx);
+                Outcome::Flag(true)
+            }
+            Job::SnapshotBegin(sink) => {
+                if let Some(this) = self.this.upgrade() {
+                    crate::persistence::snapshot::start_on_shard(&this, sink);
+                }
+                Outcome::Flag(true)
+            }
+            Job::Aof(job) => {
+                if let Some(this) = self.this.upgrade() {
+                    crate::persistence::aof::run_job(&this, job);
+                }
+                Outcome::Flag(true)
+            }
+            Job::AofPrepare(tx) => {
+                // This batch's own (empty) recording joins the part first.
+                self.aof_keep_part(tx);
+                Outcome::Flag(self.aof_has_part(tx))
+            }
+            Job::AofCommit { tx, nparts } => {
+                self.aof_keep_part(tx);
+                self.aof_commit(tx, nparts);
                 Outcome::Flag(true)
             }
             Job::Block {
@@ -725,9 +817,12 @@ pub fn run(config: Config) -> Result<(), String> {
             }
         }
     }
+    crate::persistence::status::init(nshards);
+    let mut loading = crate::persistence::start_loading(&config, nshards).map(Vec::into_iter);
     for (id, (senders, receivers)) in outgoing.into_iter().zip(incoming).enumerate() {
         let _ = bundle_tx.send(ShardChannels {
             id,
+            loaded: loading.as_mut().and_then(Iterator::next),
             senders,
             receivers,
         });
@@ -829,6 +924,8 @@ fn check_backlog(backlog: u64) {
 /// One shard's ends of the channels between shards.
 struct ShardChannels {
     id: usize,
+    /// Where the loaded dataset arrives, when there is one to load.
+    loaded: Option<crossbeam_channel::Receiver<crate::persistence::Loaded>>,
     senders: Vec<Option<SharedSender<Batch>>>,
     receivers: Vec<SharedReceiver<Batch>>,
 }
@@ -839,6 +936,7 @@ async fn shard_main(
     nshards: usize,
 ) -> Result<(), String> {
     let id = channels.id;
+    let channels_loaded = channels.loaded;
     // Connect every half at once (each waits for its peer to connect the other half).
     let sender_tasks: Vec<_> = channels
         .senders
@@ -887,6 +985,8 @@ async fn shard_main(
         senders,
         accepting: RefCell::new(Vec::new()),
         this: this.clone(),
+        aof: RefCell::new(None),
+        aof_timer_started: std::cell::Cell::new(false),
     });
 
     for receiver in receivers {
@@ -910,11 +1010,13 @@ async fn shard_main(
                 // Redis's slow cycle spends at most 25% of each tick. Not while a transaction
                 // holds keys here: it must not see one of them expire half-way.
                 if ctx.unlocked() {
-                    shards::expire::active_expire_cycle(
-                        &mut ctx.engine.borrow_mut(),
-                        now,
-                        period / 4,
-                    );
+                    let mut engine = ctx.engine.borrow_mut();
+                    shards::expire::active_expire_cycle(&mut engine, now, period / 4);
+                    if engine.aof.is_enabled() {
+                        engine.log_expired();
+                        drop(engine);
+                        ctx.aof_flush(false);
+                    }
                 }
             }
         })
@@ -947,6 +1049,8 @@ async fn shard_main(
                 ctx.stats.borrow_mut().sample(shards::util::now_ms());
                 if ctx.id == 0 {
                     crate::info::track_memory_peak();
+                    crate::persistence::tick(&ctx).await;
+                    crate::shutdown::on_tick(&ctx).await;
                 }
             }
         })
@@ -956,6 +1060,12 @@ async fn shard_main(
     let listeners = open_listeners(&config, &reactor)
         .map_err(|()| format!("Failed listening on port {} (TCP), aborting.", config.port))?;
     ctx.accept_on(listeners);
+    match channels_loaded {
+        Some(loaded) => {
+            glommio::spawn_local(crate::persistence::install_loaded(ctx.clone(), loaded)).detach();
+        }
+        None => crate::persistence::aof::open_on_shard(&ctx),
+    }
     if id == 0 {
         crate::info::record_startup_memory();
         serverlog!(Notice, "Ready to accept connections");

@@ -1,12 +1,14 @@
 //! Stopping the server: SHUTDOWN and SIGTERM/SIGINT end the process the same way, with
 //! Redis's log lines and exit code 0.
 //!
-//! There is nothing to flush yet (no persistence, no replicas), so a shutdown is: log, remove
-//! the pid file, exit. SHUTDOWN SAVE cannot save — shardis has no snapshots yet — so it fails
-//! as Redis fails when its final save fails (`-ERR Errors trying to SHUTDOWN. Check logs.`,
-//! with the reason in the log), unless FORCE says to exit anyway. SHUTDOWN ABORT finds no
-//! shutdown in progress, since a shutdown never waits.
+//! As Redis: the final snapshot is saved when SHUTDOWN SAVE asks for it, or when save points
+//! are configured and NOSAVE was not given; if that save fails the server keeps running
+//! (SHUTDOWN replies `-ERR Errors trying to SHUTDOWN. Check logs.`) unless FORCE says to exit
+//! anyway. The append-only file is always flushed and fsynced first. A signal is handed to
+//! shard 0, which runs the same shutdown. SHUTDOWN ABORT finds no shutdown in progress,
+//! since a shutdown never waits for replicas.
 
+use crate::server::ShardCtx;
 use crate::serverlog;
 use signal_hook::consts::{SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
@@ -17,8 +19,10 @@ pub const SHUTDOWN_FAILED: &str = "ERR Errors trying to SHUTDOWN. Check logs.";
 /// What a SHUTDOWN asks for.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Request {
-    /// SAVE: save a snapshot first (NOSAVE and no flag: don't, there are no save points).
+    /// SAVE: save a snapshot first, even without save points.
     pub save: bool,
+    /// NOSAVE: don't save, even with save points.
+    pub nosave: bool,
     /// FORCE: exit even if saving fails.
     pub force: bool,
 }
@@ -44,28 +48,43 @@ pub fn parse(args: &[&[u8]]) -> Result<Option<Request>, &'static str> {
     if abort {
         return Ok(None);
     }
-    Ok(Some(Request { save, force }))
+    Ok(Some(Request {
+        save,
+        nosave,
+        force,
+    }))
 }
 
 /// Shuts the server down: on success the process exits with status 0 and this never returns;
 /// it returns only when the shutdown failed (and was logged), for SHUTDOWN to reply
 /// [`SHUTDOWN_FAILED`].
-pub fn shutdown(request: Request) {
+pub async fn shutdown(ctx: &std::rc::Rc<ShardCtx>, request: Request) {
     serverlog!(Warning, "User requested shutdown...");
-    if request.save {
-        serverlog!(
-            Warning,
-            "Snapshots are not supported yet (shardis has no persistence): nothing can be saved."
-        );
-        if !request.force {
-            serverlog!(Warning, "Error trying to save the DB, can't exit.");
-            serverlog!(
-                Warning,
-                "Errors trying to shut down the server. Check the logs for more information."
-            );
-            return;
+    crate::persistence::aof::flush_all(ctx).await;
+    let save = request.save || (!request.nosave && !ctx.config().save_rules.is_empty());
+    if save {
+        serverlog!(Notice, "Saving the final RDB snapshot before exiting.");
+        let saved = match crate::persistence::snapshot::start(ctx).await {
+            Ok(done) => crate::persistence::snapshot::finish(ctx, done, false).await,
+            Err(_) => {
+                serverlog!(
+                    Warning,
+                    "A save is already running: it cannot be the final one."
+                );
+                false
+            }
+        };
+        if !saved {
+            if !request.force {
+                serverlog!(Warning, "Error trying to save the DB, can't exit.");
+                serverlog!(
+                    Warning,
+                    "Errors trying to shut down the server. Check the logs for more information."
+                );
+                return;
+            }
+            serverlog!(Warning, "Error trying to save the DB. Exit anyway.");
         }
-        serverlog!(Warning, "Error trying to save the DB. Exit anyway.");
     }
     let pidfile = crate::config::master()
         .lock()
@@ -77,6 +96,25 @@ pub fn shutdown(request: Request) {
     }
     serverlog!(Warning, "shardis is now ready to exit, bye bye...");
     std::process::exit(0);
+}
+
+/// Signals waiting for shard 0 to shut down.
+fn signaled() -> &'static (
+    crossbeam_channel::Sender<()>,
+    crossbeam_channel::Receiver<()>,
+) {
+    static CHANNEL: std::sync::OnceLock<(
+        crossbeam_channel::Sender<()>,
+        crossbeam_channel::Receiver<()>,
+    )> = std::sync::OnceLock::new();
+    CHANNEL.get_or_init(crossbeam_channel::unbounded)
+}
+
+/// On shard 0, called every tick: runs the shutdown a signal asked for.
+pub async fn on_tick(ctx: &std::rc::Rc<ShardCtx>) {
+    if signaled().1.try_recv().is_ok() {
+        shutdown(ctx, Request::default()).await;
+    }
 }
 
 /// Starts a thread that turns SIGTERM and SIGINT into a shutdown, as Redis does.
@@ -93,7 +131,7 @@ pub fn handle_signals() -> Result<(), String> {
                     "SIGTERM"
                 };
                 crate::log::log_from_signal(&format!("Received {name} scheduling shutdown..."));
-                shutdown(Request::default());
+                let _ = signaled().0.send(());
             }
         })
         .map_err(|e| format!("cannot start the signal thread: {e}"))?;
@@ -126,6 +164,7 @@ mod tests {
             parse(&[b"NOW", b"force", b"save"]),
             Ok(Some(Request {
                 save: true,
+                nosave: false,
                 force: true
             }))
         );

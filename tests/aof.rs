@@ -16,7 +16,7 @@
 mod common;
 
 use common::persist::{
-    cut_tail, dir_size, info_persistence, newest_incr_segment, wait_rewrite_done,
+    cut_tail, dir_size, incr_segment_ending_with, info_persistence, wait_rewrite_done,
 };
 use common::*;
 use redis::Value;
@@ -517,7 +517,10 @@ fn truncated_aof_tail_loads_only_with_aof_load_truncated_yes() {
         }
         ok(&mut con, &["SET", "the-last-one", "written-last-and-cut"]);
         server.kill9();
-        cut_tail(&newest_incr_segment(&data.join("appendonlydir")), 5);
+        cut_tail(
+            &incr_segment_ending_with(&data.join("appendonlydir"), b"written-last-and-cut\r\n"),
+            5,
+        );
 
         let refuse: Vec<(&str, &str)> = ALWAYS
             .iter()

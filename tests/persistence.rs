@@ -605,3 +605,59 @@ fn info_persistence_reports_saves_and_changes() {
         assert!(took >= 0, "rdb_last_bgsave_time_sec {took}");
     }
 }
+
+/// A background save that fails (here: a directory stands where the snapshot file goes, so
+/// the final rename fails) sets `rdb_last_bgsave_status:err`, and with save points and
+/// `stop-writes-on-bgsave-error yes` writes and PING get Redis's `-MISCONF` error while reads
+/// still work; once a save succeeds (the obstacle gone), writes are accepted again.
+#[test]
+fn failed_bgsave_refuses_writes_until_a_save_succeeds() {
+    const MISCONF: &str = "-MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to disk. Commands that may modify the data set are disabled, because this instance is configured to report errors during writes if RDB snapshotting fails (stop-writes-on-bgsave-error option). Please check the Redis logs for details about the RDB error.\r\n";
+    for kind in Kind::each(SHARD_COUNTS) {
+        eprintln!("{kind:?}");
+        let data = DataDir::new("misconf");
+        let server = kind.start_in(&data, &[("save", "3600 1"), ("appendonly", "no")]);
+        std::fs::create_dir(data.join("dump.rdb")).expect("mkdir in the snapshot's place");
+        let mut con = connect(&server);
+        ok(&mut con, &["SET", "k", "v"]);
+        assert_eq!(
+            q::<String>(&mut con, &["BGSAVE"]),
+            "Background saving started"
+        );
+        assert!(
+            wait_until(Duration::from_secs(30), || {
+                info_persistence(&mut con, "rdb_bgsave_in_progress") == "0"
+            }),
+            "BGSAVE never ended"
+        );
+        assert_eq!(info_persistence(&mut con, "rdb_last_bgsave_status"), "err");
+        let mut raw_con = server.raw();
+        assert_eq!(
+            show_bytes(&raw(&mut raw_con, &["SET", "k", "w"])),
+            show_bytes(MISCONF.as_bytes())
+        );
+        assert_eq!(
+            show_bytes(&raw(&mut raw_con, &["PING"])),
+            show_bytes(MISCONF.as_bytes())
+        );
+        assert_eq!(
+            show_bytes(&raw(&mut raw_con, &["GET", "k"])),
+            show_bytes(b"$1\r\nv\r\n")
+        );
+        std::fs::remove_dir(data.join("dump.rdb")).expect("rmdir");
+        assert_eq!(
+            show_bytes(&raw(&mut raw_con, &["BGSAVE"])),
+            show_bytes(b"+Background saving started\r\n")
+        );
+        assert!(
+            wait_until(Duration::from_secs(30), || {
+                info_persistence(&mut con, "rdb_last_bgsave_status") == "ok"
+            }),
+            "the second BGSAVE did not succeed"
+        );
+        assert_eq!(
+            show_bytes(&raw(&mut raw_con, &["SET", "k", "w"])),
+            show_bytes(b"+OK\r\n")
+        );
+    }
+}

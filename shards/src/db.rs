@@ -38,6 +38,9 @@ pub struct Db {
     pub expired_keys: u64,
     /// The keys clients WATCH, with their versions.
     pub watched: WatchedKeys,
+    /// Changes of keys made here since the start, one per changed key (what Redis's
+    /// `server.dirty` counts for most commands; save points read it).
+    pub changes: u64,
     /// The walk of a running point-in-time snapshot over this database's keys, if one runs.
     pub(crate) snapshot: Option<Box<DbCursor>>,
     /// What the append-only file needs from expiry: the keys removed because their time
@@ -129,6 +132,7 @@ impl Db {
     /// Records a change of `key` for its watchers, if it has any.
     #[inline]
     fn touch(&mut self, key: &[u8]) {
+        self.changes += 1;
         if !self.watched.is_empty() {
             self.watched.touch(key);
         }

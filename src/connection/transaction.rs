@@ -360,7 +360,11 @@ impl Conn {
         let mut shards_touched = entries.iter().map(|(_, key)| key_shard(key, n));
         let first = shards_touched.next();
         let one_shard = shards_touched.all(|s| Some(s) == first);
-        if !whole && one_shard && one_batch && self.watched.is_empty() {
+        // With the append-only file on, a transaction that touches keys always takes its
+        // locks: its writes are then committed to the files as one part per shard, all or
+        // nothing after a crash (see `Conn::aof_commit`).
+        let logged = self.ctx.aof.borrow().is_some() && !entries.is_empty();
+        if !whole && one_shard && one_batch && self.watched.is_empty() && !logged {
             return None;
         }
         Some((entries, whole))

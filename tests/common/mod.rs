@@ -199,6 +199,9 @@ impl Server {
             &port_arg,
             "--shards",
             &shards,
+            // As `Server::redis`: no save points unless a test asks (Redis's default has some).
+            "--save",
+            "",
         ])
         .args(extra_args);
         Server::spawn("shardis", cmd, port, dir)

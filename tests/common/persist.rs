@@ -197,13 +197,15 @@ pub fn dir_size(dir: &Path) -> u64 {
 
 /// The most recently modified `*.incr.aof` segment in `dir` (Redis has one; shardis one per
 /// shard, and the newest holds the last command written).
-pub fn newest_incr_segment(dir: &Path) -> PathBuf {
+/// The incremental AOF segment in `dir` whose content ends with `tail` (the one holding the
+/// last command a test wrote; file times are too coarse to tell segments written within the
+/// same few milliseconds apart).
+pub fn incr_segment_ending_with(dir: &Path, tail: &[u8]) -> PathBuf {
     fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
         .filter_map(|e| e.ok())
         .filter(|e| e.file_name().to_string_lossy().ends_with(".incr.aof"))
-        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-        .max()
-        .map(|(_, path)| path)
-        .unwrap_or_else(|| panic!("no *.incr.aof in {}", dir.display()))
+        .map(|e| e.path())
+        .find(|p| fs::read(p).is_ok_and(|bytes| bytes.ends_with(tail)))
+        .unwrap_or_else(|| panic!("no *.incr.aof in {} ends with {tail:?}", dir.display()))
 }

@@ -1,0 +1,234 @@
+//! Persistence across shards: snapshots (SAVE, BGSAVE, save points, loading at start) and
+//! the append-only file (one segment per shard, a manifest, rewrites). The encodings live in
+//! the engine (`shards::snapshot`, `shards::aof`); this module decides when files are
+//! written, makes every shard act at one moment, and loads them back at start.
+
+pub mod aof;
+pub mod snapshot;
+pub mod status;
+
+use crate::locks::next_tx;
+use crate::server::{Job, ShardCtx};
+use crate::serverlog;
+use shards::Shard;
+use std::rc::Rc;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+/// Runs `job_for(shard)` on every shard at one moment: while a whole-keyspace lock holds
+/// every shard (taken in ascending order, as every transaction takes them), so no
+/// cross-shard transaction is half done at that moment. Err: a shard is gone (stopping).
+pub async fn at_one_moment(ctx: &Rc<ShardCtx>, job_for: impl Fn(usize) -> Job) -> Result<(), ()> {
+    let n = ctx.nshards;
+    let tx = if n > 1 { next_tx() } else { 0 };
+    let mut locked = Vec::new();
+    let mut result = Ok(());
+    if n > 1 {
+        for shard in 0..n {
+            let lock = Job::Lock {
+                tx,
+                db: 0,
+                keys: Vec::new(),
+                whole: true,
+            };
+            let granted = match ctx.dispatch(shard, vec![lock], tx).await {
+                Ok(rx) => rx.await.map_err(|_| ()),
+                Err(()) => Err(()),
+            };
+            if granted.is_err() {
+                result = Err(());
+                break;
+            }
+            locked.push(shard);
+        }
+    }
+    if result.is_ok() {
+        let mut waiting = Vec::new();
+        for shard in 0..n {
+            waiting.push(ctx.dispatch(shard, vec![job_for(shard)], tx).await);
+        }
+        for rx in waiting {
+            let answered = match rx {
+                Ok(rx) => rx.await.is_ok(),
+                Err(()) => false,
+            };
+            if !answered {
+                result = Err(());
+            }
+        }
+    }
+    let mut waiting = Vec::new();
+    for shard in locked {
+        waiting.push(ctx.dispatch(shard, vec![Job::Unlock(tx)], tx).await);
+    }
+    for rx in waiting.into_iter().flatten() {
+        let _ = rx.await;
+    }
+    result
+}
+
+/// How long a failed background save waits before a save point tries again (Redis's
+/// CONFIG_BGSAVE_RETRY_DELAY).
+const BGSAVE_RETRY_DELAY: Duration = Duration::from_secs(5);
+
+/// Shard 0's persistence duties, every tick: save points, a scheduled BGSAVE or rewrite, the
+/// automatic AOF rewrite.
+pub async fn tick(ctx: &Rc<ShardCtx>) {
+    if status::LOADING.load(Ordering::Relaxed) {
+        return;
+    }
+    let config = ctx.config();
+    let due = {
+        let s = status::status();
+        if s.save_in_progress || s.aof_rewrite_started.is_some() {
+            None
+        } else if s.aof_rewrite_scheduled {
+            Some(Due::Rewrite)
+        } else if s.bgsave_scheduled {
+            Some(Due::Save(None))
+        } else {
+            let changes = status::total_changes().saturating_sub(s.changes_at_last_save);
+            let since = status::unix_now() - s.last_save_unix;
+            let may_retry = s.last_bgsave_ok
+                || s.last_bgsave_failed_at
+                    .is_none_or(|at| at.elapsed() > BGSAVE_RETRY_DELAY);
+            config
+                .save_rules
+                .iter()
+                .find(|&&(secs, min)| changes >= min && since > secs as i64 && may_retry)
+                .map(|&(secs, _)| Due::Save(Some((changes, secs))))
+                .or_else(|| aof::rewrite_due(&config).then_some(Due::Rewrite))
+        }
+    };
+    match due {
+        Some(Due::Save(why)) => {
+            if let Some((changes, secs)) = why {
+                serverlog!(Notice, "{changes} changes in {secs} seconds. Saving...");
+            }
+            status::status().bgsave_scheduled = false;
+            if let Ok(done) = snapshot::start(ctx).await {
+                serverlog!(Notice, "Background saving started");
+                let ctx = ctx.clone();
+                glommio::spawn_local(async move {
+                    snapshot::finish(&ctx, done, true).await;
+                })
+                .detach();
+            }
+        }
+        Some(Due::Rewrite) => {
+            status::status().aof_rewrite_scheduled = false;
+            let _ = aof::start_rewrite(ctx).await;
+        }
+        None => {}
+    }
+}
+
+/// What a tick found due.
+enum Due {
+    /// A background save (for a save point: the changes and its seconds).
+    Save(Option<(u64, u64)>),
+    /// An append-only file rewrite.
+    Rewrite,
+}
+
+/// What start-up loading produced for one shard.
+pub type Loaded = Shard;
+
+/// Loads the dataset at start, in a thread of its own, while the shards already answer
+/// `-LOADING`: from the append-only files when `appendonly` is on, else from the snapshot.
+/// Each shard gets its engine on its channel; a file that cannot be trusted stops the
+/// process with the reason, so the server never runs on part of its data.
+pub fn start_loading(
+    config: &crate::config::Config,
+    nshards: usize,
+) -> Option<Vec<crossbeam_channel::Receiver<Loaded>>> {
+    let snapshot_path = std::path::Path::new(&config.dir).join(&config.dbfilename);
+    let aof_on = config.appendonly;
+    if !aof_on && !snapshot_path.exists() {
+        return None;
+    }
+    status::LOADING.store(true, Ordering::Relaxed);
+    let (senders, receivers): (Vec<_>, Vec<_>) =
+        (0..nshards).map(|_| crossbeam_channel::bounded(1)).unzip();
+    let config = config.clone();
+    let spawned = std::thread::Builder::new()
+        .name("loader".into())
+        .spawn(move || {
+            let started = Instant::now();
+            let mut engines: Vec<Shard> = (0..nshards)
+                .map(|i| {
+                    let mut e = Shard::new(config.databases, i as u64 + 1);
+                    e.limits = config.encodings.clone();
+                    e.limits.proto_max_bulk_len = config.proto_max_bulk_len;
+                    e
+                })
+                .collect();
+            let outcome = if aof_on {
+                aof::load(&config, &mut engines).map(|loaded| loaded.map(|keys| (keys, 0)))
+            } else {
+                snapshot::read(&snapshot_path, &mut engines)
+            };
+            match outcome {
+                Ok(Some((keys, expired))) => {
+                    {
+                        let mut s = status::status();
+                        s.loaded_keys = keys;
+                        s.loaded_expired = expired;
+                    }
+                    if aof_on {
+                        serverlog!(
+                            Notice,
+                            "DB loaded from append only file: {:.3} seconds",
+                            started.elapsed().as_secs_f64()
+                        );
+                    } else {
+                        serverlog!(
+                            Notice,
+                            "Done loading RDB, keys loaded: {keys}, keys expired: {expired}."
+                        );
+                        serverlog!(
+                            Notice,
+                            "DB loaded from disk: {:.3} seconds",
+                            started.elapsed().as_secs_f64()
+                        );
+                    }
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    serverlog!(Warning, "{e}");
+                    std::process::exit(1);
+                }
+            }
+            for (engine, sender) in engines.into_iter().zip(senders) {
+                let _ = sender.send(engine);
+            }
+        });
+    if let Err(e) = spawned {
+        serverlog!(Warning, "Can't start the loading thread: {e}");
+        std::process::exit(1);
+    }
+    Some(receivers)
+}
+
+/// On a shard: waits for its loaded engine, installs it, and ends the loading state once
+/// every shard has its own.
+pub async fn install_loaded(ctx: Rc<ShardCtx>, loaded: crossbeam_channel::Receiver<Loaded>) {
+    static INSTALLED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let engine = loop {
+        match loaded.try_recv() {
+            Ok(engine) => break engine,
+            Err(crossbeam_channel::TryRecvError::Empty) => {
+                glommio::timer::sleep(Duration::from_millis(5)).await
+            }
+            Err(crossbeam_channel::TryRecvError::Disconnected) => return,
+        }
+    };
+    {
+        let mut current = ctx.engine.borrow_mut();
+        current.dbs = engine.dbs;
+    }
+    aof::open_on_shard(&ctx);
+    if INSTALLED.fetch_add(1, Ordering::AcqRel) + 1 == ctx.nshards {
+        status::LOADING.store(false, Ordering::Relaxed);
+    }
+}
