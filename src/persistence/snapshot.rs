@@ -23,6 +23,9 @@ use std::time::Instant;
 /// About how many bytes of records a shard encodes between two turns of its other work.
 const SLICE_BYTES: usize = 64 * 1024;
 
+/// The shortest pause between two slices, so that the shard serves its clients in between.
+const SLICE_PAUSE: std::time::Duration = std::time::Duration::from_micros(50);
+
 /// What a shard sends the writer thread.
 #[derive(Debug)]
 pub enum SaveMsg {
@@ -131,6 +134,7 @@ pub fn start_on_shard(ctx: &Rc<ShardCtx>, sink: SaveSink) {
     let ctx = ctx.clone();
     glommio::spawn_local(async move {
         loop {
+            let started = Instant::now();
             let slice = ctx.engine.borrow_mut().snapshot_slice(SLICE_BYTES);
             if let Some(frame) = slice.frame {
                 if sink.send(SaveMsg::Frame(frame)).is_err() {
@@ -142,7 +146,12 @@ pub fn start_on_shard(ctx: &Rc<ShardCtx>, sink: SaveSink) {
                 let _ = sink.send(SaveMsg::ShardDone);
                 return;
             }
-            futures_lite::future::yield_now().await;
+            // A timer, not a plain yield: the executor then polls its sockets before the
+            // next slice (a task that only yields keeps the queue busy and the clients'
+            // reads wait for glommio's 100 ms preemption). Pausing as long as the slice
+            // took leaves the clients at least half of the shard while a save runs, as a
+            // forked child sharing the core would.
+            glommio::timer::sleep(started.elapsed().max(SLICE_PAUSE)).await;
         }
     })
     .detach();
