@@ -36,7 +36,7 @@
 
 mod common;
 
-use common::{frame_len, parse_resp, show_bytes, RawConn, Resp, Server};
+use common::{frame_len, parse_resp, show_bytes, split_words, RawConn, Resp, Server};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -477,71 +477,6 @@ fn parse_line(line: &str) -> Result<Step, String> {
         b"@resp2" => no_args(Step::Hello(2)),
         b"@reconnect" => no_args(Step::Reconnect),
         _ => Err("unknown directive or bad arguments".to_string()),
-    }
-}
-
-/// Splits a line into words; see the module docs for quoting.
-fn split_words(line: &str) -> Result<Vec<Vec<u8>>, String> {
-    let bytes = line.as_bytes();
-    let mut words = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b' ' || bytes[i] == b'\t' {
-            i += 1;
-            continue;
-        }
-        let mut word = Vec::new();
-        if bytes[i] == b'"' {
-            i += 1;
-            loop {
-                match bytes.get(i) {
-                    None => return Err("unterminated quote".into()),
-                    Some(b'"') => {
-                        i += 1;
-                        break;
-                    }
-                    Some(b'\\') => {
-                        let (byte, used) = unescape(&bytes[i + 1..])?;
-                        word.push(byte);
-                        i += 1 + used;
-                    }
-                    Some(&b) => {
-                        word.push(b);
-                        i += 1;
-                    }
-                }
-            }
-            if i < bytes.len() && bytes[i] != b' ' && bytes[i] != b'\t' {
-                return Err("closing quote must end the word".into());
-            }
-        } else {
-            while i < bytes.len() && bytes[i] != b' ' && bytes[i] != b'\t' {
-                word.push(bytes[i]);
-                i += 1;
-            }
-        }
-        words.push(word);
-    }
-    Ok(words)
-}
-
-/// Decodes the escape after a backslash; returns the byte and how many bytes it used.
-fn unescape(s: &[u8]) -> Result<(u8, usize), String> {
-    match s.first() {
-        Some(b'r') => Ok((b'\r', 1)),
-        Some(b'n') => Ok((b'\n', 1)),
-        Some(b't') => Ok((b'\t', 1)),
-        Some(b'\\') => Ok((b'\\', 1)),
-        Some(b'"') => Ok((b'"', 1)),
-        Some(b'x') => {
-            let hex = s
-                .get(1..3)
-                .and_then(|h| std::str::from_utf8(h).ok())
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-                .ok_or("bad \\x escape")?;
-            Ok((hex, 3))
-        }
-        _ => Err("unknown escape".into()),
     }
 }
 
