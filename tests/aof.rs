@@ -455,12 +455,7 @@ fn bgrewriteaof_replies_as_redis_does() {
         let data = DataDir::new("rewrite-replies");
         let server = kind.start_in(&data, ALWAYS);
         let mut con = connect(&server);
-        let pairs: Vec<(String, String)> = (0..50_000)
-            .map(|i| (format!("k{i}"), "v".repeat(20)))
-            .collect();
-        for chunk in pairs.chunks(1000) {
-            let _: () = redis::cmd("MSET").arg(chunk).query(&mut con).expect("MSET");
-        }
+        common::persist::fill_keys(&mut con, 50_000);
         // While a rewrite runs: another is refused, a BGSAVE is refused, BGSAVE SCHEDULE is
         // scheduled. A rewrite can finish before the next command arrives; try again then.
         let mut raw_conn = server.raw();

@@ -318,12 +318,7 @@ fn bgsave_replies_as_redis_does() {
         let data = DataDir::new("bgsave-replies");
         let server = kind.start_in(&data, NO_RULES);
         let mut con = connect(&server);
-        let pairs: Vec<(String, String)> = (0..50_000)
-            .map(|i| (format!("k{i}"), "v".repeat(20)))
-            .collect();
-        for chunk in pairs.chunks(1000) {
-            let _: () = redis::cmd("MSET").arg(chunk).query(&mut con).expect("MSET");
-        }
+        common::persist::fill_keys(&mut con, 50_000);
         // A BGSAVE, then at once another, and one with SCHEDULE: while the first runs both
         // are refused. A save can finish before the next command arrives; try again then.
         let mut raw_conn = server.raw();

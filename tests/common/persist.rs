@@ -209,3 +209,12 @@ pub fn incr_segment_ending_with(dir: &Path, tail: &[u8]) -> PathBuf {
         .find(|p| fs::read(p).is_ok_and(|bytes| bytes.ends_with(tail)))
         .unwrap_or_else(|| panic!("no *.incr.aof in {} ends with {tail:?}", dir.display()))
 }
+
+/// Sets `n` keys `k0`.. to 20-byte values, a thousand per MSET: enough data that a save or a
+/// rewrite takes a moment.
+pub fn fill_keys(con: &mut Connection, n: usize) {
+    let pairs: Vec<(String, String)> = (0..n).map(|i| (format!("k{i}"), "v".repeat(20))).collect();
+    for chunk in pairs.chunks(1000) {
+        let _: () = redis::cmd("MSET").arg(chunk).query(con).expect("MSET");
+    }
+}
