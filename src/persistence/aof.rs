@@ -207,12 +207,14 @@ fn write_manifest(path: &Path, manifest: &Manifest) -> Result<(), String> {
     sync_dir(dir)
 }
 
-/// Creates (empty) the files of `entries` that don't exist yet.
+/// Creates the segments of a new generation, empty (a file left under the same name by an
+/// older run is not part of it).
 fn create_files(dir: &Path, entries: &[Entry]) -> Result<(), String> {
     for e in entries.iter().filter(|e| !e.base) {
         OpenOptions::new()
             .create(true)
-            .append(true)
+            .write(true)
+            .truncate(true)
             .open(dir.join(&e.name))
             .map_err(|err| format!("Can't open the append-only file {}: {err}", e.name))?;
     }
@@ -830,13 +832,24 @@ pub async fn start_rewrite(ctx: &Rc<ShardCtx>) -> RewriteStart {
     let prepared = (|| {
         std::fs::create_dir_all(&dir)
             .map_err(|e| format!("Can't create the append-only directory: {e}"))?;
-        let old = manifest_lock().clone();
+        // Files an earlier run left (the AOF was off at start, CONFIG SET turns it on) are
+        // an old generation too: the new one gets a fresh number, and they are deleted at
+        // the end; they are not named meanwhile, since they don't hold this run's data.
+        let live = manifest_lock().clone();
+        let old = if live.entries.is_empty() {
+            std::fs::read_to_string(&manifest_path)
+                .ok()
+                .and_then(|text| Manifest::parse(&text).ok())
+                .unwrap_or_default()
+        } else {
+            live.clone()
+        };
         let seq = old.max_seq() + 1;
         let next = Manifest::generation(&config.appendfilename, seq, n, true);
         let incrs: Vec<Entry> = next.iter().filter(|e| !e.base).cloned().collect();
         create_files(&dir, &incrs)?;
         // The new segments are named before any write lands in them.
-        let mut during = old.clone();
+        let mut during = live;
         during.entries.extend(incrs);
         write_manifest(&manifest_path, &during)?;
         *manifest_lock() = during;
