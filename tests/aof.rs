@@ -747,3 +747,47 @@ fn replaying_the_aof_rebuilds_what_every_scripted_command_left() {
         eprintln!("{} keys, {expired} expired in between", before.len());
     }
 }
+
+/// A damaged record in the middle of a segment (not a cut-off tail) stops the start with
+/// Redis's "Bad file format" error, whatever `aof-load-truncated` says.
+#[test]
+fn corrupt_aof_record_in_the_middle_stops_the_start() {
+    for kind in Kind::each(SHARD_COUNTS) {
+        eprintln!("{kind:?}");
+        let data = DataDir::new("corrupt");
+        let mut server = kind.start_in(&data, ALWAYS);
+        let mut con = connect(&server);
+        for i in 0..5 {
+            ok(&mut con, &["SET", "{same}k", &format!("value-{i}")]);
+        }
+        ok(&mut con, &["SET", "{same}marker", "m"]);
+        ok(&mut con, &["SET", "{same}after", "a"]);
+        server.kill9();
+        let segment =
+            incr_segment_ending_with(&data.join("appendonlydir"), b"after\r\n$1\r\na\r\n");
+        let mut bytes = std::fs::read(&segment).expect("read segment");
+        let at = bytes
+            .windows(8)
+            .position(|w| w == b"}marker\r")
+            .expect("the marker record");
+        // The `$` of the key's length line becomes garbage.
+        let dollar = bytes[..at]
+            .iter()
+            .rposition(|&b| b == b'$')
+            .expect("length line");
+        bytes[dollar] = b'@';
+        std::fs::write(&segment, &bytes).expect("write segment");
+        let failure = match kind.try_start_in(&data, ALWAYS) {
+            Ok(server) => panic!("started on a damaged AOF; log:\n{}", server.log()),
+            Err(failure) => failure,
+        };
+        assert!(!failure.status.success(), "exit status {}", failure.status);
+        assert!(
+            failure
+                .log
+                .contains("Bad file format reading the append only file"),
+            "log does not say the AOF is damaged:\n{}",
+            failure.log
+        );
+    }
+}
