@@ -3,6 +3,8 @@
 
 /// A generic syntax error in the arguments.
 pub const SYNTAX: &str = "ERR syntax error";
+/// A command that may grow memory while memory is over `maxmemory` and nothing is evictable.
+pub const OOM: &str = "OOM command not allowed when used memory > 'maxmemory'.";
 /// A key holds a value of another type than the command works on.
 pub const WRONGTYPE: &str = "WRONGTYPE Operation against a key holding the wrong kind of value";
 /// An argument that must be a 64-bit integer is not.
