@@ -155,16 +155,35 @@ pub fn configure(shard: &mut Shard, config: &Config) {
 /// never stalls a shard.
 const EVICTIONS_PER_CHECK: usize = 10_000;
 
-/// The `maxmemory` check before a command on this shard (Redis's `performEvictions` in
+/// Per shard: how many keys it could evict under its policy, as it last published (the
+/// shards past the array's end share its last element; it only gates `-OOM`).
+static EVICTABLE: [AtomicUsize; 256] = [const { AtomicUsize::new(0) }; 256];
+
+/// Publishes how many keys shard `id` could evict now.
+fn publish_evictable(shard: &Shard, id: usize) {
+    EVICTABLE[id.min(EVICTABLE.len() - 1)].store(shard.evictable_keys(), Ordering::Relaxed);
+}
+
+/// The `maxmemory` check before a command on shard `id` (Redis's `performEvictions` in
 /// `processCommand`): while the process uses more than `maxmemory`, evicts this shard's keys
 /// as its policy says. Returns false when the command must be refused with `-OOM`: it is
-/// flagged `denyoom`, memory is still over the limit and nothing could be evicted.
+/// flagged `denyoom`, memory is still over the limit and nothing could be evicted, here or on
+/// any other shard.
 ///
 /// Each shard compares the process's total with the whole limit and evicts its own keys, so
 /// with keys spread evenly each shard ends up holding its even share (see
-/// docs/decisions.md). `may_evict` is false while a cross-shard transaction holds keys here:
-/// a key it locked must not vanish under it, so nothing is evicted until it ends.
-pub fn admit(shard: &mut Shard, maxmemory: u64, now: i64, name: &[u8], may_evict: bool) -> bool {
+/// docs/decisions.md). A shard with nothing left to evict lets the command through while
+/// another shard still has candidates: that shard's next command or tick (100 ms) evicts.
+/// `may_evict` is false while a cross-shard transaction holds keys here: a key it locked
+/// must not vanish under it, so nothing is evicted until it ends.
+pub fn admit(
+    shard: &mut Shard,
+    id: usize,
+    maxmemory: u64,
+    now: i64,
+    name: &[u8],
+    may_evict: bool,
+) -> bool {
     if used() <= maxmemory {
         return true;
     }
@@ -173,20 +192,32 @@ pub fn admit(shard: &mut Shard, maxmemory: u64, now: i64, name: &[u8], may_evict
         while evicted < EVICTIONS_PER_CHECK && shard.evict_one(now) {
             evicted += 1;
             if used() <= maxmemory {
-                return true;
+                break;
             }
         }
+        publish_evictable(shard, id);
     }
-    evicted > 0 || !crate::command_table::is_denyoom(name)
+    if evicted > 0 || used() <= maxmemory || !crate::command_table::is_denyoom(name) {
+        return true;
+    }
+    shard.eviction.policy != Policy::NoEviction
+        && EVICTABLE
+            .iter()
+            .any(|count| count.load(Ordering::Relaxed) > 0)
 }
 
 /// The shard's periodic check (every 100 ms): brings memory back under a `maxmemory` lowered
-/// at run time even when no write comes. Logs the evicted keys to the append-only file.
-pub fn cron(shard: &mut Shard, maxmemory: u64, now: i64) {
-    if maxmemory != 0 && used() > maxmemory {
-        admit(shard, maxmemory, now, b"", true);
+/// at run time even when no write comes, and publishes what the shard could evict. Logs the
+/// evicted keys to the append-only file.
+pub fn cron(shard: &mut Shard, id: usize, maxmemory: u64, now: i64) {
+    if maxmemory == 0 {
+        return;
+    }
+    if used() > maxmemory {
+        admit(shard, id, maxmemory, now, b"", true);
         shard.log_expired();
     }
+    publish_evictable(shard, id);
 }
 
 #[cfg(test)]

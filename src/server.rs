@@ -473,7 +473,14 @@ impl ShardCtx {
         let maxmemory = self.config.borrow().maxmemory;
         let name = run.args.first().map_or(&b""[..], |name| &name[..]);
         if maxmemory != 0
-            && !crate::memory::admit(&mut engine, maxmemory, run.now, name, self.unlocked())
+            && !crate::memory::admit(
+                &mut engine,
+                self.id,
+                maxmemory,
+                run.now,
+                name,
+                self.unlocked(),
+            )
         {
             reply.error(shards::errors::OOM);
         } else {
@@ -1067,6 +1074,7 @@ async fn shard_main(
                     let maxmemory = ctx.config().maxmemory;
                     crate::memory::cron(
                         &mut ctx.engine.borrow_mut(),
+                        ctx.id,
                         maxmemory,
                         shards::util::now_ms(),
                     );

@@ -253,6 +253,24 @@ impl Shard {
         }
     }
 
+    /// How many keys the policy could evict now (0 under noeviction).
+    pub fn evictable_keys(&self) -> usize {
+        let policy = self.eviction.policy;
+        if policy == Policy::NoEviction {
+            return 0;
+        }
+        self.dbs
+            .iter()
+            .map(|db| {
+                if policy.volatile_only() {
+                    db.expires.len()
+                } else {
+                    db.entries.len()
+                }
+            })
+            .sum()
+    }
+
     /// Evicts one key as the policy says; false when the policy evicts nothing
     /// (noeviction) or no key qualifies. Counts it in `evicted_keys`.
     pub fn evict_one(&mut self, now: i64) -> bool {
