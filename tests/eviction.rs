@@ -288,3 +288,28 @@ fn allkeys_lfu_keeps_frequently_used_keys_over_recent_ones() {
         },
     );
 }
+
+#[test]
+fn object_freq_and_idletime_follow_the_policy() {
+    each_server_with(SHARD_COUNTS, &[], |server| {
+        let mut con = connect(server);
+        ok(&mut con, &["SET", "k", "v"]);
+        let not_lfu = "ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.";
+        common::assert_err(&mut con, &["OBJECT", "FREQ", "k"], not_lfu);
+        assert_eq!(int(&mut con, &["OBJECT", "IDLETIME", "k"]), 0);
+        let missing: Option<i64> = q(&mut con, &["OBJECT", "IDLETIME", "missing"]);
+        assert_eq!(missing, None);
+        ok(
+            &mut con,
+            &["CONFIG", "SET", "maxmemory-policy", "allkeys-lfu"],
+        );
+        ok(&mut con, &["SET", "new", "v"]);
+        assert_eq!(int(&mut con, &["OBJECT", "FREQ", "new"]), 5);
+        for _ in 0..100 {
+            let _: String = q(&mut con, &["GET", "new"]);
+        }
+        assert!(int(&mut con, &["OBJECT", "FREQ", "new"]) > 5);
+        let lfu = "ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.";
+        common::assert_err(&mut con, &["OBJECT", "IDLETIME", "new"], lfu);
+    });
+}
