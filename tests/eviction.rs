@@ -313,3 +313,29 @@ fn object_freq_and_idletime_follow_the_policy() {
         common::assert_err(&mut con, &["OBJECT", "IDLETIME", "new"], lfu);
     });
 }
+
+#[test]
+fn evicted_keys_are_logged_to_the_aof_as_deletions() {
+    for kind in common::Kind::each(SHARD_COUNTS) {
+        let data = common::DataDir::new("evict-aof");
+        let directives = [
+            ("appendonly", "yes"),
+            ("appendfsync", "always"),
+            ("save", ""),
+            ("maxmemory", "4mb"),
+            ("maxmemory-policy", "allkeys-random"),
+        ];
+        let mut server = kind.start_in(&data, &directives);
+        let mut con = connect(&server);
+        let _ = write_keys(&mut con, "k", 0..10_000, None);
+        let evicted = info_field(&mut con, "evicted_keys");
+        assert!(evicted > 5_000, "{evicted} evicted");
+        let keys = int(&mut con, &["DBSIZE"]);
+        server.kill9();
+        drop(con);
+        // Replayed without a limit, the log must hold exactly the keys that were left.
+        let restarted = kind.start_in(&data, &directives[..3]);
+        let mut con = connect(&restarted);
+        assert_eq!(int(&mut con, &["DBSIZE"]), keys);
+    }
+}
