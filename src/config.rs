@@ -1347,6 +1347,8 @@ mod tests {
         assert!(apply_text(&mut c, "hz 0\nmaxmemory 0mb\nproto-max-bulk-len 1gb").is_ok());
         assert_eq!(c.hz, 1);
         assert_eq!(c.proto_max_bulk_len, 1 << 30);
+        assert!(apply_text(&mut c, "maxmemory 10mb").is_ok());
+        assert_eq!(c.maxmemory, 10 << 20);
         assert!(apply_text(
             &mut c,
             "hz 100000\nclient-output-buffer-limit replica 256mb 64mb 60"
