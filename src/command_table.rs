@@ -433,6 +433,12 @@ pub fn is_write(name: &[u8]) -> bool {
     lookup(name).is_some_and(|c| c.meta.flags.contains(&"write"))
 }
 
+/// Whether the command named `name` is flagged `denyoom`: refused while memory is over
+/// `maxmemory` and nothing can be evicted.
+pub fn is_denyoom(name: &[u8]) -> bool {
+    lookup(name).is_some_and(|c| c.meta.flags.contains(&"denyoom"))
+}
+
 /// Whether the command counted under `id` is flagged `write`.
 pub fn stat_is_write(id: StatId) -> bool {
     static WRITES: OnceLock<Vec<bool>> = OnceLock::new();

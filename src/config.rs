@@ -77,7 +77,10 @@ pub struct Config {
     /// Accepted for redis.conf files; a rewritten append-only file always starts with a
     /// snapshot of its shard.
     pub aof_use_rdb_preamble: bool,
-    /// The eviction policy (memory limits come with a later issue).
+    /// Most bytes the process may use before write commands evict or are refused (0: no
+    /// limit); each shard's share is this divided by the number of shards.
+    pub maxmemory: u64,
+    /// The eviction policy.
     pub maxmemory_policy: &'static str,
     /// Keys sampled per eviction.
     pub maxmemory_samples: u64,
@@ -136,6 +139,7 @@ impl Default for Config {
             rdbcompression: false,
             rdbchecksum: false,
             aof_use_rdb_preamble: false,
+            maxmemory: 0,
             maxmemory_policy: "",
             maxmemory_samples: 0,
             lfu_log_factor: 0,
@@ -654,20 +658,11 @@ static DIRECTIVES: &[Directive] = &[
         |c, a| number(a, 1, u32::MAX as i64).map(|v| c.maxclients = v),
         |c| c.maxclients.to_string(),
     ),
-    // Memory limits and eviction come with a later issue: `maxmemory` accepts only 0 (no
-    // limit) rather than promise a limit nothing enforces; the policy and its tuning are
-    // real, validated directives already.
     Directive::new(
         "maxmemory",
         "0",
-        |_, a| match memory::<i64>(a, 0, i64::MAX)? {
-            0 => Ok(()),
-            _ => Err(
-                "memory limits are not supported yet: only `maxmemory 0` (no limit) is accepted"
-                    .into(),
-            ),
-        },
-        |_| "0".into(),
+        |c, a| memory(a, 0, i64::MAX).map(|v| c.maxmemory = v),
+        |c| c.maxmemory.to_string(),
     )
     .format(Format::Memory),
     Directive::new(
@@ -1352,6 +1347,8 @@ mod tests {
         assert!(apply_text(&mut c, "hz 0\nmaxmemory 0mb\nproto-max-bulk-len 1gb").is_ok());
         assert_eq!(c.hz, 1);
         assert_eq!(c.proto_max_bulk_len, 1 << 30);
+        assert!(apply_text(&mut c, "maxmemory 10mb").is_ok());
+        assert_eq!(c.maxmemory, 10 << 20);
         assert!(apply_text(
             &mut c,
             "hz 100000\nclient-output-buffer-limit replica 256mb 64mb 60"

@@ -2,8 +2,8 @@
 //!
 //! The counters come from every shard ([`crate::stats::Snapshot`]s added up by the connection
 //! that runs INFO); the process figures (memory, CPU, uptime) are read here, when INFO runs:
-//! jemalloc's own statistics for `used_memory` (the allocator knows exactly what is allocated;
-//! an estimate per key would drift), `sysinfo` for the resident set size and the machine's
+//! the counting allocator's sum for `used_memory` (`memory.rs`: exactly what jemalloc has
+//! handed out; an estimate per key would drift), `sysinfo` for the resident set size and the machine's
 //! memory, `getrusage` for CPU time. Nothing here runs on the per-request path.
 //!
 //! Field names, order and number formats follow Redis 7.0.15 so redis-cli, exporters and
@@ -73,11 +73,11 @@ fn process() -> &'static Process {
     })
 }
 
-/// Bytes allocated by the process, from jemalloc (its statistics are cached: the epoch is
-/// advanced first so the figure is current).
+/// Bytes allocated by the process: the counting allocator's sum, the figure `maxmemory` is
+/// checked against. jemalloc's own statistics (active, resident) are refreshed here too.
 fn allocated() -> u64 {
     let _ = tikv_jemalloc_ctl::epoch::advance();
-    tikv_jemalloc_ctl::stats::allocated::read().unwrap_or(0) as u64
+    crate::memory::used()
 }
 
 /// Samples `used_memory` into the peak (Redis does it in its cron too).
@@ -328,7 +328,7 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
              used_memory_dataset_perc:{:.2}%\r\nallocator_allocated:{used}\r\n\
              allocator_active:{active}\r\nallocator_resident:{resident}\r\n\
              total_system_memory:{total_system}\r\ntotal_system_memory_human:{}\r\n\
-             maxmemory:0\r\nmaxmemory_human:0B\r\nmaxmemory_policy:noeviction\r\n\
+             maxmemory:{}\r\nmaxmemory_human:{}\r\nmaxmemory_policy:{}\r\n\
              allocator_frag_ratio:{:.2}\r\nallocator_frag_bytes:{}\r\n\
              allocator_rss_ratio:{:.2}\r\nallocator_rss_bytes:{}\r\n\
              rss_overhead_ratio:{:.2}\r\nrss_overhead_bytes:{}\r\n\
@@ -343,6 +343,9 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
             ratio(used, peak) * 100.0,
             ratio(dataset, used.saturating_sub(startup).max(1)) * 100.0,
             human_bytes(total_system),
+            config.maxmemory,
+            human_bytes(config.maxmemory),
+            config.maxmemory_policy,
             ratio(active, used),
             active as i64 - used as i64,
             ratio(resident, active),
@@ -366,7 +369,7 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
              instantaneous_input_kbps:{:.2}\r\ninstantaneous_output_kbps:{:.2}\r\n\
              instantaneous_input_repl_kbps:0.00\r\ninstantaneous_output_repl_kbps:0.00\r\n\
              rejected_connections:{rejected}\r\nsync_full:0\r\nsync_partial_ok:0\r\nsync_partial_err:0\r\n\
-             expired_keys:{}\r\nevicted_keys:0\r\nevicted_clients:0\r\n\
+             expired_keys:{}\r\nevicted_keys:{}\r\nevicted_clients:0\r\n\
              total_eviction_exceeded_time:0\r\ncurrent_eviction_exceeded_time:0\r\n\
              keyspace_hits:{}\r\nkeyspace_misses:{}\r\npubsub_channels:0\r\npubsub_patterns:0\r\n\
              pubsubshard_channels:0\r\nlatest_fork_usec:0\r\ntotal_forks:0\r\n\
@@ -385,6 +388,7 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
             snap.input_per_sec / 1024.0,
             snap.output_per_sec / 1024.0,
             snap.expired_keys,
+            snap.evicted_keys,
             snap.keyspace_hits,
             snap.keyspace_misses,
             snap.counters.total_error_replies,

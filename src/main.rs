@@ -19,6 +19,7 @@ mod connection;
 mod info;
 mod locks;
 mod log;
+mod memory;
 mod monitor;
 mod persistence;
 mod protocol;
@@ -33,8 +34,9 @@ use config::LoadError;
 
 /// jemalloc, as Redis uses: its size classes fit small keys and values with no per-allocation
 /// header (glibc's malloc adds 8-16 bytes to each), which is most of the memory per key.
+/// Wrapped by a per-thread counter so `used_memory` (and so `maxmemory`) costs a few loads.
 #[global_allocator]
-static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+static ALLOCATOR: memory::CountingJemalloc = memory::CountingJemalloc;
 
 /// The Redis version shardis answers as (HELLO, INFO): client libraries gate features on it.
 pub const REDIS_VERSION: &str = "7.0.15";

@@ -266,6 +266,8 @@ impl ShardCtx {
             let mut engine = self.engine.borrow_mut();
             engine.limits = config.encodings.clone();
             engine.limits.proto_max_bulk_len = config.proto_max_bulk_len;
+            crate::memory::configure(&mut engine, &config);
+            crate::memory::configure(&mut engine, &config);
         }
         *self.config.borrow_mut() = config;
     }
@@ -468,7 +470,22 @@ impl ShardCtx {
         let started = Instant::now();
         let mut engine = self.engine.borrow_mut();
         let changes_before = engine.dbs[run.db].changes;
-        engine.run(run.handler, run.db, run.now, run.args, reply);
+        let maxmemory = self.config.borrow().maxmemory;
+        let name = run.args.first().map_or(&b""[..], |name| &name[..]);
+        if maxmemory != 0
+            && !crate::memory::admit(
+                &mut engine,
+                self.id,
+                maxmemory,
+                run.now,
+                name,
+                self.unlocked(),
+            )
+        {
+            reply.error(shards::errors::OOM);
+        } else {
+            engine.run(run.handler, run.db, run.now, run.args, reply);
+        }
         let usec = crate::stats::elapsed_us(started);
         let changed = engine.dbs[run.db].changes.wrapping_sub(changes_before);
         if changed != 0 {
@@ -539,6 +556,7 @@ impl ShardCtx {
         let mut engine = self.engine.borrow_mut();
         snap.keyspace_hits = engine.stats.keyspace_hits;
         snap.keyspace_misses = engine.stats.keyspace_misses;
+        snap.evicted_keys = engine.stats.evicted_keys;
         let shards::Shard { dbs, rng, .. } = &mut *engine;
         for db in dbs.iter() {
             snap.expired_keys += db.expired_keys;
@@ -835,8 +853,12 @@ pub fn run(config: Config) -> Result<(), String> {
     );
     check_backlog(config.tcp_backlog);
     serverlog!(Warning, "Server initialized");
+    // glommio preallocates 10 MiB per executor for io_uring storage I/O, which shardis does
+    // not use (sockets go through `reactor.rs`, files through threads): the minimum (64 KiB)
+    // keeps it out of used_memory, which maxmemory is checked against.
     let handles = LocalExecutorPoolBuilder::new(placement)
         .name("shard")
+        .io_memory(64 << 10)
         .on_all_shards(move || {
             let config = config.clone();
             let bundle = bundle_rx.try_recv();
@@ -969,6 +991,7 @@ async fn shard_main(
     );
     engine.limits = config.encodings.clone();
     engine.limits.proto_max_bulk_len = config.proto_max_bulk_len;
+    crate::memory::configure(&mut engine, &config);
     let reactor = Reactor::new().map_err(|e| format!("cannot create the epoll set: {e}"))?;
     glommio::spawn_local(reactor.clone().run()).detach();
     let ctx = Rc::new_cyclic(|this| ShardCtx {
@@ -1047,6 +1070,15 @@ async fn shard_main(
             loop {
                 glommio::timer::sleep(Duration::from_millis(100)).await;
                 ctx.stats.borrow_mut().sample(shards::util::now_ms());
+                if ctx.unlocked() {
+                    let maxmemory = ctx.config().maxmemory;
+                    crate::memory::cron(
+                        &mut ctx.engine.borrow_mut(),
+                        ctx.id,
+                        maxmemory,
+                        shards::util::now_ms(),
+                    );
+                }
                 if ctx.id == 0 {
                     crate::info::track_memory_peak();
                     crate::persistence::tick(&ctx).await;

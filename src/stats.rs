@@ -287,6 +287,8 @@ pub struct Snapshot {
     pub keyspace_misses: u64,
     /// Keys removed because their time passed.
     pub expired_keys: u64,
+    /// Keys evicted for maxmemory.
+    pub evicted_keys: u64,
     /// Per database.
     pub dbs: Vec<DbFigures>,
 }
@@ -307,6 +309,7 @@ impl Snapshot {
             keyspace_hits: 0,
             keyspace_misses: 0,
             expired_keys: 0,
+            evicted_keys: 0,
             dbs: Vec::new(),
         }
     }
@@ -333,6 +336,7 @@ impl Snapshot {
         self.keyspace_hits += other.keyspace_hits;
         self.keyspace_misses += other.keyspace_misses;
         self.expired_keys += other.expired_keys;
+        self.evicted_keys += other.evicted_keys;
         if self.dbs.len() < other.dbs.len() {
             self.dbs.resize(other.dbs.len(), DbFigures::default());
         }

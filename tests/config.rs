@@ -202,7 +202,6 @@ fn bad_configs() -> Vec<BadConfig> {
         case("odd save parameters", Some("save 900\n"), &[], fatal(1, "save 900", "Invalid save parameters"), true),
         case("save parameters not numbers", Some("save 900 x\n"), &[], fatal(1, "save 900 x", "Invalid save parameters"), true),
         case("appendfsync value", None, &["--appendfsync", "sometimes"], fatal(2, "appendfsync \"sometimes\"", "argument(s) must be one of the following: everysec, always, no"), true),
-        case("memory limit", Some("maxmemory 1gb\n"), &[], fatal(1, "maxmemory 1gb", "memory limits are not supported yet: only `maxmemory 0` (no limit) is accepted"), false),
         case("daemonize", Some("daemonize yes\n"), &[], fatal(1, "daemonize yes", "daemonize yes is not supported: run shardis in the foreground under a supervisor (systemd, docker, ...)"), false),
     ]
 }

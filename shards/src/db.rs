@@ -19,10 +19,12 @@
 //! which entry moved (see `snapshot/cursor.rs`); with no snapshot running each costs one branch.
 
 use crate::aof::ExpiryHooks;
+use crate::evict::Access;
 use crate::snapshot::cursor::DbCursor;
 use crate::value::Value;
 use crate::watch::WatchedKeys;
 use ahash::RandomState;
+use indexmap::map::MutableKeys;
 use indexmap::IndexMap;
 
 pub use crate::key::Key;
@@ -46,6 +48,11 @@ pub struct Db {
     /// What the append-only file needs from expiry: the keys removed because their time
     /// passed (to log as `DEL`), and whether keys may expire at all (not while loading).
     pub(crate) aof: ExpiryHooks,
+    /// How lookups update the keys' access metadata (LRU clock or LFU counter).
+    pub(crate) access: Access,
+    /// When the running command started (ms; set by `Shard::run`): the access time of keys
+    /// it creates.
+    pub(crate) now: i64,
 }
 
 impl Db {
@@ -91,10 +98,34 @@ impl Db {
         matches!(self.expires.get(key), Some(&when) if when < now && !self.aof.loading)
     }
 
-    /// The value of a live key.
+    /// The value of a live key; records the access (LRU clock or LFU counter).
     pub fn get(&mut self, key: &[u8], now: i64) -> Option<&Value> {
         self.expire_if_needed(key, now);
-        self.entries.get(key)
+        let (_, stored, value) = self.entries.get_full_mut2(key)?;
+        self.access.touch(stored, now);
+        Some(value)
+    }
+
+    /// The value of a live key without recording an access (OBJECT, MEMORY USAGE: Redis's
+    /// `LOOKUP_NOTOUCH`), with its access metadata.
+    pub fn peek(&mut self, key: &[u8], now: i64) -> Option<(u32, &Value)> {
+        self.expire_if_needed(key, now);
+        self.entries
+            .get_key_value(key)
+            .map(|(stored, value)| (stored.access(), value))
+    }
+
+    /// How this database's keys record accesses.
+    pub fn access(&self) -> &Access {
+        &self.access
+    }
+
+    /// Evicts `key` (it exists): removed as DEL removes it, logged to the append-only file as
+    /// `DEL`, as an expired key is.
+    pub(crate) fn evict(&mut self, key: &Key) {
+        if self.remove(key.as_bytes()).is_some() {
+            self.aof.note_expired(key.as_bytes());
+        }
     }
 
     /// The value of a live key, for modification in place (the expiry time is kept). Counts
@@ -102,7 +133,8 @@ impl Db {
     pub fn get_mut(&mut self, key: &[u8], now: i64) -> Option<&mut Value> {
         self.expire_if_needed(key, now);
         self.before_change(key);
-        let value = self.entries.get_mut(key)?;
+        let (_, stored, value) = self.entries.get_full_mut2(key)?;
+        self.access.touch(stored, now);
         if !self.watched.is_empty() {
             self.watched.touch(key);
         }
@@ -157,10 +189,15 @@ impl Db {
     pub fn set_keep_ttl(&mut self, key: &[u8], value: Value) {
         self.before_change(key);
         self.touch(key);
-        match self.entries.get_mut(key) {
-            Some(slot) => *slot = value,
+        match self.entries.get_full_mut2(key) {
+            Some((_, stored, slot)) => {
+                self.access.touch(stored, self.now);
+                *slot = value;
+            }
             None => {
-                self.entries.insert(key.into(), value);
+                let mut stored = Key::from(key);
+                stored.set_access(self.access.initial(self.now));
+                self.entries.insert(stored, value);
             }
         }
     }

@@ -3,6 +3,12 @@
 
 /// A generic syntax error in the arguments.
 pub const SYNTAX: &str = "ERR syntax error";
+/// OBJECT FREQ under a policy that is not LFU.
+pub const OBJECT_FREQ_NOT_LFU: &str = "ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.";
+/// OBJECT IDLETIME under an LFU policy.
+pub const OBJECT_IDLETIME_LFU: &str = "ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.";
+/// A command that may grow memory while memory is over `maxmemory` and nothing is evictable.
+pub const OOM: &str = "OOM command not allowed when used memory > 'maxmemory'.";
 /// A key holds a value of another type than the command works on.
 pub const WRONGTYPE: &str = "WRONGTYPE Operation against a key holding the wrong kind of value";
 /// An argument that must be a 64-bit integer is not.

@@ -10,6 +10,7 @@
 pub mod aof;
 pub mod db;
 pub mod errors;
+pub mod evict;
 pub mod expire;
 pub mod glob;
 pub mod key;

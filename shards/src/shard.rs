@@ -6,6 +6,7 @@
 
 use crate::aof::AofLog;
 use crate::db::Db;
+use crate::evict::{EvictionConfig, EvictionPool};
 use crate::reply::Reply;
 use crate::util::Rng;
 use bytes::Bytes;
@@ -53,6 +54,8 @@ pub struct Stats {
     pub keyspace_hits: u64,
     /// Lookups of missing keys by read commands.
     pub keyspace_misses: u64,
+    /// Keys evicted because memory was over `maxmemory` (INFO evicted_keys).
+    pub evicted_keys: u64,
 }
 
 /// Everything one shard owns.
@@ -69,6 +72,12 @@ pub struct Shard {
     /// The append-only file's record of this shard's writes (disabled unless the server
     /// turns it on; see `aof.rs`).
     pub aof: AofLog,
+    /// The eviction policy and samples per round (see `evict.rs`).
+    pub eviction: EvictionConfig,
+    /// The best eviction candidates sampled so far.
+    pub(crate) eviction_pool: EvictionPool,
+    /// The database the random policies evict from next.
+    pub(crate) evict_next_db: usize,
 }
 
 impl Shard {
@@ -80,6 +89,9 @@ impl Shard {
             stats: Stats::default(),
             limits: Limits::default(),
             aof: AofLog::new(),
+            eviction: EvictionConfig::default(),
+            eviction_pool: EvictionPool::default(),
+            evict_next_db: 0,
         }
     }
 
@@ -94,6 +106,9 @@ impl Shard {
     ) {
         if self.aof.needs_sync() {
             self.sync_aof();
+        }
+        if let Some(selected) = self.dbs.get_mut(db) {
+            selected.now = now;
         }
         let mut ctx = Ctx {
             shard: self,

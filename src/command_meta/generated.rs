@@ -9013,6 +9013,90 @@ pub static COMMANDS: &[CommandMeta] = &[
                     ])),
                 ]),
             },
+            CommandMeta {
+                name: "freq",
+                fullname: "object|freq",
+                arity: 3,
+                flags: &["readonly"],
+                first_key: 2,
+                last_key: 2,
+                step: 1,
+                acl_categories: &["@keyspace", "@read", "@slow"],
+                tips: &["nondeterministic_output"],
+                key_specs: &[
+                    Node::Map(&[
+                        (Node::Bulk("flags"), Node::Set(&[Node::Status("RO")])),
+                        (Node::Bulk("begin_search"), Node::Map(&[
+                            (Node::Bulk("type"), Node::Bulk("index")),
+                            (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                        ])),
+                        (Node::Bulk("find_keys"), Node::Map(&[
+                            (Node::Bulk("type"), Node::Bulk("range")),
+                            (Node::Bulk("spec"), Node::Map(&[
+                                (Node::Bulk("lastkey"), Node::Int(0)),
+                                (Node::Bulk("keystep"), Node::Int(1)),
+                                (Node::Bulk("limit"), Node::Int(0)),
+                            ])),
+                        ])),
+                    ]),
+                ],
+                subcommands: &[],
+                docs: Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Get the logarithmic access frequency counter of a Redis object")),
+                    (Node::Bulk("since"), Node::Bulk("4.0.0")),
+                    (Node::Bulk("group"), Node::Bulk("generic")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("key")),
+                            (Node::Bulk("type"), Node::Bulk("key")),
+                            (Node::Bulk("key_spec_index"), Node::Int(0)),
+                        ]),
+                    ])),
+                ]),
+            },
+            CommandMeta {
+                name: "idletime",
+                fullname: "object|idletime",
+                arity: 3,
+                flags: &["readonly"],
+                first_key: 2,
+                last_key: 2,
+                step: 1,
+                acl_categories: &["@keyspace", "@read", "@slow"],
+                tips: &["nondeterministic_output"],
+                key_specs: &[
+                    Node::Map(&[
+                        (Node::Bulk("flags"), Node::Set(&[Node::Status("RO")])),
+                        (Node::Bulk("begin_search"), Node::Map(&[
+                            (Node::Bulk("type"), Node::Bulk("index")),
+                            (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                        ])),
+                        (Node::Bulk("find_keys"), Node::Map(&[
+                            (Node::Bulk("type"), Node::Bulk("range")),
+                            (Node::Bulk("spec"), Node::Map(&[
+                                (Node::Bulk("lastkey"), Node::Int(0)),
+                                (Node::Bulk("keystep"), Node::Int(1)),
+                                (Node::Bulk("limit"), Node::Int(0)),
+                            ])),
+                        ])),
+                    ]),
+                ],
+                subcommands: &[],
+                docs: Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Get the time since a Redis object was last accessed")),
+                    (Node::Bulk("since"), Node::Bulk("2.2.3")),
+                    (Node::Bulk("group"), Node::Bulk("generic")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("key")),
+                            (Node::Bulk("type"), Node::Bulk("key")),
+                            (Node::Bulk("key_spec_index"), Node::Int(0)),
+                        ]),
+                    ])),
+                ]),
+            },
         ],
         docs: Node::Map(&[
             (Node::Bulk("summary"), Node::Bulk("A container for object introspection commands")),
@@ -9022,6 +9106,32 @@ pub static COMMANDS: &[CommandMeta] = &[
             (Node::Bulk("subcommands"), Node::Map(&[
                 (Node::Bulk("object|encoding"), Node::Map(&[
                     (Node::Bulk("summary"), Node::Bulk("Inspect the internal encoding of a Redis object")),
+                    (Node::Bulk("since"), Node::Bulk("2.2.3")),
+                    (Node::Bulk("group"), Node::Bulk("generic")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("key")),
+                            (Node::Bulk("type"), Node::Bulk("key")),
+                            (Node::Bulk("key_spec_index"), Node::Int(0)),
+                        ]),
+                    ])),
+                ])),
+                (Node::Bulk("object|freq"), Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Get the logarithmic access frequency counter of a Redis object")),
+                    (Node::Bulk("since"), Node::Bulk("4.0.0")),
+                    (Node::Bulk("group"), Node::Bulk("generic")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("key")),
+                            (Node::Bulk("type"), Node::Bulk("key")),
+                            (Node::Bulk("key_spec_index"), Node::Int(0)),
+                        ]),
+                    ])),
+                ])),
+                (Node::Bulk("object|idletime"), Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Get the time since a Redis object was last accessed")),
                     (Node::Bulk("since"), Node::Bulk("2.2.3")),
                     (Node::Bulk("group"), Node::Bulk("generic")),
                     (Node::Bulk("complexity"), Node::Bulk("O(1)")),
