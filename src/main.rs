@@ -22,6 +22,7 @@ mod log;
 mod monitor;
 mod persistence;
 mod protocol;
+mod pubsub;
 mod reactor;
 mod reply_parse;
 mod server;

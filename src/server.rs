@@ -155,6 +155,8 @@ pub enum Job {
         /// How many shards hold a part of it.
         nparts: u32,
     },
+    /// Pub/Sub work on this shard's subscriptions (PUBLISH, PUBSUB).
+    Pubsub(crate::pubsub::ShardJob),
     /// EXEC: true when every key still has the version WATCH answered (a key whose time
     /// has passed is removed first, which changes it).
     CheckWatch {
@@ -186,6 +188,8 @@ pub enum Outcome {
     Slowlog(Vec<SlowEntry>),
     /// Versions of watched keys (WATCH).
     Versions(Vec<u64>),
+    /// What a `Job::Pubsub` answered.
+    Pubsub(crate::pubsub::Answer),
 }
 
 /// A handler to run and what it runs on.
@@ -242,6 +246,8 @@ pub struct ShardCtx {
     pub aof: RefCell<Option<crate::persistence::aof::AofShard>>,
     /// The once-a-second fsync task runs (started once).
     pub aof_timer_started: std::cell::Cell<bool>,
+    /// The subscriptions of this shard's connections.
+    pub pubsub: RefCell<crate::pubsub::Registry>,
 }
 
 impl ShardCtx {
@@ -718,6 +724,13 @@ impl ShardCtx {
                 }
                 Outcome::Flag(true)
             }
+            Job::Pubsub(job) => match self.pubsub.borrow_mut().run(job) {
+                // PUBLISH's parts are merged as integer replies.
+                crate::pubsub::Answer::Reached(n) => {
+                    Outcome::Reply(Bytes::from(format!(":{n}\r\n")))
+                }
+                answer => Outcome::Pubsub(answer),
+            },
             Job::CheckWatch { db, keys, versions } => {
                 let mut engine = self.engine.borrow_mut();
                 let db = &mut engine.dbs[db as usize];
@@ -987,6 +1000,7 @@ async fn shard_main(
         this: this.clone(),
         aof: RefCell::new(None),
         aof_timer_started: std::cell::Cell::new(false),
+        pubsub: RefCell::new(crate::pubsub::Registry::default()),
     });
 
     for receiver in receivers {
