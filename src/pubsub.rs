@@ -315,6 +315,34 @@ pub struct Registry {
     shard_channels: HashMap<Bytes, Vec<Rc<Sink>>>,
 }
 
+/// Names of active channels, patterns and shard channels, gathered from every shard for
+/// INFO (a name subscribed on several shards counts once, as in Redis).
+#[derive(Debug, Clone, Default)]
+pub struct NameSets {
+    channels: HashSet<Bytes>,
+    patterns: HashSet<Bytes>,
+    shard_channels: HashSet<Bytes>,
+}
+
+impl NameSets {
+    /// Adds another shard's names.
+    pub fn add(&mut self, other: &NameSets) {
+        self.channels.extend(other.channels.iter().cloned());
+        self.patterns.extend(other.patterns.iter().cloned());
+        self.shard_channels
+            .extend(other.shard_channels.iter().cloned());
+    }
+
+    /// INFO's `pubsub_channels`, `pubsub_patterns`, `pubsubshard_channels`.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        (
+            self.channels.len(),
+            self.patterns.len(),
+            self.shard_channels.len(),
+        )
+    }
+}
+
 /// Work a shard does on its registry for another shard's connection.
 #[derive(Debug)]
 pub enum ShardJob {
@@ -361,6 +389,15 @@ impl Registry {
             Kind::Channel => &mut self.channels,
             Kind::Pattern => &mut self.patterns,
             Kind::Shard => &mut self.shard_channels,
+        }
+    }
+
+    /// This shard's active names (INFO).
+    pub fn names(&self) -> NameSets {
+        NameSets {
+            channels: self.channels.keys().cloned().collect(),
+            patterns: self.patterns.keys().cloned().collect(),
+            shard_channels: self.shard_channels.keys().cloned().collect(),
         }
     }
 

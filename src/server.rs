@@ -541,6 +541,7 @@ impl ShardCtx {
     pub fn snapshot(&self) -> Snapshot {
         let mut snap = Snapshot::of(&self.stats.borrow());
         snap.clients = self.clients.borrow().len() as u64;
+        snap.pubsub = self.pubsub.borrow().names();
         let now = shards::util::now_ms();
         let mut engine = self.engine.borrow_mut();
         snap.keyspace_hits = engine.stats.keyspace_hits;

@@ -289,6 +289,8 @@ pub struct Snapshot {
     pub expired_keys: u64,
     /// Per database.
     pub dbs: Vec<DbFigures>,
+    /// Active Pub/Sub names (filled in by the caller).
+    pub pubsub: crate::pubsub::NameSets,
 }
 
 impl Snapshot {
@@ -308,6 +310,7 @@ impl Snapshot {
             keyspace_misses: 0,
             expired_keys: 0,
             dbs: Vec::new(),
+            pubsub: Default::default(),
         }
     }
 
@@ -333,6 +336,7 @@ impl Snapshot {
         self.keyspace_hits += other.keyspace_hits;
         self.keyspace_misses += other.keyspace_misses;
         self.expired_keys += other.expired_keys;
+        self.pubsub.add(&other.pubsub);
         if self.dbs.len() < other.dbs.len() {
             self.dbs.resize(other.dbs.len(), DbFigures::default());
         }
