@@ -272,6 +272,8 @@ impl ShardCtx {
             let mut engine = self.engine.borrow_mut();
             engine.limits = config.encodings.clone();
             engine.limits.proto_max_bulk_len = config.proto_max_bulk_len;
+            engine.set_notify_flags(config.notify_keyspace_events);
+            engine.set_notify_flags(config.notify_keyspace_events);
         }
         *self.config.borrow_mut() = config;
     }
@@ -357,7 +359,61 @@ impl ShardCtx {
         } else {
             self.wake_blocked(now);
         }
+        self.publish_events();
         outcomes
+    }
+
+    /// Publishes the keyspace events the engine buffered (`notify-keyspace-events`) as
+    /// PUBLISH would: to this shard's subscribers at once, and to every other shard's in one
+    /// batch each. Nothing to do (one branch) when no event class is wanted.
+    pub fn publish_events(&self) {
+        let (events, flags) = {
+            let mut engine = self.engine.borrow_mut();
+            (engine.take_events(), engine.notify.flags())
+        };
+        if events.is_empty() {
+            return;
+        }
+        let mut messages = Vec::new();
+        for event in events {
+            if flags & shards::notify::KEYSPACE != 0 {
+                let mut channel = format!("__keyspace@{}__:", event.db).into_bytes();
+                channel.extend_from_slice(&event.key);
+                messages.push((
+                    Bytes::from(channel),
+                    Bytes::from_static(event.event.as_bytes()),
+                ));
+            }
+            if flags & shards::notify::KEYEVENT != 0 {
+                let channel = format!("__keyevent@{}__:{}", event.db, event.event);
+                messages.push((Bytes::from(channel), event.key));
+            }
+        }
+        let job = |(channel, message): &(Bytes, Bytes)| {
+            Job::Pubsub(crate::pubsub::ShardJob::Publish {
+                shard: false,
+                channel: channel.clone(),
+                message: message.clone(),
+            })
+        };
+        {
+            let registry = self.pubsub.borrow();
+            for (channel, message) in &messages {
+                registry.publish(false, channel, message);
+            }
+        }
+        let Some(this) = self.this.upgrade() else {
+            return;
+        };
+        if self.nshards > 1 {
+            glommio::spawn_local(async move {
+                for shard in (0..this.nshards).filter(|&s| s != this.id) {
+                    let jobs = messages.iter().map(job).collect();
+                    let _ = this.dispatch(shard, jobs, 0).await;
+                }
+            })
+            .detach();
+        }
     }
 
     /// Runs `batch` now, or parks it while it touches keys another transaction has locked; a
@@ -1031,7 +1087,10 @@ async fn shard_main(
                         engine.log_expired();
                         drop(engine);
                         ctx.aof_flush(false);
+                    } else {
+                        drop(engine);
                     }
+                    ctx.publish_events();
                 }
             }
         })

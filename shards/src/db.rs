@@ -46,6 +46,10 @@ pub struct Db {
     /// What the append-only file needs from expiry: the keys removed because their time
     /// passed (to log as `DEL`), and whether keys may expire at all (not while loading).
     pub(crate) aof: ExpiryHooks,
+    /// Keyspace notifications want `expired` events (set by `Shard::set_notify_flags`).
+    pub(crate) notify_expired: bool,
+    /// Keys expired since the shard last took its events.
+    pub(crate) expired_events: Vec<Key>,
 }
 
 impl Db {
@@ -79,6 +83,9 @@ impl Db {
                 self.expired_keys += 1;
                 self.touch(key);
                 self.aof.note_expired(key);
+                if self.notify_expired {
+                    self.expired_events.push(key.into());
+                }
                 true
             }
             _ => false,
@@ -261,6 +268,9 @@ impl Db {
                     self.expired_keys += 1;
                     self.touch(&key);
                     self.aof.note_expired(&key);
+                    if self.notify_expired {
+                        self.expired_events.push(key.clone());
+                    }
                 }
                 true
             }

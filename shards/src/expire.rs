@@ -110,6 +110,11 @@ fn expire_generic(ctx: &mut Ctx<'_>, args: &[Bytes], relative: bool, seconds: bo
         db.set_expire(key, when);
     }
     reply.int(1);
+    ctx.notify(
+        crate::notify::GENERIC,
+        if deleted { "del" } else { "expire" },
+        key,
+    );
     if aof_on {
         // Propagated as Redis does: an absolute time, or the deletion it caused.
         let logged = if deleted {

@@ -312,6 +312,10 @@ pub fn set(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     if !opts.get {
         reply.ok();
     }
+    ctx.notify(crate::notify::STRING, "set", key);
+    if let Expiry::At(_) = opts.expiry {
+        ctx.notify(crate::notify::GENERIC, "expire", key);
+    }
     if let (true, Expiry::At(when)) = (ctx.aof_enabled(), opts.expiry) {
         // The time as Redis propagates it: absolute, so replay does not depend on the clock.
         let mut logged = aof::command(&[b"SET", key, &args[2]]);
