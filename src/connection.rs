@@ -1055,6 +1055,7 @@ impl Conn {
                 self.ctx.aof_keep_part(self.tx);
             }
             self.ctx.wake_blocked(now);
+            self.ctx.publish_events();
             return;
         }
         let job = Job::Run {

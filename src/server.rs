@@ -248,6 +248,8 @@ pub struct ShardCtx {
     pub aof_timer_started: std::cell::Cell<bool>,
     /// The subscriptions of this shard's connections.
     pub pubsub: RefCell<crate::pubsub::Registry>,
+    /// Keyspace events (channel, message) for the other shards, sent in order by one task.
+    events_out: futures_channel::mpsc::UnboundedSender<Rc<Vec<(Bytes, Bytes)>>>,
 }
 
 impl ShardCtx {
@@ -389,30 +391,37 @@ impl ShardCtx {
                 messages.push((Bytes::from(channel), event.key));
             }
         }
-        let job = |(channel, message): &(Bytes, Bytes)| {
-            Job::Pubsub(crate::pubsub::ShardJob::Publish {
-                shard: false,
-                channel: channel.clone(),
-                message: message.clone(),
-            })
-        };
         {
             let registry = self.pubsub.borrow();
             for (channel, message) in &messages {
                 registry.publish(false, channel, message);
             }
         }
-        let Some(this) = self.this.upgrade() else {
-            return;
-        };
         if self.nshards > 1 {
-            glommio::spawn_local(async move {
-                for shard in (0..this.nshards).filter(|&s| s != this.id) {
-                    let jobs = messages.iter().map(job).collect();
-                    let _ = this.dispatch(shard, jobs, 0).await;
-                }
-            })
-            .detach();
+            let _ = self.events_out.unbounded_send(Rc::new(messages));
+        }
+    }
+
+    /// Sends each batch of keyspace events to every other shard, batches in the order they
+    /// were made, so one shard's events reach each subscriber in order.
+    async fn send_events(
+        self: Rc<Self>,
+        mut batches: futures_channel::mpsc::UnboundedReceiver<Rc<Vec<(Bytes, Bytes)>>>,
+    ) {
+        while let Some(messages) = futures_lite::StreamExt::next(&mut batches).await {
+            for shard in (0..self.nshards).filter(|&s| s != self.id) {
+                let jobs = messages
+                    .iter()
+                    .map(|(channel, message)| {
+                        Job::Pubsub(crate::pubsub::ShardJob::Publish {
+                            shard: false,
+                            channel: channel.clone(),
+                            message: message.clone(),
+                        })
+                    })
+                    .collect();
+                let _ = self.dispatch(shard, jobs, 0).await;
+            }
         }
     }
 
@@ -1041,6 +1050,7 @@ async fn shard_main(
     engine.limits.proto_max_bulk_len = config.proto_max_bulk_len;
     let reactor = Reactor::new().map_err(|e| format!("cannot create the epoll set: {e}"))?;
     glommio::spawn_local(reactor.clone().run()).detach();
+    let (events_out, events_in) = futures_channel::mpsc::unbounded();
     let ctx = Rc::new_cyclic(|this| ShardCtx {
         reactor: reactor.clone(),
         id,
@@ -1058,7 +1068,9 @@ async fn shard_main(
         aof: RefCell::new(None),
         aof_timer_started: std::cell::Cell::new(false),
         pubsub: RefCell::new(crate::pubsub::Registry::default()),
+        events_out,
     });
+    glommio::spawn_local(ctx.clone().send_events(events_in)).detach();
 
     for receiver in receivers {
         let ctx = ctx.clone();

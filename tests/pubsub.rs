@@ -374,3 +374,107 @@ fn a_subscriber_that_stops_reading_is_cut_off_and_others_keep_receiving() {
         );
     });
 }
+
+/// The (channel, message) of each RESP2 `pmessage` read from `conn`, `n` of them.
+fn pmessages(conn: &mut RawConn, n: usize) -> Vec<(String, String)> {
+    (0..n)
+        .map(|_| {
+            let reply = String::from_utf8(conn.read_reply()).expect("utf-8");
+            let parts: Vec<&str> = reply.split("\r\n").collect();
+            // *4 $8 pmessage $n pattern $n channel $n message
+            assert_eq!(parts[2], "pmessage", "{reply}");
+            (parts[6].to_string(), parts[8].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn keyspace_events_are_published_as_redis_does() {
+    each_server(SHARD_COUNTS, |server| {
+        let mut c = server.raw();
+        assert_eq!(
+            raw(&mut c, &["CONFIG", "SET", "notify-keyspace-events", "QK"]),
+            &b"-ERR CONFIG SET failed (possibly related to argument 'notify-keyspace-events') - Invalid event class character. Use 'Ag$lshzxeKEtmdn'.\r\n"[..]
+        );
+        assert_eq!(
+            raw(&mut c, &["CONFIG", "SET", "notify-keyspace-events", "KEA"]),
+            b"+OK\r\n"
+        );
+        assert_eq!(
+            raw(&mut c, &["CONFIG", "GET", "notify-keyspace-events"]),
+            b"*2\r\n$22\r\nnotify-keyspace-events\r\n$3\r\nAKE\r\n"
+        );
+        let mut subs = subscribers(server, 3, &["PSUBSCRIBE", "__key*__:*"]);
+        let steps: &[&[&str]] = &[
+            &["SET", "k", "v"],
+            &["APPEND", "k", "w"],
+            &["EXPIRE", "k", "100"],
+            &["PERSIST", "k"],
+            &["DEL", "k", "nokey"],
+            &["LPUSH", "l", "a"],
+            &["RPUSH", "l", "b"],
+            &["HSET", "h", "f", "v"],
+            &["SADD", "s", "m"],
+            &["SREM", "s", "m"],
+            &["SET", "e", "v", "PX", "20"],
+        ];
+        for step in steps {
+            raw(&mut c, step);
+        }
+        // Wait for `e` to pass its time; the lookup that finds it gone expires it.
+        while raw(&mut c, &["EXISTS", "e"]) != b":0\r\n" {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let expected: Vec<(String, String)> = [
+            ("k", "set"),
+            ("k", "append"),
+            ("k", "expire"),
+            ("k", "persist"),
+            ("k", "del"),
+            ("l", "lpush"),
+            ("l", "rpush"),
+            ("h", "hset"),
+            ("s", "sadd"),
+            ("s", "srem"),
+            ("s", "del"),
+            ("e", "set"),
+            ("e", "expire"),
+            ("e", "expired"),
+        ]
+        .iter()
+        .flat_map(|(key, event)| {
+            [
+                (format!("__keyspace@0__:{key}"), event.to_string()),
+                (format!("__keyevent@0__:{event}"), key.to_string()),
+            ]
+        })
+        .collect();
+        // Events of one key come in the order of its commands (keys on different shards
+        // may interleave differently in shardis; see README).
+        let of_key = |events: &[(String, String)], key: &str| -> Vec<(String, String)> {
+            events
+                .iter()
+                .filter(|(channel, message)| {
+                    channel.ends_with(&format!("__:{key}")) || message == key
+                })
+                .cloned()
+                .collect()
+        };
+        for s in &mut subs {
+            let got = pmessages(s, expected.len());
+            for key in ["k", "l", "h", "s", "e"] {
+                assert_eq!(of_key(&got, key), of_key(&expected, key), "key {key}");
+            }
+        }
+        // Turned off at run time: nothing more.
+        assert_eq!(
+            raw(&mut c, &["CONFIG", "SET", "notify-keyspace-events", ""]),
+            b"+OK\r\n"
+        );
+        raw(&mut c, &["SET", "k", "v"]);
+        assert_eq!(raw(&mut c, &["PUBLISH", "marker", "x"]), b":0\r\n");
+        raw(&mut subs[0], &["SUBSCRIBE", "marker"]);
+        assert_eq!(raw(&mut c, &["PUBLISH", "marker", "x"]), b":1\r\n");
+        assert_eq!(subs[0].read_reply(), message("marker", "x"));
+    });
+}

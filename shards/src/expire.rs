@@ -219,6 +219,9 @@ pub fn persist(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let db = ctx.db();
     let removed = db.contains(key, now) && db.persist(key);
     ctx.reply.int(i64::from(removed));
+    if removed {
+        ctx.notify(crate::notify::GENERIC, "persist", key);
+    }
 }
 
 /// Keys sampled per database per round (Redis's `ACTIVE_EXPIRE_CYCLE_KEYS_PER_LOOP`).

@@ -261,6 +261,7 @@ fn hset_generic(ctx: &mut Ctx<'_>, args: &[Bytes], cmd: &str) {
     } else {
         reply.ok();
     }
+    ctx.notify(crate::notify::HASH, "hset", &args[1]);
 }
 
 /// Sets fields of the hash at `key`, creating it; replies how many fields are new.

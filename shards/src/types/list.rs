@@ -250,6 +250,11 @@ fn push_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End) {
         list.push(end, item);
     }
     reply.int(list.len() as i64);
+    let event = match end {
+        End::Head => "lpush",
+        End::Tail => "rpush",
+    };
+    ctx.notify(crate::notify::LIST, event, key);
 }
 
 /// Prepends the elements to the list at `key`, creating it if missing; replies with the new

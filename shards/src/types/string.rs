@@ -700,6 +700,7 @@ pub fn append(ctx: &mut Ctx<'_>, args: &[Bytes]) {
             reply.int(s.len() as i64);
         }
     }
+    ctx.notify(crate::notify::STRING, "append", key);
 }
 
 /// Replies with the length of the string at `key` (0 when missing).
