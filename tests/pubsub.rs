@@ -416,6 +416,15 @@ fn keyspace_events_are_published_as_redis_does() {
             &["HSET", "h", "f", "v"],
             &["SADD", "s", "m"],
             &["SREM", "s", "m"],
+            &["INCR", "n"],
+            &["INCRBY", "n", "2"],
+            &["SET", "{r}a", "1"],
+            &["RENAME", "{r}a", "{r}b"],
+            &["HINCRBY", "h", "c", "1"],
+            &["HDEL", "h", "f", "c"],
+            &["ZADD", "z", "1", "m"],
+            &["ZINCRBY", "z", "1", "m"],
+            &["ZREM", "z", "m"],
             &["SET", "e", "v", "PX", "20"],
         ];
         for step in steps {
@@ -437,6 +446,18 @@ fn keyspace_events_are_published_as_redis_does() {
             ("s", "sadd"),
             ("s", "srem"),
             ("s", "del"),
+            ("n", "incrby"),
+            ("n", "incrby"),
+            ("{r}a", "set"),
+            ("{r}a", "rename_from"),
+            ("{r}b", "rename_to"),
+            ("h", "hincrby"),
+            ("h", "hdel"),
+            ("h", "del"),
+            ("z", "zadd"),
+            ("z", "zincr"),
+            ("z", "zrem"),
+            ("z", "del"),
             ("e", "set"),
             ("e", "expire"),
             ("e", "expired"),
@@ -462,7 +483,7 @@ fn keyspace_events_are_published_as_redis_does() {
         };
         for s in &mut subs {
             let got = pmessages(s, expected.len());
-            for key in ["k", "l", "h", "s", "e"] {
+            for key in ["k", "l", "h", "s", "n", "{r}a", "{r}b", "z", "e"] {
                 assert_eq!(of_key(&got, key), of_key(&expected, key), "key {key}");
             }
         }

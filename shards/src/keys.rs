@@ -281,6 +281,8 @@ fn rename_generic(ctx: &mut Ctx<'_>, args: &[Bytes], nx: bool) {
     } else {
         reply.ok();
     }
+    ctx.notify(crate::notify::GENERIC, "rename_from", src);
+    ctx.notify(crate::notify::GENERIC, "rename_to", dst);
 }
 
 /// ```text

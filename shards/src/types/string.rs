@@ -570,6 +570,7 @@ fn incr_decr(ctx: &mut Ctx<'_>, key: &[u8], incr: i64) {
     };
     db.set_keep_ttl(key, int_value(value));
     reply.int(value);
+    ctx.notify(crate::notify::STRING, "incrby", key);
 }
 
 /// Adds one to the integer at `key`.
