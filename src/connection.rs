@@ -1186,6 +1186,9 @@ impl Conn {
                 .and_then(|r| r.get_mut(i))
                 .and_then(Option::take)
         };
+        // A subscriber that published to itself gets its messages before the PUBLISH reply,
+        // as Redis delivers them while PUBLISH runs.
+        self.take_pending_messages();
         for slot in round.slots {
             match slot {
                 Slot::Ready(bytes) => self.out.raw(&bytes),
@@ -2478,6 +2481,14 @@ impl Conn {
             return;
         };
         sub.take(&first, &mut self.out);
+        self.take_pending_messages();
+    }
+
+    /// Queues the Pub/Sub messages already delivered to this connection.
+    fn take_pending_messages(&mut self) {
+        let Some(sub) = self.pubsub.as_mut() else {
+            return;
+        };
         while let Ok(message) = sub.messages.try_recv() {
             sub.take(&message, &mut self.out);
         }
