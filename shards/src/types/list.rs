@@ -509,6 +509,7 @@ pub fn lset(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         Some(i) => {
             list.items[i] = Box::from(&args[3][..]);
             reply.ok();
+            ctx.notify(crate::notify::LIST, "lset", &args[1]);
         }
         None => reply.error(errors::LIST_INDEX_OUT_OF_RANGE),
     }

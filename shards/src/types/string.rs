@@ -821,6 +821,7 @@ pub fn setrange(ctx: &mut Ctx<'_>, args: &[Bytes]) {
             reply.int(s.len() as i64);
         }
     }
+    ctx.notify(crate::notify::STRING, "setrange", key);
 }
 
 #[cfg(test)]
