@@ -86,6 +86,9 @@ pub struct ClientInfo {
     pub killed: Cell<bool>,
     /// In MONITOR mode (flags=O).
     pub monitor: Cell<bool>,
+    /// Pub/Sub subscription counts: channels, patterns, shard channels (`sub=`, `psub=`,
+    /// `ssub=`; any makes `flags=P`, and exempts the client from the idle `timeout`).
+    pub pubsub: Cell<(usize, usize, usize)>,
     /// Blocked in BLPOP & co. (exempt from the idle `timeout`).
     pub blocked: Cell<bool>,
     /// Commands queued since MULTI (`multi=`; -1 outside MULTI, which also shows `flags=x`).
@@ -118,6 +121,7 @@ impl ClientInfo {
             last_cmd: Cell::new("NULL"),
             killed: Cell::new(false),
             monitor: Cell::new(false),
+            pubsub: Cell::new((0, 0, 0)),
             blocked: Cell::new(false),
             multi: Cell::new(-1),
             kill_signal: RefCell::new(kill_signal),
@@ -128,7 +132,7 @@ impl ClientInfo {
     pub fn line(&self) -> String {
         let now = shards::util::now_ms();
         format!(
-            "id={} addr={} laddr={} fd={} name={} age={} idle={} flags={}{} db={} sub=0 psub=0 ssub=0 multi={} qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=16384 rbp=0 obl=0 oll=0 omem=0 tot-mem=0 events=r cmd={} user=default redir=-1 resp={}",
+            "id={} addr={} laddr={} fd={} name={} age={} idle={} flags={} db={} sub={} psub={} ssub={} multi={} qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=16384 rbp=0 obl=0 oll=0 omem=0 tot-mem=0 events=r cmd={} user=default redir=-1 resp={}",
             self.id,
             self.addr,
             self.laddr,
@@ -136,17 +140,39 @@ impl ClientInfo {
             String::from_utf8_lossy(&self.name.borrow()),
             (now - self.created_ms).max(0) / 1000,
             (now - self.last_active_ms.get()).max(0) / 1000,
-            if self.monitor.get() { "O" } else { "" },
-            match (self.multi.get() >= 0, self.monitor.get()) {
-                (true, _) => "x",
-                (false, true) => "",
-                (false, false) => "N",
-            },
+            self.flags(),
             self.db.get(),
+            self.pubsub.get().0,
+            self.pubsub.get().1,
+            self.pubsub.get().2,
             self.multi.get(),
             self.last_cmd.get(),
             self.resp.get(),
         )
+    }
+
+    /// Subscribed to any channel, pattern or shard channel (Redis's CLIENT_PUBSUB).
+    pub fn subscribed(&self) -> bool {
+        let (channels, patterns, shard_channels) = self.pubsub.get();
+        channels + patterns + shard_channels > 0
+    }
+
+    /// The `flags=` letters, in Redis's order (`N` when none).
+    fn flags(&self) -> String {
+        let mut flags = String::new();
+        if self.monitor.get() {
+            flags.push('O');
+        }
+        if self.subscribed() {
+            flags.push('P');
+        }
+        if self.multi.get() >= 0 {
+            flags.push('x');
+        }
+        if flags.is_empty() {
+            flags.push('N');
+        }
+        flags
     }
 
     /// Marks the client killed and wakes its connection.
@@ -227,7 +253,7 @@ impl ClientRegistry {
     }
 
     /// Closes the clients idle for more than `timeout_s` seconds at `now_ms`, as Redis's
-    /// clientsCron does: not monitors and not clients blocked in BLPOP & co. Returns how
+    /// clientsCron does: not monitors, subscribers or clients blocked in BLPOP & co. Returns how
     /// many were closed.
     pub fn close_idle(&self, timeout_s: u64, now_ms: i64) -> usize {
         if timeout_s == 0 {
@@ -236,7 +262,11 @@ impl ClientRegistry {
         let limit = timeout_s.saturating_mul(1000).min(i64::MAX as u64) as i64;
         let mut closed = 0;
         for c in self.clients.values() {
-            if !c.monitor.get() && !c.blocked.get() && now_ms - c.last_active_ms.get() > limit {
+            if !c.monitor.get()
+                && !c.blocked.get()
+                && !c.subscribed()
+                && now_ms - c.last_active_ms.get() > limit
+            {
                 c.kill();
                 closed += 1;
             }

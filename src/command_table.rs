@@ -88,6 +88,17 @@ pub enum ConnCommand {
     Lastsave,
     /// BGREWRITEAOF
     Bgrewriteaof,
+    /// SUBSCRIBE / PSUBSCRIBE / SSUBSCRIBE name [name ...]
+    Subscribe(crate::pubsub::Kind),
+    /// UNSUBSCRIBE / PUNSUBSCRIBE / SUNSUBSCRIBE [name ...]
+    Unsubscribe(crate::pubsub::Kind),
+    /// PUBLISH / SPUBLISH channel message
+    Publish {
+        /// SPUBLISH: to shard channels.
+        shard: bool,
+    },
+    /// PUBSUB subcommand ...
+    Pubsub,
 }
 
 /// How a command is executed.
@@ -210,6 +221,7 @@ impl Command {
 }
 
 fn exec_of(name: &str) -> Option<Exec> {
+    use crate::pubsub::Kind;
     use ConnCommand as C;
     use Exec::*;
     Some(match name {
@@ -237,6 +249,15 @@ fn exec_of(name: &str) -> Option<Exec> {
         "bgsave" => Conn(C::Bgsave),
         "lastsave" => Conn(C::Lastsave),
         "bgrewriteaof" => Conn(C::Bgrewriteaof),
+        "subscribe" => Conn(C::Subscribe(Kind::Channel)),
+        "psubscribe" => Conn(C::Subscribe(Kind::Pattern)),
+        "ssubscribe" => Conn(C::Subscribe(Kind::Shard)),
+        "unsubscribe" => Conn(C::Unsubscribe(Kind::Channel)),
+        "punsubscribe" => Conn(C::Unsubscribe(Kind::Pattern)),
+        "sunsubscribe" => Conn(C::Unsubscribe(Kind::Shard)),
+        "publish" => Conn(C::Publish { shard: false }),
+        "spublish" => Conn(C::Publish { shard: true }),
+        "pubsub" => Conn(C::Pubsub),
 
         "get" => Keyed(string::get),
         "set" => Keyed(string::set),

@@ -84,6 +84,8 @@ pub struct Config {
     pub maxmemory_policy: &'static str,
     /// Keys sampled per eviction.
     pub maxmemory_samples: u64,
+    /// `notify-keyspace-events` as flags (`shards::notify`).
+    pub notify_keyspace_events: u32,
     /// LFU counter logarithm factor.
     pub lfu_log_factor: u64,
     /// Minutes after which an LFU counter decays.
@@ -142,6 +144,7 @@ impl Default for Config {
             maxmemory: 0,
             maxmemory_policy: "",
             maxmemory_samples: 0,
+            notify_keyspace_events: 0,
             lfu_log_factor: 0,
             lfu_decay_time: 0,
             loglevel: "",
@@ -737,6 +740,19 @@ static DIRECTIVES: &[Directive] = &[
     .immutable()
     .format(Format::Quoted),
     Directive::new(
+        "notify-keyspace-events",
+        "\"\"",
+        |c, a| {
+            let text = one(a)?;
+            let flags = shards::notify::parse_flags(text.as_bytes())
+                .ok_or("Invalid event class character. Use 'Ag$lshzxeKEtmdn'.")?;
+            c.notify_keyspace_events = flags;
+            Ok(())
+        },
+        |c| shards::notify::flags_to_string(c.notify_keyspace_events),
+    )
+    .format(Format::Quoted),
+    Directive::new(
         "appendfsync",
         "everysec",
         |c, a| one_of(a, &["everysec", "always", "no"]).map(|v| c.appendfsync = v),
@@ -929,7 +945,6 @@ static INERT: &[Directive] = &[
     inert!("aof-timestamp-enabled", "no", "no"),
     inert!("aof-rewrite-incremental-fsync", "yes", "yes"),
     inert!("latency-monitor-threshold", "0", "0"),
-    inert!("notify-keyspace-events", "\"\"", ""),
     inert!("list-compress-depth", "0", "0"),
     inert!("hll-sparse-max-bytes", "3000", "3000"),
     inert!("stream-node-max-bytes", "4096", "4096"),
@@ -1432,13 +1447,30 @@ mod tests {
     }
 
     #[test]
+    fn notify_keyspace_events_is_validated_and_shown_as_redis() {
+        let mut c = Config::default();
+        assert_eq!(apply_text(&mut c, "notify-keyspace-events KEA"), Ok(()));
+        assert_eq!(
+            matching(&c, &[b"notify-keyspace-events"]),
+            vec![("notify-keyspace-events".to_string(), "AKE".to_string())]
+        );
+        let err = fatal_text(apply_text(&mut c, "notify-keyspace-events KQ"));
+        assert!(
+            err.ends_with("Invalid event class character. Use 'Ag$lshzxeKEtmdn'."),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn features_not_built_yet_accept_only_redis_defaults() {
         let mut c = Config::default();
         let stock = "proc-title-template \"{title} {listen-addr} {server-mode}\"\noom-score-adj-values 0 200 800\nauto-aof-rewrite-min-size 64mb\nnotify-keyspace-events \"\"\nrdbcompression YES\n";
         assert_eq!(apply_text(&mut c, stock), Ok(()));
-        let err = fatal_text(apply_text(&mut c, "notify-keyspace-events KEA"));
+        let err = fatal_text(apply_text(&mut c, "repl-diskless-sync no"));
         assert!(
-            err.ends_with("not supported yet: only `notify-keyspace-events \"\"` (Redis's default) is accepted"),
+            err.ends_with(
+                "not supported yet: only `repl-diskless-sync yes` (Redis's default) is accepted"
+            ),
             "{err}"
         );
         assert_eq!(

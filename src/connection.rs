@@ -16,7 +16,7 @@ use crate::reactor::Socket;
 use crate::server::{Job, Outcome, ShardCtx};
 use crate::serverlog;
 use crate::stats::{Origin, SlowEntry, Snapshot, StatId, Tally};
-use crate::{auth, command_meta, monitor, reply_parse, REDIS_VERSION};
+use crate::{auth, command_meta, monitor, pubsub, reply_parse, REDIS_VERSION};
 use bytes::{Bytes, BytesMut};
 use shards::reply::Reply;
 use shards::slot::key_shard;
@@ -89,12 +89,16 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream, slot: ClientSlot) {
         monitor: None,
         monitor_feed: Vec::new(),
         monitor_queued: 0,
+        pubsub: None,
         multi: None,
         watched: Vec::new(),
         in_exec: false,
     };
     conn.run(socket, kill_rx).await;
     conn.unwatch_all().await;
+    if let Some(sub) = conn.pubsub.as_mut() {
+        sub.leave_all(&mut ctx.pubsub.borrow_mut());
+    }
     ctx.clients.borrow_mut().remove(id);
 }
 
@@ -249,6 +253,8 @@ struct Conn {
     monitor_feed: Vec<u8>,
     /// Bytes of monitor lines in `out`, released from the monitor's budget once written.
     monitor_queued: usize,
+    /// Pub/Sub state, from the first (P|S)SUBSCRIBE on.
+    pubsub: Option<pubsub::Subscriber>,
     /// The cross-shard transaction this connection is running (0: none); its batches carry
     /// it, so they may touch the keys it locked.
     tx: TxId,
@@ -269,6 +275,10 @@ enum Wake {
     MonitorLines(Option<Bytes>),
     /// This monitor went over its budget and is disconnected.
     MonitorOverflow,
+    /// A Pub/Sub message arrived (`None`: the feed ended).
+    Message(Option<Bytes>),
+    /// This subscriber went over its output limit and is disconnected.
+    PubsubOverflow,
 }
 
 /// A client blocked in BLPOP & co.: the command to run again when woken, and until when.
@@ -342,19 +352,38 @@ impl Conn {
                     stats.counters.net_output_bytes += self.out.len() as u64;
                     stats.counters.writes_processed += 1;
                 }
-                let written = match self.monitor.as_mut() {
-                    None => stream.write_all(self.out.as_bytes()).await.is_ok(),
-                    // A monitor that stopped reading stalls here: its overflow ends the write.
-                    Some(m) => {
+                let written = match (self.monitor.as_mut(), self.pubsub.as_mut()) {
+                    (None, None) => stream.write_all(self.out.as_bytes()).await.is_ok(),
+                    // A monitor or subscriber that stopped reading stalls here: its overflow
+                    // ends the write.
+                    (monitor, subscriber) => {
                         let write = async { stream.write_all(self.out.as_bytes()).await.is_ok() };
                         let overflow = async {
-                            let _ = (&mut m.overflow).await;
+                            match monitor {
+                                Some(m) => {
+                                    let _ = (&mut m.overflow).await;
+                                }
+                                None => futures_lite::future::pending::<()>().await,
+                            }
                             false
                         };
-                        futures_lite::future::or(write, overflow).await
+                        let cut_off = async {
+                            match subscriber {
+                                Some(s) => {
+                                    let _ = (&mut s.overflow).await;
+                                }
+                                None => futures_lite::future::pending::<()>().await,
+                            }
+                            false
+                        };
+                        futures_lite::future::or(write, futures_lite::future::or(overflow, cut_off))
+                            .await
                     }
                 };
                 self.out.clear(OUT_KEEP);
+                if let Some(sub) = self.pubsub.as_mut() {
+                    sub.written();
+                }
                 let queued = std::mem::take(&mut self.monitor_queued);
                 if let Some(m) = &self.monitor {
                     m.written(queued);
@@ -376,6 +405,49 @@ impl Conn {
                 };
                 let input = futures_lite::future::or(read, killed);
                 match self.blocked.as_mut() {
+                    None if self.pubsub.is_some() => {
+                        let monitor = self.monitor.as_mut();
+                        let subscriber = self.pubsub.as_mut();
+                        let monitored = async {
+                            match monitor {
+                                Some(m) => {
+                                    let lines = async {
+                                        Wake::MonitorLines(
+                                            futures_lite::StreamExt::next(&mut m.lines).await,
+                                        )
+                                    };
+                                    let overflow = async {
+                                        let _ = (&mut m.overflow).await;
+                                        Wake::MonitorOverflow
+                                    };
+                                    futures_lite::future::or(lines, overflow).await
+                                }
+                                None => futures_lite::future::pending().await,
+                            }
+                        };
+                        let messages = async {
+                            match subscriber {
+                                Some(s) => {
+                                    let message = async {
+                                        Wake::Message(
+                                            futures_lite::StreamExt::next(&mut s.messages).await,
+                                        )
+                                    };
+                                    let overflow = async {
+                                        let _ = (&mut s.overflow).await;
+                                        Wake::PubsubOverflow
+                                    };
+                                    futures_lite::future::or(message, overflow).await
+                                }
+                                None => futures_lite::future::pending().await,
+                            }
+                        };
+                        futures_lite::future::or(
+                            input,
+                            futures_lite::future::or(monitored, messages),
+                        )
+                        .await
+                    }
                     None => match self.monitor.as_mut() {
                         None => input.await,
                         Some(m) => {
@@ -446,9 +518,13 @@ impl Conn {
                         rbuf = BytesMut::with_capacity(READ_CHUNK);
                     }
                 }
-                Wake::Read(_) | Wake::Killed | Wake::MonitorOverflow | Wake::MonitorLines(None) => {
-                    break
-                }
+                Wake::Read(_)
+                | Wake::Killed
+                | Wake::MonitorOverflow
+                | Wake::MonitorLines(None)
+                | Wake::PubsubOverflow
+                | Wake::Message(None) => break,
+                Wake::Message(Some(first)) => self.take_messages(first),
                 Wake::MonitorLines(Some(batch)) => self.take_monitor_lines(batch),
                 Wake::Woken => self.retry_blocked().await,
                 Wake::TimedOut => {
@@ -702,8 +778,10 @@ impl Conn {
         }
         // A subcommand is checked before it runs, as Redis's processCommand does: unknown
         // (for the commands the connection runs) or with the wrong number of arguments.
+        let mut fullname = cmd.meta.fullname;
         let stat = match cmd.stat_of(&args) {
             Some((stat, sub)) => {
+                fullname = sub.fullname;
                 if !command_table::arity_ok(sub.arity, args.len()) {
                     self.scratch.error(&format!(
                         "ERR wrong number of arguments for '{}' command",
@@ -721,6 +799,14 @@ impl Conn {
         };
         if !self.authenticated && !cmd.no_auth && !self.ctx.config().requirepass.is_empty() {
             self.scratch.error(auth::NOAUTH);
+            return self.reject(Some(stat)).await;
+        }
+        if !self.resp3()
+            && self.pubsub.as_ref().is_some_and(|s| s.is_subscribed())
+            && !pubsub::allowed_in_subscribed_mode(cmd.meta.name)
+        {
+            self.scratch
+                .error(&pubsub::refused_in_subscribed_mode(fullname));
             return self.reject(Some(stat)).await;
         }
         if self.monitor.is_some() && touches_keyspace(cmd) {
@@ -969,6 +1055,7 @@ impl Conn {
                 self.ctx.aof_keep_part(self.tx);
             }
             self.ctx.wake_blocked(now);
+            self.ctx.publish_events();
             return;
         }
         let job = Job::Run {
@@ -1099,6 +1186,9 @@ impl Conn {
                 .and_then(|r| r.get_mut(i))
                 .and_then(Option::take)
         };
+        // A subscriber that published to itself gets its messages before the PUBLISH reply,
+        // as Redis delivers them while PUBLISH runs.
+        self.take_pending_messages();
         for slot in round.slots {
             match slot {
                 Slot::Ready(bytes) => self.out.raw(&bytes),
@@ -1774,6 +1864,11 @@ impl Conn {
         let r = &mut self.scratch;
         r.set_resp3(self.out.resp3());
         match which {
+            ConnCommand::Ping
+                if !r.resp3() && self.pubsub.as_ref().is_some_and(|s| s.is_subscribed()) =>
+            {
+                pubsub::subscribed_pong(r, args.get(1))
+            }
             ConnCommand::Ping => match args.len() {
                 1 => r.simple("PONG"),
                 2 => r.bulk(&args[1]),
@@ -1811,6 +1906,11 @@ impl Conn {
                 // Lines already in `out` belonged to the old subscription's budget.
                 self.monitor_queued = 0;
                 self.info.monitor.set(false);
+                if let Some(sub) = self.pubsub.as_mut() {
+                    sub.leave_all(&mut self.ctx.pubsub.borrow_mut());
+                    sub.set_resp3(false);
+                    self.info.pubsub.set(sub.counts());
+                }
                 self.db = 0;
                 self.info.db.set(0);
                 self.info.name.borrow_mut().clear();
@@ -1821,6 +1921,9 @@ impl Conn {
             }
             ConnCommand::Hello => {
                 self.hello(args);
+                if let Some(sub) = &self.pubsub {
+                    sub.set_resp3(self.out.resp3());
+                }
                 self.refresh_origin_name();
             }
             ConnCommand::Command => command_command(r, cmd, args),
@@ -1882,6 +1985,55 @@ impl Conn {
                 self.unwatch_all().await;
                 self.scratch.ok();
             }
+            ConnCommand::Subscribe(kind) => {
+                let resp3 = r.resp3();
+                let sub = self
+                    .pubsub
+                    .get_or_insert_with(|| pubsub::Subscriber::new(self.info.id, resp3));
+                sub.subscribe(&mut self.ctx.pubsub.borrow_mut(), kind, &args[1..], r);
+                self.info.pubsub.set(sub.counts());
+            }
+            ConnCommand::Unsubscribe(kind) => match self.pubsub.as_mut() {
+                Some(sub) => {
+                    sub.unsubscribe(&mut self.ctx.pubsub.borrow_mut(), kind, &args[1..], r);
+                    self.info.pubsub.set(sub.counts());
+                }
+                None => {
+                    let resp3 = r.resp3();
+                    pubsub::Subscriber::new(self.info.id, resp3).unsubscribe(
+                        &mut self.ctx.pubsub.borrow_mut(),
+                        kind,
+                        &args[1..],
+                        r,
+                    );
+                }
+            },
+            ConnCommand::Publish { shard } => {
+                // One job per shard in this round; each delivers to its own subscribers.
+                let parts = (0..self.ctx.nshards)
+                    .map(|s| {
+                        self.round.push_job(
+                            s,
+                            Job::Pubsub(pubsub::ShardJob::Publish {
+                                shard,
+                                channel: args[1].clone(),
+                                message: args[2].clone(),
+                            }),
+                        )
+                    })
+                    .collect();
+                self.round.slots.push(Slot::Merged {
+                    parts,
+                    merge: Merge::SumInt,
+                    order: Vec::new(),
+                    stat,
+                });
+                return false;
+            }
+            ConnCommand::Pubsub => {
+                self.pubsub_command(args).await;
+                return false;
+            }
             ConnCommand::Exec => {
                 // EXEC counts itself.
                 self.exec_command(stat, args).await;
@@ -1893,6 +2045,49 @@ impl Conn {
         }
         self.push_scratch();
         false
+    }
+
+    /// PUBSUB subcommands: every shard answers for its own connections' subscriptions.
+    async fn pubsub_command(&mut self, args: &[Bytes]) {
+        let query = match pubsub::Query::parse(args) {
+            Ok(query) => query,
+            Err(e) => {
+                self.scratch.error(&e);
+                return self.push_scratch();
+            }
+        };
+        let mut answers = Vec::new();
+        if let Some(first) = query.job() {
+            self.flush_round().await;
+            let mut waiting = Vec::new();
+            let mut job = Some(first);
+            for shard in 0..self.ctx.nshards {
+                let job = job.take().or_else(|| query.job());
+                let Some(job) = job else { break };
+                waiting.push(
+                    self.ctx
+                        .dispatch(shard, vec![Job::Pubsub(job)], self.tx)
+                        .await,
+                );
+            }
+            for pending in waiting {
+                let outcome = match pending {
+                    Ok(rx) => rx.await.ok().and_then(|mut o| o.pop()),
+                    Err(()) => None,
+                };
+                match outcome {
+                    Some(Outcome::Pubsub(answer)) => answers.push(answer),
+                    _ => {
+                        self.scratch.error(SHARD_GONE);
+                        return self.push_scratch();
+                    }
+                }
+            }
+        }
+        let resp3 = self.resp3();
+        self.scratch.set_resp3(resp3);
+        query.render(answers, &mut self.scratch);
+        self.push_scratch();
     }
 
     /// Keeps the name the slow log shows in step with CLIENT SETNAME, HELLO and RESET.
@@ -2277,6 +2472,25 @@ impl Conn {
             r.ok();
         } else {
             r.error(auth::WRONGPASS);
+        }
+    }
+
+    /// Queues Pub/Sub messages (and those already waiting) for the next write.
+    fn take_messages(&mut self, first: Bytes) {
+        let Some(sub) = self.pubsub.as_mut() else {
+            return;
+        };
+        sub.take(&first, &mut self.out);
+        self.take_pending_messages();
+    }
+
+    /// Queues the Pub/Sub messages already delivered to this connection.
+    fn take_pending_messages(&mut self) {
+        let Some(sub) = self.pubsub.as_mut() else {
+            return;
+        };
+        while let Ok(message) = sub.messages.try_recv() {
+            sub.take(&message, &mut self.out);
         }
     }
 

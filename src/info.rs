@@ -371,8 +371,8 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
              rejected_connections:{rejected}\r\nsync_full:0\r\nsync_partial_ok:0\r\nsync_partial_err:0\r\n\
              expired_keys:{}\r\nevicted_keys:{}\r\nevicted_clients:0\r\n\
              total_eviction_exceeded_time:0\r\ncurrent_eviction_exceeded_time:0\r\n\
-             keyspace_hits:{}\r\nkeyspace_misses:{}\r\npubsub_channels:0\r\npubsub_patterns:0\r\n\
-             pubsubshard_channels:0\r\nlatest_fork_usec:0\r\ntotal_forks:0\r\n\
+             keyspace_hits:{}\r\nkeyspace_misses:{}\r\npubsub_channels:{}\r\npubsub_patterns:{}\r\n\
+             pubsubshard_channels:{}\r\nlatest_fork_usec:0\r\ntotal_forks:0\r\n\
              migrate_cached_sockets:0\r\nslave_expires_tracked_keys:0\r\nactive_defrag_hits:0\r\n\
              active_defrag_misses:0\r\nactive_defrag_key_hits:0\r\nactive_defrag_key_misses:0\r\n\
              total_active_defrag_time:0\r\ncurrent_active_defrag_time:0\r\ntracking_total_keys:0\r\n\
@@ -391,6 +391,9 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
             snap.evicted_keys,
             snap.keyspace_hits,
             snap.keyspace_misses,
+            snap.pubsub.counts().0,
+            snap.pubsub.counts().1,
+            snap.pubsub.counts().2,
             snap.counters.total_error_replies,
             snap.counters.reads_processed,
             snap.counters.writes_processed,

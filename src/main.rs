@@ -23,6 +23,7 @@ mod memory;
 mod monitor;
 mod persistence;
 mod protocol;
+mod pubsub;
 mod reactor;
 mod reply_parse;
 mod server;

@@ -155,6 +155,8 @@ pub enum Job {
         /// How many shards hold a part of it.
         nparts: u32,
     },
+    /// Pub/Sub work on this shard's subscriptions (PUBLISH, PUBSUB).
+    Pubsub(crate::pubsub::ShardJob),
     /// EXEC: true when every key still has the version WATCH answered (a key whose time
     /// has passed is removed first, which changes it).
     CheckWatch {
@@ -186,6 +188,8 @@ pub enum Outcome {
     Slowlog(Vec<SlowEntry>),
     /// Versions of watched keys (WATCH).
     Versions(Vec<u64>),
+    /// What a `Job::Pubsub` answered.
+    Pubsub(crate::pubsub::Answer),
 }
 
 /// A handler to run and what it runs on.
@@ -242,6 +246,10 @@ pub struct ShardCtx {
     pub aof: RefCell<Option<crate::persistence::aof::AofShard>>,
     /// The once-a-second fsync task runs (started once).
     pub aof_timer_started: std::cell::Cell<bool>,
+    /// The subscriptions of this shard's connections.
+    pub pubsub: RefCell<crate::pubsub::Registry>,
+    /// Keyspace events (channel, message) for the other shards, sent in order by one task.
+    events_out: futures_channel::mpsc::UnboundedSender<Rc<Vec<(Bytes, Bytes)>>>,
 }
 
 impl ShardCtx {
@@ -267,7 +275,7 @@ impl ShardCtx {
             engine.limits = config.encodings.clone();
             engine.limits.proto_max_bulk_len = config.proto_max_bulk_len;
             crate::memory::configure(&mut engine, &config);
-            crate::memory::configure(&mut engine, &config);
+            engine.set_notify_flags(config.notify_keyspace_events);
         }
         *self.config.borrow_mut() = config;
     }
@@ -353,7 +361,68 @@ impl ShardCtx {
         } else {
             self.wake_blocked(now);
         }
+        self.publish_events();
         outcomes
+    }
+
+    /// Publishes the keyspace events the engine buffered (`notify-keyspace-events`) as
+    /// PUBLISH would: to this shard's subscribers at once, and to every other shard's in one
+    /// batch each. Nothing to do (one branch) when no event class is wanted.
+    pub fn publish_events(&self) {
+        let (events, flags) = {
+            let mut engine = self.engine.borrow_mut();
+            (engine.take_events(), engine.notify.flags())
+        };
+        if events.is_empty() {
+            return;
+        }
+        let mut messages = Vec::new();
+        for event in events {
+            if flags & shards::notify::KEYSPACE != 0 {
+                let mut channel = format!("__keyspace@{}__:", event.db).into_bytes();
+                channel.extend_from_slice(&event.key);
+                messages.push((
+                    Bytes::from(channel),
+                    Bytes::from_static(event.event.as_bytes()),
+                ));
+            }
+            if flags & shards::notify::KEYEVENT != 0 {
+                let channel = format!("__keyevent@{}__:{}", event.db, event.event);
+                messages.push((Bytes::from(channel), event.key));
+            }
+        }
+        {
+            let registry = self.pubsub.borrow();
+            for (channel, message) in &messages {
+                registry.publish(false, channel, message);
+            }
+        }
+        if self.nshards > 1 {
+            let _ = self.events_out.unbounded_send(Rc::new(messages));
+        }
+    }
+
+    /// Sends each batch of keyspace events to every other shard, batches in the order they
+    /// were made, so one shard's events reach each subscriber in order.
+    async fn send_events(
+        self: Rc<Self>,
+        mut batches: futures_channel::mpsc::UnboundedReceiver<Rc<Vec<(Bytes, Bytes)>>>,
+    ) {
+        while let Some(messages) = futures_lite::StreamExt::next(&mut batches).await {
+            for shard in (0..self.nshards).filter(|&s| s != self.id) {
+                let jobs = messages
+                    .iter()
+                    .map(|(channel, message)| {
+                        Job::Pubsub(crate::pubsub::ShardJob::Publish {
+                            shard: false,
+                            channel: channel.clone(),
+                            message: message.clone(),
+                        })
+                    })
+                    .collect();
+                let _ = self.dispatch(shard, jobs, 0).await;
+            }
+        }
     }
 
     /// Runs `batch` now, or parks it while it touches keys another transaction has locked; a
@@ -552,6 +621,7 @@ impl ShardCtx {
     pub fn snapshot(&self) -> Snapshot {
         let mut snap = Snapshot::of(&self.stats.borrow());
         snap.clients = self.clients.borrow().len() as u64;
+        snap.pubsub = self.pubsub.borrow().names();
         let now = shards::util::now_ms();
         let mut engine = self.engine.borrow_mut();
         snap.keyspace_hits = engine.stats.keyspace_hits;
@@ -736,6 +806,13 @@ impl ShardCtx {
                 }
                 Outcome::Flag(true)
             }
+            Job::Pubsub(job) => match self.pubsub.borrow_mut().run(job) {
+                // PUBLISH's parts are merged as integer replies.
+                crate::pubsub::Answer::Reached(n) => {
+                    Outcome::Reply(Bytes::from(format!(":{n}\r\n")))
+                }
+                answer => Outcome::Pubsub(answer),
+            },
             Job::CheckWatch { db, keys, versions } => {
                 let mut engine = self.engine.borrow_mut();
                 let db = &mut engine.dbs[db as usize];
@@ -994,6 +1071,7 @@ async fn shard_main(
     crate::memory::configure(&mut engine, &config);
     let reactor = Reactor::new().map_err(|e| format!("cannot create the epoll set: {e}"))?;
     glommio::spawn_local(reactor.clone().run()).detach();
+    let (events_out, events_in) = futures_channel::mpsc::unbounded();
     let ctx = Rc::new_cyclic(|this| ShardCtx {
         reactor: reactor.clone(),
         id,
@@ -1010,7 +1088,10 @@ async fn shard_main(
         this: this.clone(),
         aof: RefCell::new(None),
         aof_timer_started: std::cell::Cell::new(false),
+        pubsub: RefCell::new(crate::pubsub::Registry::default()),
+        events_out,
     });
+    glommio::spawn_local(ctx.clone().send_events(events_in)).detach();
 
     for receiver in receivers {
         let ctx = ctx.clone();
@@ -1039,7 +1120,10 @@ async fn shard_main(
                         engine.log_expired();
                         drop(engine);
                         ctx.aof_flush(false);
+                    } else {
+                        drop(engine);
                     }
+                    ctx.publish_events();
                 }
             }
         })
@@ -1072,12 +1156,17 @@ async fn shard_main(
                 ctx.stats.borrow_mut().sample(shards::util::now_ms());
                 if ctx.unlocked() {
                     let maxmemory = ctx.config().maxmemory;
-                    crate::memory::cron(
-                        &mut ctx.engine.borrow_mut(),
-                        ctx.id,
-                        maxmemory,
-                        shards::util::now_ms(),
-                    );
+                    let mut engine = ctx.engine.borrow_mut();
+                    crate::memory::cron(&mut engine, ctx.id, maxmemory, shards::util::now_ms());
+                    // Keys evicted here go to the AOF as DEL and out as `evicted` events.
+                    if engine.aof.is_enabled() {
+                        engine.log_expired();
+                        drop(engine);
+                        ctx.aof_flush(false);
+                    } else {
+                        drop(engine);
+                    }
+                    ctx.publish_events();
                 }
                 if ctx.id == 0 {
                     crate::info::track_memory_peak();

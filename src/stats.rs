@@ -291,6 +291,8 @@ pub struct Snapshot {
     pub evicted_keys: u64,
     /// Per database.
     pub dbs: Vec<DbFigures>,
+    /// Active Pub/Sub names (filled in by the caller).
+    pub pubsub: crate::pubsub::NameSets,
 }
 
 impl Snapshot {
@@ -311,6 +313,7 @@ impl Snapshot {
             expired_keys: 0,
             evicted_keys: 0,
             dbs: Vec::new(),
+            pubsub: Default::default(),
         }
     }
 
@@ -337,6 +340,7 @@ impl Snapshot {
         self.keyspace_misses += other.keyspace_misses;
         self.expired_keys += other.expired_keys;
         self.evicted_keys += other.evicted_keys;
+        self.pubsub.add(&other.pubsub);
         if self.dbs.len() < other.dbs.len() {
             self.dbs.resize(other.dbs.len(), DbFigures::default());
         }

@@ -53,6 +53,10 @@ pub struct Db {
     /// When the running command started (ms; set by `Shard::run`): the access time of keys
     /// it creates.
     pub(crate) now: i64,
+    /// Keyspace notifications want `expired` events (set by `Shard::set_notify_flags`).
+    pub(crate) notify_expired: bool,
+    /// Keys expired since the shard last took its events.
+    pub(crate) expired_events: Vec<Key>,
 }
 
 impl Db {
@@ -86,6 +90,9 @@ impl Db {
                 self.expired_keys += 1;
                 self.touch(key);
                 self.aof.note_expired(key);
+                if self.notify_expired {
+                    self.expired_events.push(key.into());
+                }
                 true
             }
             _ => false,
@@ -298,6 +305,9 @@ impl Db {
                     self.expired_keys += 1;
                     self.touch(&key);
                     self.aof.note_expired(&key);
+                    if self.notify_expired {
+                        self.expired_events.push(key.clone());
+                    }
                 }
                 true
             }

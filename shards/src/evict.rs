@@ -310,6 +310,7 @@ impl Shard {
             };
             if let Some(key) = key {
                 db.evict(&key);
+                self.note_evicted(index, key.as_bytes());
                 return true;
             }
         }
@@ -349,6 +350,7 @@ impl Shard {
                 let db = &mut self.dbs[best.db];
                 if db.entries.contains_key(best.key.as_bytes()) {
                     db.evict(&best.key);
+                    self.note_evicted(best.db, best.key.as_bytes());
                     return true;
                 }
             }

@@ -110,6 +110,11 @@ fn expire_generic(ctx: &mut Ctx<'_>, args: &[Bytes], relative: bool, seconds: bo
         db.set_expire(key, when);
     }
     reply.int(1);
+    ctx.notify(
+        crate::notify::GENERIC,
+        if deleted { "del" } else { "expire" },
+        key,
+    );
     if aof_on {
         // Propagated as Redis does: an absolute time, or the deletion it caused.
         let logged = if deleted {
@@ -214,6 +219,9 @@ pub fn persist(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let db = ctx.db();
     let removed = db.contains(key, now) && db.persist(key);
     ctx.reply.int(i64::from(removed));
+    if removed {
+        ctx.notify(crate::notify::GENERIC, "persist", key);
+    }
 }
 
 /// Keys sampled per database per round (Redis's `ACTIVE_EXPIRE_CYCLE_KEYS_PER_LOOP`).

@@ -64,12 +64,13 @@ pub fn unlink(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 /// `expired_keys`) and then not counted as deleted.
 fn del_generic(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
-    let db = ctx.db();
     let mut deleted = 0;
     for key in &args[1..] {
+        let db = ctx.db();
         db.expire_if_needed(key, now);
         if db.remove(key).is_some() {
             deleted += 1;
+            ctx.notify(crate::notify::GENERIC, "del", key);
         }
     }
     ctx.reply.int(deleted);
@@ -280,6 +281,8 @@ fn rename_generic(ctx: &mut Ctx<'_>, args: &[Bytes], nx: bool) {
     } else {
         reply.ok();
     }
+    ctx.notify(crate::notify::GENERIC, "rename_from", src);
+    ctx.notify(crate::notify::GENERIC, "rename_to", dst);
 }
 
 /// ```text

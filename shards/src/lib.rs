@@ -16,6 +16,7 @@ pub mod glob;
 pub mod key;
 pub mod keys;
 pub mod lookup;
+pub mod notify;
 pub mod reply;
 pub mod shard;
 pub mod slot;

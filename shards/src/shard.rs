@@ -78,6 +78,8 @@ pub struct Shard {
     pub(crate) eviction_pool: EvictionPool,
     /// The database the random policies evict from next.
     pub(crate) evict_next_db: usize,
+    /// Keyspace notifications wanted and not yet published.
+    pub notify: crate::notify::Notifier,
 }
 
 impl Shard {
@@ -92,7 +94,43 @@ impl Shard {
             eviction: EvictionConfig::default(),
             eviction_pool: EvictionPool::default(),
             evict_next_db: 0,
+            notify: crate::notify::Notifier::default(),
         }
+    }
+
+    /// Uses `notify-keyspace-events` flags `flags` from now on.
+    pub fn set_notify_flags(&mut self, flags: u32) {
+        self.notify.set_flags(flags);
+        let expired = self.notify.wants(crate::notify::EXPIRED);
+        for db in &mut self.dbs {
+            db.notify_expired = expired;
+        }
+    }
+
+    /// Records that `key` of database `db` was evicted (an `evicted` event when wanted).
+    pub fn note_evicted(&mut self, db: usize, key: &[u8]) {
+        self.notify
+            .notify(crate::notify::EVICTED, "evicted", db, key);
+    }
+
+    /// Takes the keyspace events to publish: each database's expirations, then the events
+    /// handlers emitted. Empty at once when nothing is wanted.
+    pub fn take_events(&mut self) -> Vec<crate::notify::Event> {
+        if self.notify.flags() == 0 {
+            return Vec::new();
+        }
+        let mut events = Vec::new();
+        for (index, db) in self.dbs.iter_mut().enumerate() {
+            for key in std::mem::take(&mut db.expired_events) {
+                events.push(crate::notify::Event {
+                    db: index,
+                    event: "expired",
+                    key: Bytes::copy_from_slice(&key),
+                });
+            }
+        }
+        events.extend(self.notify.take());
+        events
     }
 
     /// Runs `handler` on database `db` at time `now` (ms), encoding into `reply`.
@@ -170,6 +208,13 @@ impl Ctx<'_> {
     /// blocking forms made non-blocking. Call it only when [`Ctx::aof_enabled`].
     pub fn propagate(&mut self, cmds: Vec<Vec<Bytes>>) {
         self.shard.aof.set_override(cmds);
+    }
+
+    /// Emits keyspace event `event` of `class` (`crate::notify`) for `key` in the selected
+    /// database; one branch when the class is not wanted.
+    #[inline]
+    pub fn notify(&mut self, class: u32, event: &'static str, key: &[u8]) {
+        self.shard.notify.notify(class, event, self.db, key);
     }
 }
 

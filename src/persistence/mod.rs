@@ -226,6 +226,8 @@ pub async fn install_loaded(ctx: Rc<ShardCtx>, loaded: crossbeam_channel::Receiv
     {
         let mut current = ctx.engine.borrow_mut();
         current.dbs = engine.dbs;
+        // The loaded databases note expirations for keyspace events as configured.
+        current.set_notify_flags(ctx.config().notify_keyspace_events);
     }
     aof::open_on_shard(&ctx);
     if INSTALLED.fetch_add(1, Ordering::AcqRel) + 1 == ctx.nshards {

@@ -261,6 +261,7 @@ fn hset_generic(ctx: &mut Ctx<'_>, args: &[Bytes], cmd: &str) {
     } else {
         reply.ok();
     }
+    ctx.notify(crate::notify::HASH, "hset", &args[1]);
 }
 
 /// Sets fields of the hash at `key`, creating it; replies how many fields are new.
@@ -363,10 +364,17 @@ pub fn hdel(ctx: &mut Ctx<'_>, args: &[Bytes]) {
             }
         }
     }
-    if h.is_empty() {
+    let emptied = h.is_empty();
+    if emptied {
         db.remove(key);
     }
     reply.int(deleted);
+    if deleted > 0 {
+        ctx.notify(crate::notify::HASH, "hdel", key);
+        if emptied {
+            ctx.notify(crate::notify::GENERIC, "del", key);
+        }
+    }
 }
 
 /// 1 if `field` exists, 0 if not.
@@ -517,6 +525,7 @@ pub fn hincrby(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         h.set(field, text, limits);
     }
     reply.int(sum);
+    ctx.notify(crate::notify::HASH, "hincrby", key);
 }
 
 /// Adds `increment` to the number in `field` (0 when missing) in `long double` precision, as

@@ -250,6 +250,11 @@ fn push_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End) {
         list.push(end, item);
     }
     reply.int(list.len() as i64);
+    let event = match end {
+        End::Head => "lpush",
+        End::Tail => "rpush",
+    };
+    ctx.notify(crate::notify::LIST, event, key);
 }
 
 /// Prepends the elements to the list at `key`, creating it if missing; replies with the new
@@ -326,16 +331,45 @@ fn pop_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End, name: &str) {
     let now = ctx.now;
     let key = &args[1][..];
     let (db, _, reply) = ctx.parts();
-    match lookup_write(db, reply, key, now) {
-        Err(()) => {}
-        Ok(None) if has_count => reply.null_array(),
-        Ok(None) => reply.null(),
-        Ok(Some(_)) if has_count && count == 0 => reply.array(0),
-        Ok(Some(_)) if has_count => pop_range_reply(db, reply, key, end, count as u64, now),
+    let popped = match lookup_write(db, reply, key, now) {
+        Err(()) => false,
+        Ok(None) if has_count => {
+            reply.null_array();
+            false
+        }
+        Ok(None) => {
+            reply.null();
+            false
+        }
+        Ok(Some(_)) if has_count && count == 0 => {
+            reply.array(0);
+            false
+        }
+        Ok(Some(_)) if has_count => {
+            pop_range_reply(db, reply, key, end, count as u64, now);
+            true
+        }
         Ok(Some(_)) => match pop_one(db, key, end, now) {
-            Some(item) => reply.bulk(&item),
-            None => reply.null(),
+            Some(item) => {
+                reply.bulk(&item);
+                true
+            }
+            None => {
+                reply.null();
+                false
+            }
         },
+    };
+    if popped {
+        let emptied = !db.contains(key, now);
+        let event = match end {
+            End::Head => "lpop",
+            End::Tail => "rpop",
+        };
+        ctx.notify(crate::notify::LIST, event, key);
+        if emptied {
+            ctx.notify(crate::notify::GENERIC, "del", key);
+        }
     }
 }
 
@@ -475,6 +509,7 @@ pub fn lset(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         Some(i) => {
             list.items[i] = Box::from(&args[3][..]);
             reply.ok();
+            ctx.notify(crate::notify::LIST, "lset", &args[1]);
         }
         None => reply.error(errors::LIST_INDEX_OUT_OF_RANGE),
     }

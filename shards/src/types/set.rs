@@ -429,6 +429,9 @@ pub fn sadd(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         }
     };
     reply.int(added as i64);
+    if added > 0 {
+        ctx.notify(crate::notify::SET, "sadd", key);
+    }
 }
 
 /// Removes the members from the set at `key` (deleting the key when it empties); replies with
@@ -458,10 +461,17 @@ pub fn srem(ctx: &mut Ctx<'_>, args: &[Bytes]) {
             }
         }
     }
-    if set.is_empty() {
+    let emptied = set.is_empty();
+    if emptied {
         db.remove(key);
     }
     reply.int(removed);
+    if removed > 0 {
+        ctx.notify(crate::notify::SET, "srem", key);
+        if emptied {
+            ctx.notify(crate::notify::GENERIC, "del", key);
+        }
+    }
 }
 
 /// Every member of the set at `key` (a set reply in RESP3; empty when missing). As in Redis

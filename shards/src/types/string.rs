@@ -312,6 +312,10 @@ pub fn set(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     if !opts.get {
         reply.ok();
     }
+    ctx.notify(crate::notify::STRING, "set", key);
+    if let Expiry::At(_) = opts.expiry {
+        ctx.notify(crate::notify::GENERIC, "expire", key);
+    }
     if let (true, Expiry::At(when)) = (ctx.aof_enabled(), opts.expiry) {
         // The time as Redis propagates it: absolute, so replay does not depend on the clock.
         let mut logged = aof::command(&[b"SET", key, &args[2]]);
@@ -566,6 +570,7 @@ fn incr_decr(ctx: &mut Ctx<'_>, key: &[u8], incr: i64) {
     };
     db.set_keep_ttl(key, int_value(value));
     reply.int(value);
+    ctx.notify(crate::notify::STRING, "incrby", key);
 }
 
 /// Adds one to the integer at `key`.
@@ -696,6 +701,7 @@ pub fn append(ctx: &mut Ctx<'_>, args: &[Bytes]) {
             reply.int(s.len() as i64);
         }
     }
+    ctx.notify(crate::notify::STRING, "append", key);
 }
 
 /// Replies with the length of the string at `key` (0 when missing).
@@ -815,6 +821,7 @@ pub fn setrange(ctx: &mut Ctx<'_>, args: &[Bytes]) {
             reply.int(s.len() as i64);
         }
     }
+    ctx.notify(crate::notify::STRING, "setrange", key);
 }
 
 #[cfg(test)]

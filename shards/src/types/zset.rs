@@ -1144,6 +1144,10 @@ fn zadd_generic(ctx: &mut Ctx<'_>, args: &[Bytes], incr: bool) {
         }
     }
     zadd_reply(reply, flags.incr, ch, added, updated, processed, last_score);
+    if added + updated > 0 {
+        let event = if flags.incr { "zincr" } else { "zadd" };
+        ctx.notify(crate::notify::ZSET, event, key);
+    }
 }
 
 fn zadd_reply(
@@ -1187,8 +1191,15 @@ pub fn zrem(ctx: &mut Ctx<'_>, args: &[Bytes]) {
             break;
         }
     }
+    let emptied = z.is_empty();
     delete_if_empty(db, key);
     reply.int(deleted);
+    if deleted > 0 {
+        ctx.notify(crate::notify::ZSET, "zrem", key);
+        if emptied {
+            ctx.notify(crate::notify::GENERIC, "del", key);
+        }
+    }
 }
 
 /// ```text
