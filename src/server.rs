@@ -365,6 +365,21 @@ impl ShardCtx {
         outcomes
     }
 
+    /// After the shard removed keys on its own (active expiry, the eviction check): their
+    /// `DEL`s go to the append-only file and their events to the subscribers.
+    fn after_background_removals(&self) {
+        {
+            let mut engine = self.engine.borrow_mut();
+            if !engine.aof.is_enabled() {
+                drop(engine);
+                return self.publish_events();
+            }
+            engine.log_expired();
+        }
+        self.aof_flush(false);
+        self.publish_events();
+    }
+
     /// Publishes the keyspace events the engine buffered (`notify-keyspace-events`) as
     /// PUBLISH would: to this shard's subscribers at once, and to every other shard's in one
     /// batch each. Nothing to do (one branch) when no event class is wanted.
@@ -1114,16 +1129,12 @@ async fn shard_main(
                 // Redis's slow cycle spends at most 25% of each tick. Not while a transaction
                 // holds keys here: it must not see one of them expire half-way.
                 if ctx.unlocked() {
-                    let mut engine = ctx.engine.borrow_mut();
-                    shards::expire::active_expire_cycle(&mut engine, now, period / 4);
-                    if engine.aof.is_enabled() {
-                        engine.log_expired();
-                        drop(engine);
-                        ctx.aof_flush(false);
-                    } else {
-                        drop(engine);
-                    }
-                    ctx.publish_events();
+                    shards::expire::active_expire_cycle(
+                        &mut ctx.engine.borrow_mut(),
+                        now,
+                        period / 4,
+                    );
+                    ctx.after_background_removals();
                 }
             }
         })
@@ -1156,17 +1167,13 @@ async fn shard_main(
                 ctx.stats.borrow_mut().sample(shards::util::now_ms());
                 if ctx.unlocked() {
                     let maxmemory = ctx.config().maxmemory;
-                    let mut engine = ctx.engine.borrow_mut();
-                    crate::memory::cron(&mut engine, ctx.id, maxmemory, shards::util::now_ms());
-                    // Keys evicted here go to the AOF as DEL and out as `evicted` events.
-                    if engine.aof.is_enabled() {
-                        engine.log_expired();
-                        drop(engine);
-                        ctx.aof_flush(false);
-                    } else {
-                        drop(engine);
-                    }
-                    ctx.publish_events();
+                    crate::memory::cron(
+                        &mut ctx.engine.borrow_mut(),
+                        ctx.id,
+                        maxmemory,
+                        shards::util::now_ms(),
+                    );
+                    ctx.after_background_removals();
                 }
                 if ctx.id == 0 {
                     crate::info::track_memory_peak();
