@@ -1084,6 +1084,7 @@ async fn shard_main(
     engine.limits = config.encodings.clone();
     engine.limits.proto_max_bulk_len = config.proto_max_bulk_len;
     crate::memory::configure(&mut engine, &config);
+    engine.set_notify_flags(config.notify_keyspace_events);
     let reactor = Reactor::new().map_err(|e| format!("cannot create the epoll set: {e}"))?;
     glommio::spawn_local(reactor.clone().run()).detach();
     let (events_out, events_in) = futures_channel::mpsc::unbounded();

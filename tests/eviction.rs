@@ -341,3 +341,37 @@ fn evicted_keys_are_logged_to_the_aof_as_deletions() {
         assert_eq!(int(&mut con, &["DBSIZE"]), keys);
     }
 }
+
+/// Evicted keys are announced as Redis announces them: with `notify-keyspace-events Ee` given
+/// at start, a subscriber of `__keyevent@0__:evicted` gets a message naming an evicted key,
+/// from whichever shard evicted it.
+#[test]
+fn evictions_are_published_as_keyspace_events() {
+    each_server_with(
+        SHARD_COUNTS,
+        &[
+            ("maxmemory", "4mb"),
+            ("maxmemory-policy", "allkeys-random"),
+            ("notify-keyspace-events", "Ee"),
+        ],
+        |server| {
+            let mut subscriber = server.raw();
+            assert_eq!(
+                subscriber.cmd(&[b"SUBSCRIBE", b"__keyevent@0__:evicted"]),
+                b"*3\r\n$9\r\nsubscribe\r\n$22\r\n__keyevent@0__:evicted\r\n:1\r\n".to_vec()
+            );
+            let mut con = connect(server);
+            let written = write_keys(&mut con, "e", 0..10_000, None);
+            assert!(written.iter().all(|r| r.is_ok()));
+            let evicted = info_field(&mut con, "evicted_keys");
+            assert!(evicted > 1_000, "{evicted} evicted");
+            let message = subscriber.read_reply();
+            let text = String::from_utf8_lossy(&message);
+            assert!(
+                text.starts_with("*3\r\n$7\r\nmessage\r\n$22\r\n__keyevent@0__:evicted\r\n$"),
+                "{text:?}"
+            );
+            assert!(text.contains("\r\ne:"), "{text:?}");
+        },
+    );
+}
