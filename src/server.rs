@@ -577,11 +577,14 @@ impl ShardCtx {
         }
         let failed = reply.error_count() > errors;
         if engine.aof.is_enabled() {
+            // The tally's statistics index says it without a name lookup, when it has one.
             let write = !failed
-                && run
-                    .args
-                    .first()
-                    .is_some_and(|name| command_table::is_write(name));
+                && match tally {
+                    Tally::Whole(id) | Tally::Lead(id) | Tally::Part(id) => {
+                        command_table::stat_is_write(id)
+                    }
+                    Tally::Skip => command_table::is_write(name),
+                };
             engine.finish_command(run.db, run.args, write);
         }
         drop(engine);

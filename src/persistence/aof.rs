@@ -236,8 +236,9 @@ fn handler_of(name: &[u8]) -> Option<Handler> {
     }
 }
 
-/// A fresh engine like the shards' own, for replaying one old shard's files.
-fn blank_engine(config: &Config, seed: u64) -> Shard {
+/// A fresh engine with the shards' limits: what loading fills (one per shard, or one per old
+/// shard whose files replay).
+pub(super) fn blank_engine(config: &Config, seed: u64) -> Shard {
     let mut e = Shard::new(config.databases, seed);
     e.limits = config.encodings.clone();
     e.limits.proto_max_bulk_len = config.proto_max_bulk_len;

@@ -156,12 +156,7 @@ pub fn start_loading(
         .spawn(move || {
             let started = Instant::now();
             let mut engines: Vec<Shard> = (0..nshards)
-                .map(|i| {
-                    let mut e = Shard::new(config.databases, i as u64 + 1);
-                    e.limits = config.encodings.clone();
-                    e.limits.proto_max_bulk_len = config.proto_max_bulk_len;
-                    e
-                })
+                .map(|i| aof::blank_engine(&config, i as u64 + 1))
                 .collect();
             let outcome = if aof_on {
                 aof::load(&config, &mut engines).map(|loaded| loaded.map(|keys| (keys, 0)))
