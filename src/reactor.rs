@@ -146,8 +146,9 @@ pub struct Registration {
 }
 
 impl Registration {
-    /// Waits for a "readable" edge newer than the last one this returned. The caller tries its
-    /// read first and waits only after `WouldBlock`, so no data is ever left unseen.
+    /// Waits for a "readable" edge newer than the last one this returned (or than the last
+    /// [`Registration::forget_readable`]). The caller tries its read first and waits only
+    /// after `WouldBlock` or a read that emptied the queue, so no data is ever left unseen.
     pub async fn readable(&self) {
         let r = &self.readiness;
         poll_fn(|cx| {
@@ -159,6 +160,12 @@ impl Registration {
             }
         })
         .await
+    }
+
+    /// Drops the "readable" edge seen so far: called right before a read, which consumes
+    /// whatever that edge announced.
+    fn forget_readable(&self) {
+        self.readiness.readable.set(false);
     }
 
     /// Waits for a "writable" edge newer than the last one this returned.
@@ -187,6 +194,8 @@ impl Drop for Registration {
 pub struct Socket {
     stream: TcpStream,
     registration: Registration,
+    /// The last read came back short: the receive queue was empty after it.
+    drained: bool,
 }
 
 impl Socket {
@@ -197,17 +206,33 @@ impl Socket {
         Ok(Socket {
             stream,
             registration,
+            drained: false,
         })
     }
 
     /// Reads what has arrived, waiting until something has; `Ok(0)` at end of stream.
+    ///
+    /// A read that did not fill `buf` emptied the socket's receive queue, so the next call
+    /// waits for a new "readable" edge before reading instead of spending a `recv` on
+    /// `EAGAIN` (one per request with non-pipelined clients). That is safe because the flag
+    /// is cleared before each read: data that arrives during or after the read raises a
+    /// new edge (the kernel signals every arrival to an edge-triggered set), so it is never
+    /// left unseen.
     pub async fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if std::mem::take(&mut self.drained) {
+            self.registration.readable().await;
+        }
         loop {
+            self.registration.forget_readable();
             match self.stream.read(buf) {
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
                     self.registration.readable().await
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Ok(n) => {
+                    self.drained = n > 0 && n < buf.len();
+                    return Ok(n);
+                }
                 result => return result,
             }
         }

@@ -1223,6 +1223,8 @@ pub(crate) struct Reactor {
 
     latency_preemption_timeout_src: Cell<Option<Source>>,
     throughput_preemption_timeout_src: Cell<Option<Source>>,
+    /// shardis: when the armed latency preemption timer fires, if one is armed.
+    preempt_timer_deadline: Cell<Option<Instant>>,
 
     link_fd: RawFd,
 
@@ -1354,6 +1356,7 @@ impl Reactor {
             poll_ring: RefCell::new(poll_ring),
             latency_preemption_timeout_src: Cell::new(None),
             throughput_preemption_timeout_src: Cell::new(None),
+            preempt_timer_deadline: Cell::new(None),
             blocking_thread,
             link_fd,
             notifier,
@@ -1814,22 +1817,39 @@ impl Reactor {
         // consume all events from the rings
         consume_rings!(into &mut woke; lat_ring, poll_ring, main_ring);
 
-        // Cancel the old timer regardless of whether we can sleep:
-        // if we won't sleep, we will register the new timer with its new
-        // value.
-        //
-        // But if we will sleep, there might be a timer registered that needs
-        // to be removed otherwise we'll wake up when it expires.
-        drop(self.latency_preemption_timeout_src.take());
+        // shardis: a preemption timer still pending from an earlier pass is kept
+        // when it will fire no later than a new one would: re-arming both timers on
+        // every pass cost a cancellation, a new timeout and up to two io_uring_enter
+        // calls per pass (vendor/glommio-lazy-preempt-timers.patch). The only change
+        // is that a preemption may come earlier in a run than the full duration.
+        let preempt_wanted = preempt_timer();
+        let keep_latency_timer = match (preempt_wanted, self.preempt_timer_deadline.get()) {
+            (Some(dur), Some(deadline)) => {
+                deadline <= Instant::now() + dur && Self::pending(&self.latency_preemption_timeout_src)
+            }
+            _ => false,
+        };
+        if !keep_latency_timer {
+            // Cancel the old timer regardless of whether we can sleep:
+            // if we won't sleep, we will register the new timer with its new
+            // value.
+            //
+            // But if we will sleep, there might be a timer registered that needs
+            // to be removed otherwise we'll wake up when it expires.
+            drop(self.latency_preemption_timeout_src.take());
+            self.preempt_timer_deadline.set(None);
+        }
 
         // Schedule the throughput-based timeout immediately: it won't matter if we end
-        // up sleeping.
-        self.throughput_preemption_timeout_src.replace(Some(
-            main_ring.prepare_throughput_preemption_timer(
-                self.ring_depth() as u32,
-                self.eventfd_src.raw(),
-            ),
-        ));
+        // up sleeping. (shardis: unless the one armed earlier is still pending.)
+        if !Self::pending(&self.throughput_preemption_timeout_src) {
+            self.throughput_preemption_timeout_src.replace(Some(
+                main_ring.prepare_throughput_preemption_timer(
+                    self.ring_depth() as u32,
+                    self.eventfd_src.raw(),
+                ),
+            ));
+        }
 
         // This will only dispatch if we run out of sqes. Which means until
         // flush_rings! nothing is really send to the kernel...
@@ -1841,7 +1861,7 @@ impl Reactor {
         consume_rings!(into &mut woke; lat_ring, poll_ring, main_ring);
 
         // If we generated any event so far, we can't sleep. Need to handle them.
-        let should_sleep = preempt_timer().is_none()
+        let should_sleep = preempt_wanted.is_none()
             && (woke == 0)
             && poll_ring.can_sleep()
             && main_ring.can_sleep()
@@ -1880,8 +1900,11 @@ impl Reactor {
         }
 
         if let Some(preempt) = preempt_timer() {
-            self.latency_preemption_timeout_src
-                .set(Some(lat_ring.prepare_latency_preemption_timer(preempt)));
+            if !keep_latency_timer {
+                self.latency_preemption_timeout_src
+                    .set(Some(lat_ring.prepare_latency_preemption_timer(preempt)));
+                self.preempt_timer_deadline.set(Some(Instant::now() + preempt));
+            }
             flush_rings!(lat_ring, main_ring)?;
         }
 
@@ -1897,6 +1920,14 @@ impl Reactor {
 
     pub(crate) fn flush_syscall_thread(&self) -> usize {
         self.blocking_thread.flush()
+    }
+
+    /// shardis: whether the timer in `slot` is armed and has not completed yet.
+    fn pending(slot: &Cell<Option<Source>>) -> bool {
+        let source = slot.take();
+        let pending = source.as_ref().is_some_and(|s| s.result().is_none());
+        slot.set(source);
+        pending
     }
 
     pub(crate) fn preempt_pointers(&self) -> (*const u32, *const u32) {
