@@ -80,6 +80,44 @@ fn allocated() -> u64 {
     crate::memory::used()
 }
 
+/// The process's memory as INFO memory and MEMORY STATS report it.
+#[derive(Debug, Clone, Copy)]
+pub struct MemoryFigures {
+    /// `used_memory`: bytes allocated now.
+    pub used: u64,
+    /// The highest `used` seen.
+    pub peak: u64,
+    /// `used` once the server was up, before any client.
+    pub startup: u64,
+    /// jemalloc's active bytes (pages in use by allocations).
+    pub active: u64,
+    /// jemalloc's resident bytes.
+    pub resident: u64,
+    /// The process's resident set size.
+    pub rss: u64,
+    /// The machine's memory.
+    pub total_system: u64,
+}
+
+/// Reads [`MemoryFigures`] now (and samples the peak).
+pub fn memory_figures() -> MemoryFigures {
+    let used = allocated();
+    let peak = MEMORY_PEAK.fetch_max(used, Ordering::Relaxed).max(used);
+    let active = tikv_jemalloc_ctl::stats::active::read().unwrap_or(0) as u64;
+    let resident = tikv_jemalloc_ctl::stats::resident::read().unwrap_or(0) as u64;
+    let (total_system, rss) = system_memory();
+    let startup = MEMORY_STARTUP.load(Ordering::Relaxed).min(used);
+    MemoryFigures {
+        used,
+        peak,
+        startup,
+        active,
+        resident,
+        rss,
+        total_system,
+    }
+}
+
 /// Samples `used_memory` into the peak (Redis does it in its cron too).
 pub fn track_memory_peak() {
     MEMORY_PEAK.fetch_max(allocated(), Ordering::Relaxed);
@@ -309,12 +347,15 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
         );
     });
     section("Memory", "memory", &|o| {
-        let used = allocated();
-        let peak = MEMORY_PEAK.fetch_max(used, Ordering::Relaxed).max(used);
-        let active = tikv_jemalloc_ctl::stats::active::read().unwrap_or(0) as u64;
-        let resident = tikv_jemalloc_ctl::stats::resident::read().unwrap_or(0) as u64;
-        let (total_system, rss) = system_memory();
-        let startup = MEMORY_STARTUP.load(Ordering::Relaxed).min(used);
+        let MemoryFigures {
+            used,
+            peak,
+            startup,
+            active,
+            resident,
+            rss,
+            total_system,
+        } = memory_figures();
         let dataset = used - startup;
         let allocator = tikv_jemalloc_ctl::version::read()
             .map(|v| v.split('-').next().unwrap_or(v).trim_end_matches('\0'))

@@ -239,6 +239,19 @@ mod tests {
     }
 
     #[test]
+    fn the_engines_size_classes_are_jemallocs() {
+        // MEMORY USAGE counts each allocation at the size class shards::usage computes.
+        for n in (1..70_000).chain((70_000..4 << 20).step_by(997)) {
+            let layout = Layout::from_size_align(n, 1).unwrap_or_else(|_| Layout::new::<u8>());
+            assert_eq!(
+                shards::usage::alloc_size(n) as i64,
+                usable(&layout),
+                "{n} bytes"
+            );
+        }
+    }
+
+    #[test]
     fn the_sum_is_jemallocs_own_figure() {
         let _ = tikv_jemalloc_ctl::epoch::advance();
         let jemalloc = tikv_jemalloc_ctl::stats::allocated::read().unwrap_or(0) as i64;

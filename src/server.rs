@@ -662,10 +662,13 @@ impl ShardCtx {
             } else {
                 0.0
             };
+            let (overhead_main, overhead_expires) = shards::usage::table_overhead(db);
             snap.dbs.push(DbFigures {
                 keys,
                 expires,
                 avg_ttl,
+                overhead_main: overhead_main as u64,
+                overhead_expires: overhead_expires as u64,
             });
         }
         snap

@@ -258,6 +258,10 @@ pub struct DbFigures {
     pub expires: u64,
     /// Average remaining time to live of the sampled volatile keys, in ms.
     pub avg_ttl: f64,
+    /// Bytes of the key table (MEMORY STATS `overhead.hashtable.main`).
+    pub overhead_main: u64,
+    /// Bytes of the expiry table (MEMORY STATS `overhead.hashtable.expires`).
+    pub overhead_expires: u64,
 }
 
 /// Everything INFO needs from one shard; snapshots of all shards add up to the server's.
@@ -353,6 +357,8 @@ impl Snapshot {
             }
             mine.keys += theirs.keys;
             mine.expires = expires;
+            mine.overhead_main += theirs.overhead_main;
+            mine.overhead_expires += theirs.overhead_expires;
         }
     }
 }
@@ -537,6 +543,8 @@ mod tests {
             keys: 2,
             expires: 1,
             avg_ttl: 100.0,
+            overhead_main: 10,
+            overhead_expires: 5,
         }];
         let mut b = a.clone();
         b.dbs[0].avg_ttl = 300.0;
@@ -544,6 +552,10 @@ mod tests {
         a.add(&b);
         assert_eq!(a.dbs[0].keys, 4);
         assert_eq!(a.dbs[0].avg_ttl, 200.0);
+        assert_eq!(
+            (a.dbs[0].overhead_main, a.dbs[0].overhead_expires),
+            (20, 10)
+        );
         assert_eq!(a.commands[0].calls, 3);
     }
 }
