@@ -801,6 +801,10 @@ impl Conn {
             self.scratch.error(auth::NOAUTH);
             return self.reject(Some(stat)).await;
         }
+        if self.refused_for_memory(cmd) {
+            self.scratch.error(errors::OOM);
+            return self.reject(Some(stat)).await;
+        }
         if !self.resp3()
             && self.pubsub.as_ref().is_some_and(|s| s.is_subscribed())
             && !pubsub::allowed_in_subscribed_mode(cmd.meta.name)

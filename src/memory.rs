@@ -197,13 +197,25 @@ pub fn admit(
         }
         publish_evictable(shard, id);
     }
-    if evicted > 0 || used() <= maxmemory || !crate::command_table::is_denyoom(name) {
+    if evicted > 0 || !crate::command_table::is_denyoom(name) {
         return true;
     }
-    shard.eviction.policy != Policy::NoEviction
-        && EVICTABLE
-            .iter()
-            .any(|count| count.load(Ordering::Relaxed) > 0)
+    !out_of_memory(maxmemory, shard.eviction.policy)
+}
+
+/// True when memory is over `maxmemory` and nothing can be evicted under `policy`, on any
+/// shard, as the shards last published (Redis's `performEvictions() == EVICT_FAIL`, without
+/// evicting: the connection asks it before queuing a command inside MULTI, where Redis
+/// refuses every command but EXEC, DISCARD, QUIT and RESET, and before EXEC when the
+/// transaction holds a `denyoom` command). When some shard can evict, the answer is false
+/// and that shard's next command or tick evicts.
+pub fn out_of_memory(maxmemory: u64, policy: Policy) -> bool {
+    maxmemory != 0
+        && used() > maxmemory
+        && (policy == Policy::NoEviction
+            || EVICTABLE
+                .iter()
+                .all(|count| count.load(Ordering::Relaxed) == 0))
 }
 
 /// The shard's periodic check (every 100 ms): brings memory back under a `maxmemory` lowered

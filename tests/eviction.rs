@@ -375,3 +375,72 @@ fn evictions_are_published_as_keyspace_events() {
         },
     );
 }
+
+/// MULTI over `maxmemory` with nothing to evict, as Redis 7.0's `processCommand` has it: a
+/// transaction holding a `denyoom` command is refused at EXEC with EXECABORT's wording of the
+/// OOM error, one holding only reads runs; while out of memory every command but EXEC,
+/// DISCARD, QUIT and RESET is refused at queue time (MULTI and WATCH included) and the
+/// transaction is discarded at EXEC; outside MULTI reads and deletes still work.
+#[test]
+fn multi_is_refused_as_redis_refuses_it_when_out_of_memory() {
+    const OOM: &str = "-OOM command not allowed when used memory > 'maxmemory'.\r\n";
+    each_server_with(
+        SHARD_COUNTS,
+        &[("maxmemory-policy", "noeviction")],
+        |server| {
+            let mut client = server.raw();
+            let mut admin = server.raw();
+            let send = |conn: &mut common::RawConn, words: &[&str]| {
+                String::from_utf8_lossy(&common::raw(conn, words)).into_owned()
+            };
+            let mut limit = |bytes: &str| {
+                assert_eq!(
+                    send(&mut admin, &["CONFIG", "SET", "maxmemory", bytes]),
+                    "+OK\r\n"
+                )
+            };
+            // Queued under the limit, refused at EXEC once over it.
+            assert_eq!(send(&mut client, &["MULTI"]), "+OK\r\n");
+            assert_eq!(send(&mut client, &["SET", "x", "1"]), "+QUEUED\r\n");
+            assert_eq!(send(&mut client, &["GET", "x"]), "+QUEUED\r\n");
+            limit("1");
+            assert_eq!(
+                send(&mut client, &["EXEC"]),
+                "-EXECABORT Transaction discarded because of: OOM command not allowed when used memory > 'maxmemory'.\r\n"
+            );
+            // Only reads queued: EXEC runs them.
+            limit("0");
+            assert_eq!(send(&mut client, &["MULTI"]), "+OK\r\n");
+            assert_eq!(send(&mut client, &["GET", "x"]), "+QUEUED\r\n");
+            limit("1");
+            assert_eq!(send(&mut client, &["EXEC"]), "*1\r\n$-1\r\n");
+            // Out of memory while queuing: everything is refused, EXEC discards.
+            assert_eq!(send(&mut client, &["MULTI"]), "+OK\r\n");
+            for words in [
+                &["GET", "x"][..],
+                &["SET", "x", "2"],
+                &["PING"],
+                &["MULTI"],
+                &["WATCH", "x"],
+                &["DEL", "x"],
+            ] {
+                assert_eq!(send(&mut client, words), OOM, "{words:?}");
+            }
+            assert_eq!(
+                send(&mut client, &["EXEC"]),
+                "-EXECABORT Transaction discarded because of previous errors.\r\n"
+            );
+            assert_eq!(send(&mut client, &["MULTI"]), "+OK\r\n");
+            assert_eq!(send(&mut client, &["SET", "x", "2"]), OOM);
+            assert_eq!(send(&mut client, &["DISCARD"]), "+OK\r\n");
+            // Outside MULTI: writes refused, reads and deletes served, an empty MULTI runs.
+            assert_eq!(send(&mut client, &["SET", "x", "2"]), OOM);
+            assert_eq!(send(&mut client, &["GET", "x"]), "$-1\r\n");
+            assert_eq!(send(&mut client, &["DEL", "x"]), ":0\r\n");
+            assert_eq!(send(&mut client, &["MULTI"]), "+OK\r\n");
+            assert_eq!(send(&mut client, &["EXEC"]), "*0\r\n");
+            limit("0");
+            assert_eq!(send(&mut client, &["SET", "x", "2"]), "+OK\r\n");
+        },
+    );
+}
