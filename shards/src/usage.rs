@@ -22,7 +22,9 @@ use crate::key::{Key, INLINE_MAX};
 use crate::shard::Ctx;
 use crate::types::{hash::Hash, list::List, set, set::Set, zset::ZSet};
 use crate::value::Value;
+use ahash::RandomState;
 use bytes::Bytes;
+use indexmap::IndexMap;
 use std::mem::size_of;
 
 /// `MEMORY USAGE`'s default number of sampled elements (Redis's
@@ -155,9 +157,11 @@ fn list_size(list: &List, samples: usize) -> usize {
 fn hash_size(hash: &Hash, samples: usize) -> usize {
     let len = hash.len();
     let structure = if hash.encoding() == "listpack" {
-        alloc_size(grown_capacity(len) * 2 * size_of::<Key>())
+        // Grown one pair at a time: no spare capacity.
+        alloc_size(len * 2 * size_of::<Key>())
     } else {
-        grown_table_bytes(len, HASH_BUCKET)
+        alloc_size(size_of::<IndexMap<Key, Key, RandomState>>())
+            + grown_table_bytes(len, HASH_BUCKET)
     };
     let elements = hash.iter().map(|(f, v)| key_heap(f) + key_heap(v));
     alloc_size(size_of::<Hash>()) + structure + sampled(elements, len, samples)
