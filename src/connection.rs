@@ -393,6 +393,10 @@ impl Conn {
                 }
             }
             self.info.blocked.set(self.blocked.is_some());
+            self.info.memory.set(
+                (rbuf.capacity() + chunk.len() + self.out.capacity() + self.scratch.capacity())
+                    as u64,
+            );
             if self.quit || self.info.killed.get() {
                 stream.shutdown();
                 break;
@@ -2127,7 +2131,11 @@ impl Conn {
                     self.scratch.error(SHARD_GONE);
                     return self.push_scratch();
                 };
-                let overhead = report::Overhead::new(crate::info::memory_figures(), &snap, 0);
+                let overhead = report::Overhead::new(
+                    crate::info::memory_figures(),
+                    &snap,
+                    snap.clients_memory,
+                );
                 if &sub[..] == b"stats" {
                     report::stats(&mut self.scratch, &overhead);
                 } else {

@@ -347,6 +347,7 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
         );
     });
     section("Memory", "memory", &|o| {
+        let figures = memory_figures();
         let MemoryFigures {
             used,
             peak,
@@ -355,8 +356,10 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
             resident,
             rss,
             total_system,
-        } = memory_figures();
-        let dataset = used - startup;
+        } = figures;
+        // As MEMORY STATS: the overhead is startup memory, client buffers and key tables.
+        let overhead = crate::memory_report::Overhead::new(figures, snap, snap.clients_memory);
+        let (overhead_total, dataset) = (overhead.total, overhead.dataset);
         let allocator = tikv_jemalloc_ctl::version::read()
             .map(|v| v.split('-').next().unwrap_or(v).trim_end_matches('\0'))
             .unwrap_or("");
@@ -364,7 +367,7 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
             o,
             "used_memory:{used}\r\nused_memory_human:{}\r\nused_memory_rss:{rss}\r\n\
              used_memory_rss_human:{}\r\nused_memory_peak:{peak}\r\nused_memory_peak_human:{}\r\n\
-             used_memory_peak_perc:{:.2}%\r\nused_memory_overhead:{startup}\r\n\
+             used_memory_peak_perc:{:.2}%\r\nused_memory_overhead:{overhead_total}\r\n\
              used_memory_startup:{startup}\r\nused_memory_dataset:{dataset}\r\n\
              used_memory_dataset_perc:{:.2}%\r\nallocator_allocated:{used}\r\n\
              allocator_active:{active}\r\nallocator_resident:{resident}\r\n\
@@ -375,7 +378,7 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
              rss_overhead_ratio:{:.2}\r\nrss_overhead_bytes:{}\r\n\
              mem_fragmentation_ratio:{:.2}\r\nmem_fragmentation_bytes:{}\r\n\
              mem_not_counted_for_evict:0\r\nmem_replication_backlog:0\r\n\
-             mem_total_replication_buffers:0\r\nmem_clients_slaves:0\r\nmem_cluster_links:0\r\n\
+             mem_total_replication_buffers:0\r\nmem_clients_slaves:0\r\nmem_clients_normal:{}\r\nmem_cluster_links:0\r\n\
              mem_aof_buffer:0\r\nmem_allocator:jemalloc-{allocator}\r\nactive_defrag_running:0\r\n\
              lazyfree_pending_objects:0\r\nlazyfreed_objects:0\r\n",
             human_bytes(used),
@@ -395,6 +398,7 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
             rss as i64 - resident as i64,
             ratio(rss, used),
             rss as i64 - used as i64,
+            snap.clients_memory,
         );
     });
     section("Persistence", "persistence", &|o| {

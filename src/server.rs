@@ -639,6 +639,7 @@ impl ShardCtx {
     pub fn snapshot(&self) -> Snapshot {
         let mut snap = Snapshot::of(&self.stats.borrow());
         snap.clients = self.clients.borrow().len() as u64;
+        snap.clients_memory = self.clients.borrow().memory();
         snap.pubsub = self.pubsub.borrow().names();
         let now = shards::util::now_ms();
         let mut engine = self.engine.borrow_mut();

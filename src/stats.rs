@@ -281,6 +281,8 @@ pub struct Snapshot {
     pub output_per_sec: f64,
     /// Connected clients.
     pub clients: u64,
+    /// Bytes of the connected clients' buffers.
+    pub clients_memory: u64,
     /// Blocked clients.
     pub blocked_clients: u64,
     /// Blocked clients with a timeout.
@@ -310,6 +312,7 @@ impl Snapshot {
             input_per_sec: stats.input.rate(),
             output_per_sec: stats.output.rate(),
             clients: 0,
+            clients_memory: 0,
             blocked_clients: stats.blocked_clients,
             blocked_with_timeout: stats.blocked_with_timeout,
             keyspace_hits: 0,
@@ -338,6 +341,7 @@ impl Snapshot {
         self.input_per_sec += other.input_per_sec;
         self.output_per_sec += other.output_per_sec;
         self.clients += other.clients;
+        self.clients_memory += other.clients_memory;
         self.blocked_clients += other.blocked_clients;
         self.blocked_with_timeout += other.blocked_with_timeout;
         self.keyspace_hits += other.keyspace_hits;
