@@ -93,6 +93,9 @@ pub struct ClientInfo {
     pub blocked: Cell<bool>,
     /// Commands queued since MULTI (`multi=`; -1 outside MULTI, which also shows `flags=x`).
     pub multi: Cell<i64>,
+    /// Bytes of the connection's buffers (input, output) as of its last wait for input:
+    /// what INFO `mem_clients_normal` and MEMORY STATS `clients.normal` add up.
+    pub memory: Cell<u64>,
     /// Wakes the connection when it is killed while waiting for input.
     pub kill_signal: RefCell<Option<futures_channel::oneshot::Sender<()>>>,
 }
@@ -124,6 +127,7 @@ impl ClientInfo {
             pubsub: Cell::new((0, 0, 0)),
             blocked: Cell::new(false),
             multi: Cell::new(-1),
+            memory: Cell::new(0),
             kill_signal: RefCell::new(kill_signal),
         }
     }
@@ -236,6 +240,11 @@ impl ClientRegistry {
     /// Number of connections.
     pub fn len(&self) -> usize {
         self.clients.len()
+    }
+
+    /// Bytes of every connection's buffers ([`ClientInfo::memory`]).
+    pub fn memory(&self) -> u64 {
+        self.clients.values().map(|c| c.memory.get()).sum()
     }
 
     /// Forgets a closed connection.

@@ -99,6 +99,8 @@ pub enum ConnCommand {
     },
     /// PUBSUB subcommand ...
     Pubsub,
+    /// MEMORY subcommand ...: USAGE goes to the key's shard, the others are process-wide.
+    Memory,
 }
 
 /// How a command is executed.
@@ -258,6 +260,7 @@ fn exec_of(name: &str) -> Option<Exec> {
         "publish" => Conn(C::Publish { shard: false }),
         "spublish" => Conn(C::Publish { shard: true }),
         "pubsub" => Conn(C::Pubsub),
+        "memory" => Conn(C::Memory),
 
         "get" => Keyed(string::get),
         "set" => Keyed(string::set),

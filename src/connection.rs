@@ -393,6 +393,10 @@ impl Conn {
                 }
             }
             self.info.blocked.set(self.blocked.is_some());
+            self.info.memory.set(
+                (rbuf.capacity() + chunk.len() + self.out.capacity() + self.scratch.capacity())
+                    as u64,
+            );
             if self.quit || self.info.killed.get() {
                 stream.shutdown();
                 break;
@@ -801,6 +805,10 @@ impl Conn {
             self.scratch.error(auth::NOAUTH);
             return self.reject(Some(stat)).await;
         }
+        if self.refused_for_memory(cmd) {
+            self.scratch.error(errors::OOM);
+            return self.reject(Some(stat)).await;
+        }
         if !self.resp3()
             && self.pubsub.as_ref().is_some_and(|s| s.is_subscribed())
             && !pubsub::allowed_in_subscribed_mode(cmd.meta.name)
@@ -870,6 +878,10 @@ impl Conn {
                 // Answered (and counted) before the next request, so a pipelined INFO sees
                 // the ones before it, as in Redis.
                 self.flush_round().await;
+            }
+            Exec::Conn(ConnCommand::Memory) if args[1].eq_ignore_ascii_case(b"usage") => {
+                let shard = key_shard(&args[2], nshards);
+                self.queue_one(shard, shards::usage::memory_usage, args, whole);
             }
             Exec::Conn(which) => {
                 let started = Instant::now();
@@ -2034,6 +2046,10 @@ impl Conn {
                 self.pubsub_command(args).await;
                 return false;
             }
+            ConnCommand::Memory => {
+                self.memory_command(args).await;
+                return false;
+            }
             ConnCommand::Exec => {
                 // EXEC counts itself.
                 self.exec_command(stat, args).await;
@@ -2088,6 +2104,71 @@ impl Conn {
         self.scratch.set_resp3(resp3);
         query.render(answers, &mut self.scratch);
         self.push_scratch();
+    }
+
+    /// MEMORY STATS | DOCTOR | MALLOC-STATS | PURGE | HELP (USAGE is a keyed command, see
+    /// `execute`): the process-wide figures, with every shard's key tables for STATS and
+    /// DOCTOR.
+    async fn memory_command(&mut self, args: &[Bytes]) {
+        use crate::memory_report as report;
+        let resp3 = self.resp3();
+        self.scratch.set_resp3(resp3);
+        let sub = args[1].to_ascii_lowercase();
+        match &sub[..] {
+            b"help" => {
+                self.scratch.array(report::HELP.len());
+                for line in report::HELP {
+                    self.scratch.simple(line);
+                }
+            }
+            b"malloc-stats" => self.scratch.verbatim(&report::malloc_stats()),
+            b"purge" => match report::purge() {
+                Ok(()) => self.scratch.ok(),
+                Err(()) => self.scratch.error(report::PURGE_FAILED),
+            },
+            _ => {
+                let Some(snap) = self.gather_snapshot().await else {
+                    self.scratch.error(SHARD_GONE);
+                    return self.push_scratch();
+                };
+                let overhead = report::Overhead::new(
+                    crate::info::memory_figures(),
+                    &snap,
+                    snap.clients_memory,
+                );
+                if &sub[..] == b"stats" {
+                    report::stats(&mut self.scratch, &overhead);
+                } else {
+                    let text = report::doctor(&overhead, snap.clients);
+                    self.scratch.verbatim(text.as_bytes());
+                }
+            }
+        }
+        self.push_scratch();
+    }
+
+    /// Every shard's statistics snapshot, added up, once the requests before have run.
+    async fn gather_snapshot(&mut self) -> Option<Snapshot> {
+        self.flush_round().await;
+        let mut waiting = Vec::new();
+        for shard in 0..self.ctx.nshards {
+            waiting.push(self.ctx.dispatch(shard, vec![Job::Stats], self.tx).await);
+        }
+        let mut total: Option<Snapshot> = None;
+        for pending in waiting {
+            let outcome = match pending {
+                Ok(rx) => rx.await.ok().and_then(|mut o| o.pop()),
+                Err(()) => None,
+            };
+            let Some(Outcome::Stats(snap)) = outcome else {
+                return None;
+            };
+            match total.as_mut() {
+                Some(t) => t.add(&snap),
+                None => total = Some(*snap),
+            }
+        }
+        total
     }
 
     /// Keeps the name the slow log shows in step with CLIENT SETNAME, HELLO and RESET.

@@ -80,6 +80,44 @@ fn allocated() -> u64 {
     crate::memory::used()
 }
 
+/// The process's memory as INFO memory and MEMORY STATS report it.
+#[derive(Debug, Clone, Copy)]
+pub struct MemoryFigures {
+    /// `used_memory`: bytes allocated now.
+    pub used: u64,
+    /// The highest `used` seen.
+    pub peak: u64,
+    /// `used` once the server was up, before any client.
+    pub startup: u64,
+    /// jemalloc's active bytes (pages in use by allocations).
+    pub active: u64,
+    /// jemalloc's resident bytes.
+    pub resident: u64,
+    /// The process's resident set size.
+    pub rss: u64,
+    /// The machine's memory.
+    pub total_system: u64,
+}
+
+/// Reads [`MemoryFigures`] now (and samples the peak).
+pub fn memory_figures() -> MemoryFigures {
+    let used = allocated();
+    let peak = MEMORY_PEAK.fetch_max(used, Ordering::Relaxed).max(used);
+    let active = tikv_jemalloc_ctl::stats::active::read().unwrap_or(0) as u64;
+    let resident = tikv_jemalloc_ctl::stats::resident::read().unwrap_or(0) as u64;
+    let (total_system, rss) = system_memory();
+    let startup = MEMORY_STARTUP.load(Ordering::Relaxed).min(used);
+    MemoryFigures {
+        used,
+        peak,
+        startup,
+        active,
+        resident,
+        rss,
+        total_system,
+    }
+}
+
 /// Samples `used_memory` into the peak (Redis does it in its cron too).
 pub fn track_memory_peak() {
     MEMORY_PEAK.fetch_max(allocated(), Ordering::Relaxed);
@@ -309,13 +347,19 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
         );
     });
     section("Memory", "memory", &|o| {
-        let used = allocated();
-        let peak = MEMORY_PEAK.fetch_max(used, Ordering::Relaxed).max(used);
-        let active = tikv_jemalloc_ctl::stats::active::read().unwrap_or(0) as u64;
-        let resident = tikv_jemalloc_ctl::stats::resident::read().unwrap_or(0) as u64;
-        let (total_system, rss) = system_memory();
-        let startup = MEMORY_STARTUP.load(Ordering::Relaxed).min(used);
-        let dataset = used - startup;
+        let figures = memory_figures();
+        let MemoryFigures {
+            used,
+            peak,
+            startup,
+            active,
+            resident,
+            rss,
+            total_system,
+        } = figures;
+        // As MEMORY STATS: the overhead is startup memory, client buffers and key tables.
+        let overhead = crate::memory_report::Overhead::new(figures, snap, snap.clients_memory);
+        let (overhead_total, dataset) = (overhead.total, overhead.dataset);
         let allocator = tikv_jemalloc_ctl::version::read()
             .map(|v| v.split('-').next().unwrap_or(v).trim_end_matches('\0'))
             .unwrap_or("");
@@ -323,7 +367,7 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
             o,
             "used_memory:{used}\r\nused_memory_human:{}\r\nused_memory_rss:{rss}\r\n\
              used_memory_rss_human:{}\r\nused_memory_peak:{peak}\r\nused_memory_peak_human:{}\r\n\
-             used_memory_peak_perc:{:.2}%\r\nused_memory_overhead:{startup}\r\n\
+             used_memory_peak_perc:{:.2}%\r\nused_memory_overhead:{overhead_total}\r\n\
              used_memory_startup:{startup}\r\nused_memory_dataset:{dataset}\r\n\
              used_memory_dataset_perc:{:.2}%\r\nallocator_allocated:{used}\r\n\
              allocator_active:{active}\r\nallocator_resident:{resident}\r\n\
@@ -334,7 +378,7 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
              rss_overhead_ratio:{:.2}\r\nrss_overhead_bytes:{}\r\n\
              mem_fragmentation_ratio:{:.2}\r\nmem_fragmentation_bytes:{}\r\n\
              mem_not_counted_for_evict:0\r\nmem_replication_backlog:0\r\n\
-             mem_total_replication_buffers:0\r\nmem_clients_slaves:0\r\nmem_cluster_links:0\r\n\
+             mem_total_replication_buffers:0\r\nmem_clients_slaves:0\r\nmem_clients_normal:{}\r\nmem_cluster_links:0\r\n\
              mem_aof_buffer:0\r\nmem_allocator:jemalloc-{allocator}\r\nactive_defrag_running:0\r\n\
              lazyfree_pending_objects:0\r\nlazyfreed_objects:0\r\n",
             human_bytes(used),
@@ -354,6 +398,7 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
             rss as i64 - resident as i64,
             ratio(rss, used),
             rss as i64 - used as i64,
+            snap.clients_memory,
         );
     });
     section("Persistence", "persistence", &|o| {

@@ -20,6 +20,7 @@ mod info;
 mod locks;
 mod log;
 mod memory;
+mod memory_report;
 mod monitor;
 mod persistence;
 mod protocol;

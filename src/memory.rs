@@ -197,13 +197,25 @@ pub fn admit(
         }
         publish_evictable(shard, id);
     }
-    if evicted > 0 || used() <= maxmemory || !crate::command_table::is_denyoom(name) {
+    if evicted > 0 || !crate::command_table::is_denyoom(name) {
         return true;
     }
-    shard.eviction.policy != Policy::NoEviction
-        && EVICTABLE
-            .iter()
-            .any(|count| count.load(Ordering::Relaxed) > 0)
+    !out_of_memory(maxmemory, shard.eviction.policy)
+}
+
+/// True when memory is over `maxmemory` and nothing can be evicted under `policy`, on any
+/// shard, as the shards last published (Redis's `performEvictions() == EVICT_FAIL`, without
+/// evicting: the connection asks it before queuing a command inside MULTI, where Redis
+/// refuses every command but EXEC, DISCARD, QUIT and RESET, and before EXEC when the
+/// transaction holds a `denyoom` command). When some shard can evict, the answer is false
+/// and that shard's next command or tick evicts.
+pub fn out_of_memory(maxmemory: u64, policy: Policy) -> bool {
+    maxmemory != 0
+        && used() > maxmemory
+        && (policy == Policy::NoEviction
+            || EVICTABLE
+                .iter()
+                .all(|count| count.load(Ordering::Relaxed) == 0))
 }
 
 /// The shard's periodic check (every 100 ms): brings memory back under a `maxmemory` lowered
@@ -236,6 +248,19 @@ mod tests {
         drop(block);
         assert_eq!(thread_net(), before);
         assert!(used() > 0);
+    }
+
+    #[test]
+    fn the_engines_size_classes_are_jemallocs() {
+        // MEMORY USAGE counts each allocation at the size class shards::usage computes.
+        for n in (1..70_000).chain((70_000..4 << 20).step_by(997)) {
+            let layout = Layout::from_size_align(n, 1).unwrap_or_else(|_| Layout::new::<u8>());
+            assert_eq!(
+                shards::usage::alloc_size(n) as i64,
+                usable(&layout),
+                "{n} bytes"
+            );
+        }
     }
 
     #[test]

@@ -639,6 +639,7 @@ impl ShardCtx {
     pub fn snapshot(&self) -> Snapshot {
         let mut snap = Snapshot::of(&self.stats.borrow());
         snap.clients = self.clients.borrow().len() as u64;
+        snap.clients_memory = self.clients.borrow().memory();
         snap.pubsub = self.pubsub.borrow().names();
         let now = shards::util::now_ms();
         let mut engine = self.engine.borrow_mut();
@@ -662,10 +663,13 @@ impl ShardCtx {
             } else {
                 0.0
             };
+            let (overhead_main, overhead_expires) = shards::usage::table_overhead(db);
             snap.dbs.push(DbFigures {
                 keys,
                 expires,
                 avg_ttl,
+                overhead_main: overhead_main as u64,
+                overhead_expires: overhead_expires as u64,
             });
         }
         snap

@@ -258,6 +258,10 @@ pub struct DbFigures {
     pub expires: u64,
     /// Average remaining time to live of the sampled volatile keys, in ms.
     pub avg_ttl: f64,
+    /// Bytes of the key table (MEMORY STATS `overhead.hashtable.main`).
+    pub overhead_main: u64,
+    /// Bytes of the expiry table (MEMORY STATS `overhead.hashtable.expires`).
+    pub overhead_expires: u64,
 }
 
 /// Everything INFO needs from one shard; snapshots of all shards add up to the server's.
@@ -277,6 +281,8 @@ pub struct Snapshot {
     pub output_per_sec: f64,
     /// Connected clients.
     pub clients: u64,
+    /// Bytes of the connected clients' buffers.
+    pub clients_memory: u64,
     /// Blocked clients.
     pub blocked_clients: u64,
     /// Blocked clients with a timeout.
@@ -306,6 +312,7 @@ impl Snapshot {
             input_per_sec: stats.input.rate(),
             output_per_sec: stats.output.rate(),
             clients: 0,
+            clients_memory: 0,
             blocked_clients: stats.blocked_clients,
             blocked_with_timeout: stats.blocked_with_timeout,
             keyspace_hits: 0,
@@ -334,6 +341,7 @@ impl Snapshot {
         self.input_per_sec += other.input_per_sec;
         self.output_per_sec += other.output_per_sec;
         self.clients += other.clients;
+        self.clients_memory += other.clients_memory;
         self.blocked_clients += other.blocked_clients;
         self.blocked_with_timeout += other.blocked_with_timeout;
         self.keyspace_hits += other.keyspace_hits;
@@ -353,6 +361,8 @@ impl Snapshot {
             }
             mine.keys += theirs.keys;
             mine.expires = expires;
+            mine.overhead_main += theirs.overhead_main;
+            mine.overhead_expires += theirs.overhead_expires;
         }
     }
 }
@@ -537,6 +547,8 @@ mod tests {
             keys: 2,
             expires: 1,
             avg_ttl: 100.0,
+            overhead_main: 10,
+            overhead_expires: 5,
         }];
         let mut b = a.clone();
         b.dbs[0].avg_ttl = 300.0;
@@ -544,6 +556,10 @@ mod tests {
         a.add(&b);
         assert_eq!(a.dbs[0].keys, 4);
         assert_eq!(a.dbs[0].avg_ttl, 200.0);
+        assert_eq!(
+            (a.dbs[0].overhead_main, a.dbs[0].overhead_expires),
+            (20, 10)
+        );
         assert_eq!(a.commands[0].calls, 3);
     }
 }

@@ -22,6 +22,7 @@ pub mod shard;
 pub mod slot;
 pub mod snapshot;
 pub mod types;
+pub mod usage;
 pub mod util;
 pub mod value;
 pub mod watch;

@@ -47,6 +47,11 @@ impl Reply {
         self.errors
     }
 
+    /// Bytes allocated for the buffer (what the connection's output costs).
+    pub fn capacity(&self) -> usize {
+        self.buf.capacity()
+    }
+
     /// Takes everything encoded so far, leaving the buffer empty (and its allocation reusable).
     pub fn take(&mut self) -> Bytes {
         self.buf.split().freeze()

@@ -4,8 +4,10 @@
 //!
 //! - While in MULTI, every admitted command except EXEC, DISCARD, MULTI, WATCH, QUIT and
 //!   RESET is queued (`+QUEUED`) after the checks a request gets (unknown command, arity,
-//!   subcommand, NOAUTH, `no_multi`); a command refused there marks the transaction
-//!   aborted and EXEC answers `-EXECABORT`.
+//!   subcommand, NOAUTH, out of memory, `no_multi`); a command refused there marks the
+//!   transaction aborted and EXEC answers `-EXECABORT`. Out of memory (over `maxmemory`,
+//!   nothing to evict) refuses every command but EXEC, DISCARD, QUIT and RESET with `-OOM`,
+//!   and EXEC itself when a queued command is `denyoom` (`Conn::refused_for_memory`).
 //! - WATCH registers each key on its owning shard, which answers the key's version; EXEC asks
 //!   every shard concerned whether the versions are unchanged and answers a null array if
 //!   not. Every way out (EXEC, DISCARD, UNWATCH, RESET, disconnection) unregisters.
@@ -97,6 +99,34 @@ pub(super) fn is_queued(cmd: &Command) -> bool {
 }
 
 impl Conn {
+    /// Whether `cmd` must be refused with `-OOM` because this connection is in MULTI and
+    /// memory is over `maxmemory` with nothing to evict (Redis 7.0's `processCommand`):
+    /// queuing any command would grow memory, so every command but EXEC, DISCARD, QUIT and
+    /// RESET is refused (and the refusal dooms the transaction); EXEC is refused when the
+    /// transaction holds a `denyoom` command (`c->mstate.cmd_flags`), which `reject` turns
+    /// into `-EXECABORT Transaction discarded because of: OOM ...`. Outside MULTI the
+    /// shard checks each command as it runs (`memory::admit`).
+    pub(super) fn refused_for_memory(&self, cmd: &Command) -> bool {
+        let Some(multi) = self.multi.as_ref() else {
+            return false;
+        };
+        let applies = match cmd.exec {
+            Exec::Conn(ConnCommand::Exec) => multi.queued.iter().any(|q| {
+                crate::command_table::stat_metas()
+                    .get(q.stat as usize)
+                    .is_some_and(|meta| meta.flags.contains(&"denyoom"))
+            }),
+            Exec::Conn(ConnCommand::Discard | ConnCommand::Quit | ConnCommand::Reset) => false,
+            _ => true,
+        };
+        if !applies {
+            return false;
+        }
+        let config = self.ctx.config();
+        let policy = shards::evict::Policy::parse(config.maxmemory_policy).unwrap_or_default();
+        crate::memory::out_of_memory(config.maxmemory, policy)
+    }
+
     /// A request refused before it ran: inside MULTI it dooms the transaction.
     pub(super) fn flag_transaction(&mut self) {
         if let Some(multi) = self.multi.as_mut() {

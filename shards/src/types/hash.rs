@@ -53,8 +53,10 @@ pub struct Hash {
 enum Repr {
     /// Field/value pairs in insertion order; an update keeps a field's place.
     Listpack(Vec<(Key, Key)>),
-    /// Fields to values; removal is `swap_remove` (see the module doc).
-    Table(IndexMap<Key, Key, RandomState>),
+    /// Fields to values; removal is `swap_remove` (see the module doc). Boxed, so that a
+    /// `Hash` is the size of a vector: most hashes are small listpacks, each boxed in a
+    /// `Value`.
+    Table(Box<IndexMap<Key, Key, RandomState>>),
 }
 
 impl Default for Repr {
@@ -143,6 +145,9 @@ impl Hash {
                     *v = Key::from(value);
                     return false;
                 }
+                // Grown one pair at a time, as Redis's listpack is: a small hash keeps no
+                // spare capacity.
+                pairs.reserve_exact(1);
                 pairs.push((Key::from(field), Key::from(value)));
                 if pairs.len() > limits.entries {
                     self.convert_to_table();
@@ -189,7 +194,7 @@ impl Hash {
         if let Repr::Listpack(pairs) = &mut self.repr {
             let mut map = IndexMap::with_capacity_and_hasher(pairs.len(), RandomState::new());
             map.extend(std::mem::take(pairs));
-            self.repr = Repr::Table(map);
+            self.repr = Repr::Table(Box::new(map));
         }
     }
 }
