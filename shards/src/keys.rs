@@ -44,6 +44,24 @@ pub fn put_entry(db: &mut Db, key: &[u8], value: Value, expire_at: Option<i64>) 
     }
 }
 
+/// [`put_entry`] raising the keyspace events `events` (class, name) on `key` instead of the
+/// ones storing raises (`new`): the destination half of a command run across shards, whose
+/// events the command decides.
+pub fn put_entry_raising(
+    db: &mut Db,
+    key: &[u8],
+    value: Value,
+    expire_at: Option<i64>,
+    events: &[(u32, &'static str)],
+) {
+    let mark = db.events.len();
+    put_entry(db, key, value, expire_at);
+    db.events.truncate(mark);
+    for &(class, event) in events {
+        db.notify(class, event, key);
+    }
+}
+
 /// ```text
 /// DEL key [key ...]
 /// ```
@@ -107,6 +125,7 @@ fn count_read_hits(ctx: &mut Ctx<'_>, args: &[Bytes]) -> i64 {
             found += 1;
         } else {
             stats.keyspace_misses += 1;
+            db.notify(crate::notify::KEY_MISS, "keymiss", key);
         }
     }
     found
@@ -127,6 +146,7 @@ pub fn type_(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         }
         None => {
             stats.keyspace_misses += 1;
+            db.notify(crate::notify::KEY_MISS, "keymiss", &args[1]);
             reply.simple("none");
         }
     }
@@ -334,6 +354,7 @@ pub fn copy(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let reply = &mut *ctx.reply;
     let Some((value, expire_at)) = peek_entry(&mut shard.dbs[src_db], src, now) else {
         shard.stats.keyspace_misses += 1;
+        shard.dbs[src_db].notify(crate::notify::KEY_MISS, "keymiss", src);
         reply.int(0);
         return;
     };
@@ -343,7 +364,10 @@ pub fn copy(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         reply.int(0);
         return;
     }
+    // Redis deletes a replaced destination and adds the copy (a `new` event).
+    target.remove(dst);
     put_entry(target, dst, value, expire_at);
+    target.notify(crate::notify::GENERIC, "copy_to", dst);
     reply.int(1);
 }
 
@@ -454,6 +478,7 @@ pub fn scan(ctx: &mut Ctx<'_>, args: &[Bytes]) {
                 }
                 None => {
                     stats.keyspace_misses += 1;
+                    db.notify(crate::notify::KEY_MISS, "keymiss", key);
                     "none"
                 }
             };
