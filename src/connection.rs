@@ -1789,18 +1789,35 @@ impl Conn {
         let nshards = self.ctx.nshards;
         let (src, dst) = (args[1].clone(), args[2].clone());
         let db = self.db as u8;
+        let src_shard = key_shard(&src, nshards);
         let taken = self
             .one(
-                key_shard(&src, nshards),
+                src_shard,
                 Job::Take {
                     db,
-                    key: src,
+                    key: src.clone(),
                     remove: false,
                     events: Vec::new(),
                 },
             )
             .await?;
         let Outcome::Entry(Some((value, expire_at))) = taken else {
+            // COPY reads its source as a read command does: a miss is a `keymiss` event.
+            if self
+                .ctx
+                .engine
+                .borrow()
+                .notify
+                .wants(shards::notify::KEY_MISS)
+            {
+                let miss = Job::Take {
+                    db,
+                    key: src,
+                    remove: false,
+                    events: vec![(shards::notify::KEY_MISS, "keymiss")],
+                };
+                self.one(src_shard, miss).await?;
+            }
             return Ok(Bytes::from_static(b":0\r\n"));
         };
         let put = Job::Put {

@@ -62,8 +62,9 @@ pub enum Job {
         key: Bytes,
         /// Remove it (RENAME) or copy it (COPY).
         remove: bool,
-        /// Keyspace events (class, name) to raise on the key afterwards (`rename_from`, or a
-        /// gathered command's events).
+        /// Keyspace events (class, name) to raise on the key afterwards (`rename_from`,
+        /// `keymiss`, or a gathered command's events); with `remove`, only if the key was
+        /// there.
         events: Vec<(u32, &'static str)>,
     },
     /// Store a value and expiry time; unless `replace`, only if the key is absent.
@@ -738,8 +739,12 @@ impl ShardCtx {
                 } else {
                     shards::keys::peek_entry(db, &key, now)
                 };
-                for (class, event) in events {
-                    db.notify(class, event, &key);
+                // A removal's events are those of the removal: none when there was nothing
+                // to remove (RENAME of a missing key).
+                if !remove || entry.is_some() {
+                    for (class, event) in events {
+                        db.notify(class, event, &key);
+                    }
                 }
                 if remove && entry.is_some() && engine.aof.is_enabled() {
                     engine.log_key_state(db_index, &key);

@@ -519,11 +519,15 @@ fn pairs_or_reply<'a>(
 /// MSET key value [key value ...]
 /// ```
 pub fn mset(ctx: &mut Ctx<'_>, args: &[Bytes]) {
+    let now = ctx.now;
     let (db, _, reply) = ctx.parts();
     let Some(pairs) = pairs_or_reply(reply, args, "mset") else {
         return;
     };
     for pair in pairs {
+        // Redis's `setKey` looks the key up for writing first: one past its time expires
+        // (an `expired` event), and the key is then created anew (`new`).
+        db.expire_if_needed(&pair[0], now);
         db.set(&pair[0], Value::string(&pair[1]));
         db.notify(crate::notify::STRING, "set", &pair[0]);
     }
