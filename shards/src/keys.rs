@@ -590,6 +590,71 @@ pub(crate) mod tests {
         );
     }
 
+    /// The events taken from `shard`, as `key:event`.
+    fn events(shard: &mut Shard) -> Vec<String> {
+        shard
+            .take_events()
+            .into_iter()
+            .map(|e| format!("{}:{}", String::from_utf8_lossy(&e.key), e.event))
+            .collect()
+    }
+
+    #[test]
+    fn copy_and_rename_raise_redis_events() {
+        let mut s = shard_with(&["a", "b"]);
+        s.set_notify_flags(
+            crate::notify::ALL
+                | crate::notify::NEW
+                | crate::notify::KEY_MISS
+                | crate::notify::KEYSPACE,
+        );
+        run(&mut s, 0, copy, &["COPY", "a", "b"]);
+        run(&mut s, 0, copy, &["COPY", "a", "b", "REPLACE"]);
+        run(&mut s, 0, copy, &["COPY", "none", "b"]);
+        run(&mut s, 0, rename, &["RENAME", "a", "c"]);
+        run(&mut s, 0, rename, &["RENAME", "none", "c"]);
+        assert_eq!(
+            events(&mut s),
+            [
+                "b:new",
+                "b:copy_to",
+                "none:keymiss",
+                "c:new",
+                "a:rename_from",
+                "c:rename_to"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_put_raises_the_given_events_instead_of_new() {
+        let mut s = Shard::new(1, 7);
+        s.set_notify_flags(crate::notify::ALL | crate::notify::NEW | crate::notify::KEYEVENT);
+        put_entry_raising(
+            &mut s.dbs[0],
+            b"k",
+            Value::string(b"v"),
+            None,
+            &[
+                (crate::notify::GENERIC, "rename_to"),
+                (crate::notify::LIST, "lpush"),
+            ],
+        );
+        assert_eq!(events(&mut s), ["k:rename_to", "k:lpush"]);
+        s.set_notify_flags(crate::notify::GENERIC | crate::notify::KEYEVENT);
+        put_entry_raising(
+            &mut s.dbs[0],
+            b"k",
+            Value::string(b"v"),
+            None,
+            &[(crate::notify::LIST, "lpush")],
+        );
+        assert!(
+            events(&mut s).is_empty(),
+            "a class not wanted is not raised"
+        );
+    }
+
     fn shard_with(keys: &[&str]) -> Shard {
         let mut s = Shard::new(16, 7);
         for k in keys {
