@@ -627,6 +627,49 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_write_over_a_key_past_its_time_expires_it_first_as_redis() {
+        // Checked against redis-server 7.0 with active expiry off: SETEX and a non-empty
+        // SINTERSTORE look the key up for writing (expired, new); an empty one deletes (del).
+        let mut s = Shard::new(1, 7);
+        for key in ["x", "y", "z"] {
+            put(&mut s, 0, key, "v", Some(5));
+        }
+        run(&mut s, 0, crate::types::set::sadd, &["SADD", "s", "a"]);
+        s.set_notify_flags(crate::notify::ALL | crate::notify::NEW | crate::notify::KEYSPACE);
+        run(
+            &mut s,
+            10,
+            crate::types::string::setex,
+            &["SETEX", "x", "100", "v"],
+        );
+        run(
+            &mut s,
+            10,
+            crate::types::set::sinterstore,
+            &["SINTERSTORE", "y", "s"],
+        );
+        run(
+            &mut s,
+            10,
+            crate::types::set::sinterstore,
+            &["SINTERSTORE", "z", "none"],
+        );
+        assert_eq!(
+            events(&mut s),
+            [
+                "x:expired",
+                "x:new",
+                "x:set",
+                "x:expire",
+                "y:expired",
+                "y:new",
+                "y:sinterstore",
+                "z:del"
+            ]
+        );
+    }
+
+    #[test]
     fn a_put_raises_the_given_events_instead_of_new() {
         let mut s = Shard::new(1, 7);
         s.set_notify_flags(crate::notify::ALL | crate::notify::NEW | crate::notify::KEYEVENT);

@@ -400,8 +400,12 @@ fn peek_sets<'d>(db: &'d Db, keys: &[Bytes]) -> Vec<Option<&'d Set>> {
 fn store(db: &mut Db, reply: &mut Reply, dst: &[u8], result: Set, event: &'static str) {
     let n = result.len();
     if n == 0 {
+        // Redis's `dbDelete`, which does not look at the key's time: `del` even when past.
         remove_notified(db, dst);
     } else {
+        // Redis's `setKey` looks the destination up for writing: past its time, it expires
+        // (`expired`) and is created anew (`new`).
+        db.expire_if_needed(dst, db.now);
         db.set(dst, Value::set(result));
         db.notify(crate::notify::SET, event, dst);
     }

@@ -351,7 +351,11 @@ fn set_with_expire(ctx: &mut Ctx<'_>, args: &[Bytes], unit: ExpireUnit, cmd: &st
     let Some(when) = expire_ms_or_reply(ctx.reply, unit, &args[2], ctx.now, cmd) else {
         return;
     };
+    let now = ctx.now;
     let db = ctx.db();
+    // Looked up for writing first, as Redis's `setGenericCommand`: a key past its time
+    // expires (`expired`) and is created anew (`new`).
+    db.expire_if_needed(&args[1], now);
     db.set(&args[1], Value::string(&args[3]));
     db.set_expire(&args[1], when);
     ctx.reply.ok();

@@ -1000,6 +1000,10 @@ fn store_result(
     match result {
         Some(z) if !z.is_empty() => {
             let n = z.len();
+            // Redis's `setKey` looks the destination up for writing: past its time, it
+            // expires (`expired`) and is created anew (`new`). An empty result is
+            // `dbDelete`, which does not look at the time (`del` even when past).
+            db.expire_if_needed(dst, db.now);
             db.set(dst, Value::zset(z));
             db.notify(crate::notify::ZSET, event, dst);
             reply.int(n as i64);
