@@ -1644,6 +1644,7 @@ impl Conn {
                 db,
                 key: key.clone(),
                 remove: false,
+                events: Vec::new(),
             };
             let Outcome::Entry(entry) = self.one(key_shard(key, nshards), job).await? else {
                 return Err(());
@@ -1661,31 +1662,42 @@ impl Conn {
             // when its value came out the same, and the owner's WATCHers see the write.
             scratch.dbs[self.db].watched.register(key);
         }
+        // The command's keyspace events are raised on each key's owner, in the order the
+        // command raised them (the copies put in the scratch shard raise none).
+        scratch.set_notify_flags(self.ctx.engine.borrow().notify.flags());
         let mut reply = Reply::new(self.resp3());
         scratch.run(handler, self.db, now, args, &mut reply);
+        let mut events = scratch.take_db_events(self.db);
         for (key, original) in keys.iter().zip(originals) {
             let written = scratch.dbs[self.db].watched.version(key) != Some(0);
             let after = shards::keys::peek_entry(&mut scratch.dbs[self.db], key, now);
-            if after == original && !written {
+            let mut key_events = Vec::new();
+            events.retain(|(event, k)| {
+                let mine = k.as_bytes() == &key[..];
+                if mine {
+                    key_events.push((shards::notify::ANY, *event));
+                }
+                !mine
+            });
+            let unchanged = after == original && !written;
+            if unchanged && key_events.is_empty() {
                 continue;
             }
             let shard = key_shard(key, nshards);
             let job = match after {
-                Some((value, expire_at)) => Job::Put {
+                Some((value, expire_at)) if !unchanged => Job::Put {
                     db,
                     key: key.clone(),
                     value,
                     expire_at,
                     replace: true,
+                    events: key_events,
                 },
-                None => Job::Run {
-                    handler: shards::keys::del,
+                _ => Job::Take {
                     db,
-                    resp3: false,
-                    args: vec![Bytes::from_static(b"DEL"), key.clone()],
-                    tally: Tally::Skip,
-                    origin: self.origin.clone(),
-                    whole_args: None,
+                    key: key.clone(),
+                    remove: !unchanged,
+                    events: key_events,
                 },
             };
             self.one(shard, job).await?;
@@ -1738,6 +1750,7 @@ impl Conn {
                     db,
                     key: src,
                     remove: true,
+                    events: vec![(shards::notify::GENERIC, "rename_from")],
                 },
             )
             .await?
@@ -1752,6 +1765,11 @@ impl Conn {
                 value,
                 expire_at,
                 replace: true,
+                // Redis deletes a destination that exists, then adds the key.
+                events: vec![
+                    (shards::notify::NEW, "new"),
+                    (shards::notify::GENERIC, "rename_to"),
+                ],
             },
         )
         .await?;
@@ -1783,17 +1801,35 @@ impl Conn {
         let nshards = self.ctx.nshards;
         let (src, dst) = (args[1].clone(), args[2].clone());
         let db = self.db as u8;
+        let src_shard = key_shard(&src, nshards);
         let taken = self
             .one(
-                key_shard(&src, nshards),
+                src_shard,
                 Job::Take {
                     db,
-                    key: src,
+                    key: src.clone(),
                     remove: false,
+                    events: Vec::new(),
                 },
             )
             .await?;
         let Outcome::Entry(Some((value, expire_at))) = taken else {
+            // COPY reads its source as a read command does: a miss is a `keymiss` event.
+            if self
+                .ctx
+                .engine
+                .borrow()
+                .notify
+                .wants(shards::notify::KEY_MISS)
+            {
+                let miss = Job::Take {
+                    db,
+                    key: src,
+                    remove: false,
+                    events: vec![(shards::notify::KEY_MISS, "keymiss")],
+                };
+                self.one(src_shard, miss).await?;
+            }
             return Ok(Bytes::from_static(b":0\r\n"));
         };
         let put = Job::Put {
@@ -1802,6 +1838,10 @@ impl Conn {
             value,
             expire_at,
             replace,
+            events: vec![
+                (shards::notify::NEW, "new"),
+                (shards::notify::GENERIC, "copy_to"),
+            ],
         };
         let stored = self.one(key_shard(&dst, nshards), put).await?;
         Ok(Bytes::from_static(

@@ -62,6 +62,10 @@ pub enum Job {
         key: Bytes,
         /// Remove it (RENAME) or copy it (COPY).
         remove: bool,
+        /// Keyspace events (class, name) to raise on the key afterwards (`rename_from`,
+        /// `keymiss`, or a gathered command's events); with `remove`, only if the key was
+        /// there.
+        events: Vec<(u32, &'static str)>,
     },
     /// Store a value and expiry time; unless `replace`, only if the key is absent.
     Put {
@@ -75,6 +79,9 @@ pub enum Job {
         expire_at: Option<i64>,
         /// Overwrite an existing key.
         replace: bool,
+        /// The keyspace events (class, name) to raise on the key once stored, instead of
+        /// those storing would raise (`new`, `rename_to`, or a gathered command's events).
+        events: Vec<(u32, &'static str)>,
     },
     /// Register a blocked client on keys of this shard.
     Block {
@@ -722,7 +729,12 @@ impl ShardCtx {
             Job::Exists { db, key } => {
                 Outcome::Flag(self.engine.borrow_mut().dbs[db as usize].contains(&key, now))
             }
-            Job::Take { db, key, remove } => {
+            Job::Take {
+                db,
+                key,
+                remove,
+                events,
+            } => {
                 let db_index = db as usize;
                 let mut engine = self.engine.borrow_mut();
                 let db = &mut engine.dbs[db_index];
@@ -731,6 +743,13 @@ impl ShardCtx {
                 } else {
                     shards::keys::peek_entry(db, &key, now)
                 };
+                // A removal's events are those of the removal: none when there was nothing
+                // to remove (RENAME of a missing key).
+                if !remove || entry.is_some() {
+                    for (class, event) in events {
+                        db.notify(class, event, &key);
+                    }
+                }
                 if remove && entry.is_some() && engine.aof.is_enabled() {
                     engine.log_key_state(db_index, &key);
                 }
@@ -742,6 +761,7 @@ impl ShardCtx {
                 value,
                 expire_at,
                 replace,
+                events,
             } => {
                 let db_index = db as usize;
                 let mut engine = self.engine.borrow_mut();
@@ -749,7 +769,7 @@ impl ShardCtx {
                 if !replace && db.contains(&key, now) {
                     return Outcome::Flag(false);
                 }
-                shards::keys::put_entry(db, &key, value, expire_at);
+                shards::keys::put_entry_raising(db, &key, value, expire_at, &events);
                 if engine.aof.is_enabled() {
                     engine.log_key_state(db_index, &key);
                 }

@@ -53,10 +53,13 @@ pub struct Db {
     /// When the running command started (ms; set by `Shard::run`): the access time of keys
     /// it creates.
     pub(crate) now: i64,
-    /// Keyspace notifications want `expired` events (set by `Shard::set_notify_flags`).
-    pub(crate) notify_expired: bool,
-    /// Keys expired since the shard last took its events.
-    pub(crate) expired_events: Vec<Key>,
+    /// The keyspace-event classes wanted (`notify-keyspace-events`, set by
+    /// `Shard::set_notify_flags`; 0 when nothing is published).
+    pub(crate) notify_flags: u32,
+    /// Keyspace events of this database not yet published, in the order they happened: the
+    /// handlers' events, keys created (`new`), expired and missed, in one sequence, so a key's
+    /// events keep Redis's order.
+    pub(crate) events: Vec<(&'static str, Key)>,
 }
 
 impl Db {
@@ -90,9 +93,7 @@ impl Db {
                 self.expired_keys += 1;
                 self.touch(key);
                 self.aof.note_expired(key);
-                if self.notify_expired {
-                    self.expired_events.push(key.into());
-                }
+                self.notify(crate::notify::EXPIRED, "expired", key);
                 true
             }
             _ => false,
@@ -109,6 +110,19 @@ impl Db {
     pub fn get(&mut self, key: &[u8], now: i64) -> Option<&Value> {
         self.expire_if_needed(key, now);
         let (_, stored, value) = self.entries.get_full_mut2(key)?;
+        self.access.touch(stored, now);
+        Some(value)
+    }
+
+    /// [`Db::get`] for a read command: a missing key is a `keymiss` keyspace event (Redis's
+    /// `lookupKeyRead`).
+    pub fn get_for_read(&mut self, key: &[u8], now: i64) -> Option<&Value> {
+        self.expire_if_needed(key, now);
+        let Some(index) = self.entries.get_index_of(key) else {
+            self.notify(crate::notify::KEY_MISS, "keymiss", key);
+            return None;
+        };
+        let (stored, value) = self.entries.get_index_mut2(index)?;
         self.access.touch(stored, now);
         Some(value)
     }
@@ -205,7 +219,19 @@ impl Db {
                 let mut stored = Key::from(key);
                 stored.set_access(self.access.initial(self.now));
                 self.entries.insert(stored, value);
+                // Redis's `dbAdd`: every key created, whatever the command.
+                self.notify(crate::notify::NEW, "new", key);
             }
+        }
+    }
+
+    /// Buffers keyspace event `event` of `class` (`crate::notify`) for `key` when that class
+    /// is wanted; one branch otherwise. Nothing is buffered while a log replays (no client
+    /// could have subscribed yet).
+    #[inline]
+    pub fn notify(&mut self, class: u32, event: &'static str, key: &[u8]) {
+        if self.notify_flags & class != 0 && !self.aof.loading {
+            self.events.push((event, key.into()));
         }
     }
 
@@ -305,8 +331,8 @@ impl Db {
                     self.expired_keys += 1;
                     self.touch(&key);
                     self.aof.note_expired(&key);
-                    if self.notify_expired {
-                        self.expired_events.push(key.clone());
+                    if self.notify_flags & crate::notify::EXPIRED != 0 {
+                        self.events.push(("expired", key.clone()));
                     }
                 }
                 true

@@ -44,6 +44,24 @@ pub fn put_entry(db: &mut Db, key: &[u8], value: Value, expire_at: Option<i64>) 
     }
 }
 
+/// [`put_entry`] raising the keyspace events `events` (class, name) on `key` instead of the
+/// ones storing raises (`new`): the destination half of a command run across shards, whose
+/// events the command decides.
+pub fn put_entry_raising(
+    db: &mut Db,
+    key: &[u8],
+    value: Value,
+    expire_at: Option<i64>,
+    events: &[(u32, &'static str)],
+) {
+    let mark = db.events.len();
+    put_entry(db, key, value, expire_at);
+    db.events.truncate(mark);
+    for &(class, event) in events {
+        db.notify(class, event, key);
+    }
+}
+
 /// ```text
 /// DEL key [key ...]
 /// ```
@@ -107,6 +125,7 @@ fn count_read_hits(ctx: &mut Ctx<'_>, args: &[Bytes]) -> i64 {
             found += 1;
         } else {
             stats.keyspace_misses += 1;
+            db.notify(crate::notify::KEY_MISS, "keymiss", key);
         }
     }
     found
@@ -127,6 +146,7 @@ pub fn type_(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         }
         None => {
             stats.keyspace_misses += 1;
+            db.notify(crate::notify::KEY_MISS, "keymiss", &args[1]);
             reply.simple("none");
         }
     }
@@ -334,6 +354,7 @@ pub fn copy(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let reply = &mut *ctx.reply;
     let Some((value, expire_at)) = peek_entry(&mut shard.dbs[src_db], src, now) else {
         shard.stats.keyspace_misses += 1;
+        shard.dbs[src_db].notify(crate::notify::KEY_MISS, "keymiss", src);
         reply.int(0);
         return;
     };
@@ -343,7 +364,10 @@ pub fn copy(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         reply.int(0);
         return;
     }
+    // Redis deletes a replaced destination and adds the copy (a `new` event).
+    target.remove(dst);
     put_entry(target, dst, value, expire_at);
+    target.notify(crate::notify::GENERIC, "copy_to", dst);
     reply.int(1);
 }
 
@@ -454,6 +478,7 @@ pub fn scan(ctx: &mut Ctx<'_>, args: &[Bytes]) {
                 }
                 None => {
                     stats.keyspace_misses += 1;
+                    db.notify(crate::notify::KEY_MISS, "keymiss", key);
                     "none"
                 }
             };
@@ -562,6 +587,114 @@ pub(crate) mod tests {
             key.as_bytes(),
             Value::string(value.as_bytes()),
             expire_at,
+        );
+    }
+
+    /// The events taken from `shard`, as `key:event`.
+    fn events(shard: &mut Shard) -> Vec<String> {
+        shard
+            .take_events()
+            .into_iter()
+            .map(|e| format!("{}:{}", String::from_utf8_lossy(&e.key), e.event))
+            .collect()
+    }
+
+    #[test]
+    fn copy_and_rename_raise_redis_events() {
+        let mut s = shard_with(&["a", "b"]);
+        s.set_notify_flags(
+            crate::notify::ALL
+                | crate::notify::NEW
+                | crate::notify::KEY_MISS
+                | crate::notify::KEYSPACE,
+        );
+        run(&mut s, 0, copy, &["COPY", "a", "b"]);
+        run(&mut s, 0, copy, &["COPY", "a", "b", "REPLACE"]);
+        run(&mut s, 0, copy, &["COPY", "none", "b"]);
+        run(&mut s, 0, rename, &["RENAME", "a", "c"]);
+        run(&mut s, 0, rename, &["RENAME", "none", "c"]);
+        assert_eq!(
+            events(&mut s),
+            [
+                "b:new",
+                "b:copy_to",
+                "none:keymiss",
+                "c:new",
+                "a:rename_from",
+                "c:rename_to"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_write_over_a_key_past_its_time_expires_it_first_as_redis() {
+        // Checked against redis-server 7.0 with active expiry off: SETEX and a non-empty
+        // SINTERSTORE look the key up for writing (expired, new); an empty one deletes (del).
+        let mut s = Shard::new(1, 7);
+        for key in ["x", "y", "z"] {
+            put(&mut s, 0, key, "v", Some(5));
+        }
+        run(&mut s, 0, crate::types::set::sadd, &["SADD", "s", "a"]);
+        s.set_notify_flags(crate::notify::ALL | crate::notify::NEW | crate::notify::KEYSPACE);
+        run(
+            &mut s,
+            10,
+            crate::types::string::setex,
+            &["SETEX", "x", "100", "v"],
+        );
+        run(
+            &mut s,
+            10,
+            crate::types::set::sinterstore,
+            &["SINTERSTORE", "y", "s"],
+        );
+        run(
+            &mut s,
+            10,
+            crate::types::set::sinterstore,
+            &["SINTERSTORE", "z", "none"],
+        );
+        assert_eq!(
+            events(&mut s),
+            [
+                "x:expired",
+                "x:new",
+                "x:set",
+                "x:expire",
+                "y:expired",
+                "y:new",
+                "y:sinterstore",
+                "z:del"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_put_raises_the_given_events_instead_of_new() {
+        let mut s = Shard::new(1, 7);
+        s.set_notify_flags(crate::notify::ALL | crate::notify::NEW | crate::notify::KEYEVENT);
+        put_entry_raising(
+            &mut s.dbs[0],
+            b"k",
+            Value::string(b"v"),
+            None,
+            &[
+                (crate::notify::GENERIC, "rename_to"),
+                (crate::notify::LIST, "lpush"),
+            ],
+        );
+        assert_eq!(events(&mut s), ["k:rename_to", "k:lpush"]);
+        s.set_notify_flags(crate::notify::GENERIC | crate::notify::KEYEVENT);
+        put_entry_raising(
+            &mut s.dbs[0],
+            b"k",
+            Value::string(b"v"),
+            None,
+            &[(crate::notify::LIST, "lpush")],
+        );
+        assert!(
+            events(&mut s).is_empty(),
+            "a class not wanted is not raised"
         );
     }
 

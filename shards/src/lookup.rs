@@ -50,7 +50,7 @@ pub fn read_value<'d>(
     key: &[u8],
     now: i64,
 ) -> Option<&'d Value> {
-    let found = db.get(key, now);
+    let found = db.get_for_read(key, now);
     if found.is_some() {
         stats.keyspace_hits += 1;
     } else {

@@ -1,10 +1,12 @@
 //! Keyspace notifications (`notify-keyspace-events`): the event classes Redis 7.0 has, their
 //! letters, and the shard's buffer of events that handlers emit.
 //!
-//! A handler calls [`crate::shard::Ctx::notify`] with the event's class, name and key. When
-//! the configured flags do not want that class, that is one predictable branch and nothing
-//! else; otherwise the event is buffered, and the server drains the buffer after each batch
-//! of work ([`crate::shard::Shard::take_events`]) and publishes `__keyspace@<db>__:<key>` and
+//! A handler calls [`crate::shard::Ctx::notify`] with the event's class, name and key; the
+//! database itself notes keys it creates (`new`), expires (`expired`) and that reads miss
+//! (`keymiss`). When the configured flags do not want that class, that is one predictable
+//! branch and nothing else; otherwise the event is buffered in the database's ordered list,
+//! and the server drains the buffers after each batch of work
+//! ([`crate::shard::Shard::take_events`]) and publishes `__keyspace@<db>__:<key>` and
 //! `__keyevent@<db>__:<event>` as PUBLISH would.
 
 use bytes::Bytes;
@@ -37,6 +39,9 @@ pub const KEY_MISS: u32 = 1 << 11;
 pub const MODULE: u32 = 1 << 13;
 /// `n`: a new key was created.
 pub const NEW: u32 = 1 << 14;
+/// Any class: for an event whose class was checked where it was raised (a command gathered
+/// into a scratch shard, whose events are raised again on each key's owner).
+pub const ANY: u32 = KEYSPACE | KEYEVENT;
 /// `A`: `g$lshzxetd`.
 pub const ALL: u32 =
     GENERIC | STRING | LIST | SET | HASH | ZSET | EXPIRED | EVICTED | STREAM | MODULE;
@@ -110,12 +115,13 @@ pub struct Event {
     pub key: Bytes,
 }
 
-/// The shard's configured classes and its buffer of events not yet published.
+/// The shard's configured classes. The events themselves are buffered per database
+/// (`Db::notify`), so expirations, key creations and the handlers' events of one key stay in
+/// the order they happened.
 #[derive(Debug, Default)]
 pub struct Notifier {
     /// The configured flags; 0 when neither `K` nor `E` is set (nothing is published then).
     flags: u32,
-    events: Vec<Event>,
 }
 
 impl Notifier {
@@ -138,28 +144,6 @@ impl Notifier {
     pub fn wants(&self, class: u32) -> bool {
         self.flags & class != 0
     }
-
-    /// Buffers an event of `class` when that class is wanted.
-    #[inline]
-    pub fn notify(&mut self, class: u32, event: &'static str, db: usize, key: &[u8]) {
-        if self.wants(class) {
-            self.events.push(Event {
-                db,
-                event,
-                key: Bytes::copy_from_slice(key),
-            });
-        }
-    }
-
-    /// Takes the buffered events.
-    pub fn take(&mut self) -> Vec<Event> {
-        std::mem::take(&mut self.events)
-    }
-
-    /// Whether any event waits.
-    pub fn is_empty(&self) -> bool {
-        self.events.is_empty()
-    }
 }
 
 #[cfg(test)]
@@ -178,21 +162,38 @@ mod tests {
     }
 
     #[test]
-    fn events_are_kept_only_when_wanted() {
+    fn nothing_is_wanted_without_k_or_e() {
         let mut n = Notifier::default();
         n.set_flags(GENERIC);
-        n.notify(GENERIC, "del", 0, b"k");
-        assert!(n.is_empty(), "without K or E nothing is published");
+        assert!(!n.wants(GENERIC), "without K or E nothing is published");
         n.set_flags(GENERIC | KEYEVENT);
-        n.notify(STRING, "set", 0, b"k");
-        n.notify(GENERIC, "del", 1, b"k");
+        assert!(n.wants(GENERIC) && !n.wants(STRING));
+    }
+
+    #[test]
+    fn events_keep_their_order_per_database() {
+        let mut shard = crate::Shard::new(2, 1);
+        shard.set_notify_flags(ALL | NEW | KEYSPACE);
+        shard.dbs[1].set(b"k", crate::Value::string(b"v"));
+        shard.dbs[1].notify(STRING, "set", b"k");
+        shard.dbs[1].set_expire(b"k", 5);
+        assert!(shard.dbs[1].get(b"k", 10).is_none());
+        shard.note_evicted(0, b"x");
+        let events: Vec<(usize, &str, Bytes)> = shard
+            .take_events()
+            .into_iter()
+            .map(|e| (e.db, e.event, e.key))
+            .collect();
+        let k = Bytes::from_static(b"k");
         assert_eq!(
-            n.take(),
-            vec![Event {
-                db: 1,
-                event: "del",
-                key: Bytes::from_static(b"k")
-            }]
+            events,
+            vec![
+                (0, "evicted", Bytes::from_static(b"x")),
+                (1, "new", k.clone()),
+                (1, "set", k.clone()),
+                (1, "expired", k),
+            ]
         );
+        assert!(shard.take_events().is_empty());
     }
 }

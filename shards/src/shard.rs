@@ -101,36 +101,47 @@ impl Shard {
     /// Uses `notify-keyspace-events` flags `flags` from now on.
     pub fn set_notify_flags(&mut self, flags: u32) {
         self.notify.set_flags(flags);
-        let expired = self.notify.wants(crate::notify::EXPIRED);
+        let flags = self.notify.flags();
         for db in &mut self.dbs {
-            db.notify_expired = expired;
+            db.notify_flags = flags;
         }
     }
 
     /// Records that `key` of database `db` was evicted (an `evicted` event when wanted).
     pub fn note_evicted(&mut self, db: usize, key: &[u8]) {
-        self.notify
-            .notify(crate::notify::EVICTED, "evicted", db, key);
+        if let Some(db) = self.dbs.get_mut(db) {
+            db.notify(crate::notify::EVICTED, "evicted", key);
+        }
     }
 
-    /// Takes the keyspace events to publish: each database's expirations, then the events
-    /// handlers emitted. Empty at once when nothing is wanted.
+    /// Takes the keyspace events to publish, database by database, each database's in the
+    /// order they happened. Empty at once when nothing is wanted.
     pub fn take_events(&mut self) -> Vec<crate::notify::Event> {
         if self.notify.flags() == 0 {
             return Vec::new();
         }
         let mut events = Vec::new();
         for (index, db) in self.dbs.iter_mut().enumerate() {
-            for key in std::mem::take(&mut db.expired_events) {
-                events.push(crate::notify::Event {
-                    db: index,
-                    event: "expired",
-                    key: Bytes::copy_from_slice(&key),
-                });
-            }
+            events.extend(
+                db.events
+                    .drain(..)
+                    .map(|(event, key)| crate::notify::Event {
+                        db: index,
+                        event,
+                        key: Bytes::copy_from_slice(key.as_bytes()),
+                    }),
+            );
         }
-        events.extend(self.notify.take());
         events
+    }
+
+    /// Takes the keyspace events of database `db` alone, in order (a gathered command's
+    /// scratch shard hands each key's events to the shard that owns the key).
+    pub fn take_db_events(&mut self, db: usize) -> Vec<(&'static str, crate::db::Key)> {
+        self.dbs
+            .get_mut(db)
+            .map(|db| std::mem::take(&mut db.events))
+            .unwrap_or_default()
     }
 
     /// Runs `handler` on database `db` at time `now` (ms), encoding into `reply`.
@@ -214,7 +225,15 @@ impl Ctx<'_> {
     /// database; one branch when the class is not wanted.
     #[inline]
     pub fn notify(&mut self, class: u32, event: &'static str, key: &[u8]) {
-        self.shard.notify.notify(class, event, self.db, key);
+        self.shard.dbs[self.db].notify(class, event, key);
+    }
+
+    /// [`Ctx::notify`] for a key of database `db` (COPY ... DB).
+    #[inline]
+    pub fn notify_in(&mut self, db: usize, class: u32, event: &'static str, key: &[u8]) {
+        if let Some(db) = self.shard.dbs.get_mut(db) {
+            db.notify(class, event, key);
+        }
     }
 }
 

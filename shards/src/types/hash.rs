@@ -305,6 +305,7 @@ pub fn hsetnx(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     }
     h.set(&args[2], &args[3], limits);
     reply.int(1);
+    ctx.notify(crate::notify::HASH, "hset", &args[1]);
 }
 
 /// The value of `field`, or null.
@@ -574,6 +575,7 @@ pub fn hincrbyfloat(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         h.set(field, text.as_bytes(), limits);
     }
     reply.bulk(text.as_bytes());
+    ctx.notify(crate::notify::HASH, "hincrbyfloat", key);
 }
 
 /// A random field; with a count, an array of fields (distinct for a positive count, at most

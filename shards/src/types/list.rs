@@ -196,11 +196,32 @@ fn lookup_write<'d>(
     lookup::write(db, key, now).map_err(|_| reply.error(errors::WRONGTYPE))
 }
 
-/// Removes `key` if it holds an empty list: Redis deletes a list once its last element goes.
+/// Removes `key` if it holds an empty list, with its `del` keyspace event: Redis deletes a
+/// list once its last element goes.
 fn remove_if_empty(db: &mut Db, key: &[u8], now: i64) {
     if matches!(db.get(key, now), Some(Value::List(list)) if list.is_empty()) {
         db.remove(key);
+        db.notify(crate::notify::GENERIC, "del", key);
     }
+}
+
+/// The keyspace event of a push at `end`.
+fn push_event(end: End) -> &'static str {
+    match end {
+        End::Head => "lpush",
+        End::Tail => "rpush",
+    }
+}
+
+/// Notes elements popped from `end` of the list at `key` (Redis's `listElementsRemoved`):
+/// the `lpop`/`rpop` event, then the key's removal if it is left empty.
+fn popped(db: &mut Db, key: &[u8], end: End, now: i64) {
+    let event = match end {
+        End::Head => "lpop",
+        End::Tail => "rpop",
+    };
+    db.notify(crate::notify::LIST, event, key);
+    remove_if_empty(db, key, now);
 }
 
 /// Pops up to `count` elements from `end` of the list at `key` (which exists and is a list),
@@ -216,7 +237,7 @@ fn pop_range_reply(db: &mut Db, reply: &mut Reply, key: &[u8], end: End, count: 
             }
         }
     }
-    remove_if_empty(db, key, now);
+    popped(db, key, end, now);
 }
 
 /// Pops one element from `end` of the list at `key` (which exists and is a list), removing
@@ -226,7 +247,9 @@ fn pop_one(db: &mut Db, key: &[u8], end: End, now: i64) -> Option<Box<[u8]>> {
         .get_mut(key, now)
         .and_then(as_list_mut)
         .and_then(|list| list.pop(end));
-    remove_if_empty(db, key, now);
+    if item.is_some() {
+        popped(db, key, end, now);
+    }
     item
 }
 
@@ -250,11 +273,7 @@ fn push_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End) {
         list.push(end, item);
     }
     reply.int(list.len() as i64);
-    let event = match end {
-        End::Head => "lpush",
-        End::Tail => "rpush",
-    };
-    ctx.notify(crate::notify::LIST, event, key);
+    ctx.notify(crate::notify::LIST, push_event(end), key);
 }
 
 /// Prepends the elements to the list at `key`, creating it if missing; replies with the new
@@ -289,6 +308,7 @@ fn pushx_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End) {
                 list.push(end, item);
             }
             reply.int(list.len() as i64);
+            db.notify(crate::notify::LIST, push_event(end), &args[1]);
         }
     }
 }
@@ -331,45 +351,16 @@ fn pop_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End, name: &str) {
     let now = ctx.now;
     let key = &args[1][..];
     let (db, _, reply) = ctx.parts();
-    let popped = match lookup_write(db, reply, key, now) {
-        Err(()) => false,
-        Ok(None) if has_count => {
-            reply.null_array();
-            false
-        }
-        Ok(None) => {
-            reply.null();
-            false
-        }
-        Ok(Some(_)) if has_count && count == 0 => {
-            reply.array(0);
-            false
-        }
-        Ok(Some(_)) if has_count => {
-            pop_range_reply(db, reply, key, end, count as u64, now);
-            true
-        }
+    match lookup_write(db, reply, key, now) {
+        Err(()) => {}
+        Ok(None) if has_count => reply.null_array(),
+        Ok(None) => reply.null(),
+        Ok(Some(_)) if has_count && count == 0 => reply.array(0),
+        Ok(Some(_)) if has_count => pop_range_reply(db, reply, key, end, count as u64, now),
         Ok(Some(_)) => match pop_one(db, key, end, now) {
-            Some(item) => {
-                reply.bulk(&item);
-                true
-            }
-            None => {
-                reply.null();
-                false
-            }
+            Some(item) => reply.bulk(&item),
+            None => reply.null(),
         },
-    };
-    if popped {
-        let emptied = !db.contains(key, now);
-        let event = match end {
-            End::Head => "lpop",
-            End::Tail => "rpop",
-        };
-        ctx.notify(crate::notify::LIST, event, key);
-        if emptied {
-            ctx.notify(crate::notify::GENERIC, "del", key);
-        }
     }
 }
 
@@ -548,6 +539,7 @@ pub fn linsert(ctx: &mut Ctx<'_>, args: &[Bytes]) {
             let at = if after { i + 1 } else { i };
             list.items.insert(at, Box::from(&args[4][..]));
             reply.int(list.len() as i64);
+            db.notify(crate::notify::LIST, "linsert", &args[1]);
         }
     }
 }
@@ -611,6 +603,9 @@ pub fn lrem(ctx: &mut Ctx<'_>, args: &[Bytes]) {
             true
         }
     });
+    if removed > 0 {
+        db.notify(crate::notify::LIST, "lrem", key);
+    }
     remove_if_empty(db, key, now);
     reply.int(removed as i64);
 }
@@ -646,6 +641,7 @@ pub fn ltrim(ctx: &mut Ctx<'_>, args: &[Bytes]) {
             list.items.drain(..first);
         }
     }
+    db.notify(crate::notify::LIST, "ltrim", key);
     remove_if_empty(db, key, now);
     reply.ok();
 }
@@ -800,7 +796,9 @@ fn move_generic(ctx: &mut Ctx<'_>, src: &[u8], dst: &[u8], from: End, to: End) {
     if let Some(list) = db.get_mut(dst, now).and_then(as_list_mut) {
         list.push(to, &item);
     }
-    remove_if_empty(db, src, now);
+    // Redis's `lmoveGenericCommand`: the push's events, then the pop's.
+    db.notify(crate::notify::LIST, push_event(to), dst);
+    popped(db, src, from, now);
     reply.bulk(&item);
 }
 

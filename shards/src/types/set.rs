@@ -395,15 +395,28 @@ fn peek_sets<'d>(db: &'d Db, keys: &[Bytes]) -> Vec<Option<&'d Set>> {
 }
 
 /// Replaces `dst` with `result` (deleting it when the result is empty) and replies with the
-/// result's cardinality, as the *STORE commands do.
-fn store(db: &mut Db, reply: &mut Reply, dst: &[u8], result: Set) {
+/// result's cardinality, as the *STORE commands do; the keyspace event is `event`, or `del`
+/// when an empty result deleted the key.
+fn store(db: &mut Db, reply: &mut Reply, dst: &[u8], result: Set, event: &'static str) {
     let n = result.len();
     if n == 0 {
-        db.remove(dst);
+        // Redis's `dbDelete`, which does not look at the key's time: `del` even when past.
+        remove_notified(db, dst);
     } else {
+        // Redis's `setKey` looks the destination up for writing: past its time, it expires
+        // (`expired`) and is created anew (`new`).
+        db.expire_if_needed(dst, db.now);
         db.set(dst, Value::set(result));
+        db.notify(crate::notify::SET, event, dst);
     }
     reply.int(n as i64);
+}
+
+/// Removes `key` with a `del` keyspace event, if it exists.
+fn remove_notified(db: &mut Db, key: &[u8]) {
+    if db.remove(key).is_some() {
+        db.notify(crate::notify::GENERIC, "del", key);
+    }
 }
 
 /// Adds the members to the set at `key`, creating it if needed; replies with how many were
@@ -564,8 +577,10 @@ pub fn spop(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         Some(taken) => reply_taken(reply, taken),
         None => reply.null(),
     }
-    if set.is_empty() {
-        db.remove(key);
+    let emptied = set.is_empty();
+    db.notify(crate::notify::SET, "spop", key);
+    if emptied {
+        remove_notified(db, key);
     }
     if ctx.aof_enabled() {
         // The random choice is logged as what it took, so replay takes the same member.
@@ -596,7 +611,7 @@ fn spop_with_count(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let aof_on = ctx.aof_enabled();
     let shard = &mut *ctx.shard;
     let (db, rng, reply) = (&mut shard.dbs[ctx.db], &mut shard.rng, &mut *ctx.reply);
-    let set = match write_set(db, reply, key, now) {
+    match write_set(db, reply, key, now) {
         Err(()) => return,
         Ok(None) => {
             reply.set(0);
@@ -605,8 +620,8 @@ fn spop_with_count(ctx: &mut Ctx<'_>, args: &[Bytes]) {
             }
             return;
         }
-        Ok(Some(set)) => set,
-    };
+        Ok(Some(_)) => {}
+    }
     if count == 0 {
         reply.set(0);
         if aof_on {
@@ -614,12 +629,17 @@ fn spop_with_count(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         }
         return;
     }
+    db.notify(crate::notify::SET, "spop", key);
+    let Some(Value::Set(set)) = db.get_mut(key, now) else {
+        return reply.set(0);
+    };
     if count >= set.len() as u64 {
         // The whole set, as SUNION over this one key would reply with it.
         match db.remove(key) {
             Some(Value::Set(set)) => reply_union(reply, &[Some(&set)], max),
             _ => reply.set(0),
         }
+        db.notify(crate::notify::GENERIC, "del", key);
         if aof_on {
             ctx.propagate(vec![aof::command(&[b"DEL", key])]);
         }
@@ -805,18 +825,22 @@ pub fn smove(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         reply.int(0);
         return;
     }
-    if source.is_empty() {
-        db.remove(src);
+    let emptied = source.is_empty();
+    db.notify(crate::notify::SET, "srem", src);
+    if emptied {
+        remove_notified(db, src);
     }
-    match db.get_mut(dst, now) {
-        Some(Value::Set(target)) => {
-            target.add(member, max);
-        }
+    let added = match db.get_mut(dst, now) {
+        Some(Value::Set(target)) => target.add(member, max),
         _ => {
             let mut target = Set::for_member(member);
             target.add(member, max);
             db.set(dst, Value::set(target));
+            true
         }
+    };
+    if added {
+        db.notify(crate::notify::SET, "sadd", dst);
     }
     reply.int(1);
 }
@@ -851,7 +875,7 @@ fn sinter_generic(ctx: &mut Ctx<'_>, keys: &[Bytes], mode: Inter<'_>) {
                 Inter::Reply => reply.set(0),
                 Inter::Card(_) => reply.int(0),
                 Inter::Store(dst) => {
-                    db.remove(dst);
+                    remove_notified(db, dst);
                     reply.int(0);
                 }
             }
@@ -887,7 +911,7 @@ fn sinter_generic(ctx: &mut Ctx<'_>, keys: &[Bytes], mode: Inter<'_>) {
             for member in members {
                 result.add_member(member, max);
             }
-            store(db, reply, dst, result);
+            store(db, reply, dst, result, "sinterstore");
         }
     }
 }
@@ -943,7 +967,10 @@ fn sunion_diff_generic(ctx: &mut Ctx<'_>, keys: &[Bytes], dst: Option<&[u8]>, di
         union(&sets, max)
     };
     match dst {
-        Some(dst) => store(db, reply, dst, result),
+        Some(dst) => {
+            let event = if diff { "sdiffstore" } else { "sunionstore" };
+            store(db, reply, dst, result, event)
+        }
         None => {
             reply.set(result.len());
             for member in result.iter() {

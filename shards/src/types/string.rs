@@ -343,6 +343,7 @@ pub fn setnx(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     }
     db.set(&args[1], Value::string(&args[2]));
     reply.int(1);
+    ctx.notify(crate::notify::STRING, "set", &args[1]);
 }
 
 /// SETEX and PSETEX: the time is checked first, then the key is set with it.
@@ -350,10 +351,16 @@ fn set_with_expire(ctx: &mut Ctx<'_>, args: &[Bytes], unit: ExpireUnit, cmd: &st
     let Some(when) = expire_ms_or_reply(ctx.reply, unit, &args[2], ctx.now, cmd) else {
         return;
     };
+    let now = ctx.now;
     let db = ctx.db();
+    // Looked up for writing first, as Redis's `setGenericCommand`: a key past its time
+    // expires (`expired`) and is created anew (`new`).
+    db.expire_if_needed(&args[1], now);
     db.set(&args[1], Value::string(&args[3]));
     db.set_expire(&args[1], when);
     ctx.reply.ok();
+    ctx.notify(crate::notify::STRING, "set", &args[1]);
+    ctx.notify(crate::notify::GENERIC, "expire", &args[1]);
     if ctx.aof_enabled() {
         let logged = aof::command(&[b"SET", &args[1], &args[3], b"PXAT"]);
         ctx.propagate(vec![[logged, vec![aof::int_arg(when)]].concat()]);
@@ -390,6 +397,7 @@ pub fn getset(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         return;
     }
     db.set(&args[1], Value::string(&args[2]));
+    ctx.notify(crate::notify::STRING, "set", &args[1]);
 }
 
 /// Replies with the value of `key` and deletes it.
@@ -402,6 +410,7 @@ pub fn getdel(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let (db, stats, reply) = ctx.parts();
     if let Ok(true) = get_generic(db, stats, reply, &args[1], now) {
         db.remove(&args[1]);
+        db.notify(crate::notify::GENERIC, "del", &args[1]);
     }
 }
 
@@ -446,10 +455,12 @@ pub fn getex(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let logged: &[&[u8]] = match when {
         Some(when) if when <= now && !loading => {
             db.remove(key);
+            db.notify(crate::notify::GENERIC, "del", key);
             &[b"DEL", key]
         }
         Some(when) => {
             db.set_expire(key, when);
+            db.notify(crate::notify::GENERIC, "expire", key);
             if aof_on {
                 let cmd = aof::command(&[b"PEXPIREAT", key]);
                 ctx.propagate(vec![[cmd, vec![aof::int_arg(when)]].concat()]);
@@ -457,7 +468,9 @@ pub fn getex(ctx: &mut Ctx<'_>, args: &[Bytes]) {
             return;
         }
         None if opts.persist => {
-            db.persist(key);
+            if db.persist(key) {
+                db.notify(crate::notify::GENERIC, "persist", key);
+            }
             &[b"PERSIST", key]
         }
         None => &[],
@@ -510,12 +523,17 @@ fn pairs_or_reply<'a>(
 /// MSET key value [key value ...]
 /// ```
 pub fn mset(ctx: &mut Ctx<'_>, args: &[Bytes]) {
+    let now = ctx.now;
     let (db, _, reply) = ctx.parts();
     let Some(pairs) = pairs_or_reply(reply, args, "mset") else {
         return;
     };
     for pair in pairs {
+        // Redis's `setKey` looks the key up for writing first: one past its time expires
+        // (an `expired` event), and the key is then created anew (`new`).
+        db.expire_if_needed(&pair[0], now);
         db.set(&pair[0], Value::string(&pair[1]));
+        db.notify(crate::notify::STRING, "set", &pair[0]);
     }
     reply.ok();
 }
@@ -539,6 +557,7 @@ pub fn msetnx(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     }
     for pair in pairs {
         db.set(&pair[0], Value::string(&pair[1]));
+        db.notify(crate::notify::STRING, "set", &pair[0]);
     }
     reply.int(1);
 }
@@ -659,6 +678,7 @@ pub fn incrbyfloat(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let text = sum.to_human();
     db.set_keep_ttl(key, Value::string(text.as_bytes()));
     reply.bulk(text.as_bytes());
+    ctx.notify(crate::notify::STRING, "incrbyfloat", key);
 }
 
 /// True (after replying the error) when a string of `base + extra` bytes would pass

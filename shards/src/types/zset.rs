@@ -980,10 +980,40 @@ fn lookup_write<'d>(
     lookup::write(db, key, now)
 }
 
-/// Removes `key` if the sorted set it holds became empty.
+/// Removes `key`, with its `del` keyspace event, if the sorted set it holds became empty.
 fn delete_if_empty(db: &mut Db, key: &[u8]) {
     if matches!(db.entries.get(key), Some(Value::ZSet(z)) if z.is_empty()) {
         db.remove(key);
+        db.notify(crate::notify::GENERIC, "del", key);
+    }
+}
+
+/// Stores a *STORE command's result at `dst` with the keyspace event `event`, or deletes
+/// `dst` (a `del` event if it existed) when the result is empty; replies with its size.
+fn store_result(
+    db: &mut Db,
+    reply: &mut Reply,
+    dst: &[u8],
+    result: Option<ZSet>,
+    event: &'static str,
+) {
+    match result {
+        Some(z) if !z.is_empty() => {
+            let n = z.len();
+            // Redis's `setKey` looks the destination up for writing: past its time, it
+            // expires (`expired`) and is created anew (`new`). An empty result is
+            // `dbDelete`, which does not look at the time (`del` even when past).
+            db.expire_if_needed(dst, db.now);
+            db.set(dst, Value::zset(z));
+            db.notify(crate::notify::ZSET, event, dst);
+            reply.int(n as i64);
+        }
+        _ => {
+            if db.remove(dst).is_some() {
+                db.notify(crate::notify::GENERIC, "del", dst);
+            }
+            reply.int(0);
+        }
     }
 }
 
@@ -1191,15 +1221,11 @@ pub fn zrem(ctx: &mut Ctx<'_>, args: &[Bytes]) {
             break;
         }
     }
-    let emptied = z.is_empty();
+    if deleted > 0 {
+        db.notify(crate::notify::ZSET, "zrem", key);
+    }
     delete_if_empty(db, key);
     reply.int(deleted);
-    if deleted > 0 {
-        ctx.notify(crate::notify::ZSET, "zrem", key);
-        if emptied {
-            ctx.notify(crate::notify::GENERIC, "del", key);
-        }
-    }
 }
 
 /// ```text
@@ -1212,7 +1238,7 @@ pub fn zremrangebyrank(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let Some(end) = arg_i64(ctx.reply, &args[3]) else {
         return;
     };
-    zremrange_generic(ctx, &args[1], |z| {
+    zremrange_generic(ctx, &args[1], "zremrangebyrank", |z| {
         let llen = z.len() as i64;
         let mut start = if start < 0 { llen + start } else { start };
         let mut end = if end < 0 { llen + end } else { end };
@@ -1239,7 +1265,7 @@ pub fn zremrangebyscore(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         ctx.reply.error(errors::ZSET_MINMAX_FLOAT);
         return;
     };
-    zremrange_generic(ctx, &args[1], |z| z.remove_in(&range));
+    zremrange_generic(ctx, &args[1], "zremrangebyscore", |z| z.remove_in(&range));
 }
 
 /// ```text
@@ -1250,12 +1276,18 @@ pub fn zremrangebylex(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         ctx.reply.error(errors::ZSET_MINMAX_LEX);
         return;
     };
-    zremrange_generic(ctx, &args[1], |z| z.remove_in(&range));
+    zremrange_generic(ctx, &args[1], "zremrangebylex", |z| z.remove_in(&range));
 }
 
 /// The rest of `zremrangeGenericCommand`, once the range is parsed: `remove` deletes the
-/// range from the set and says how many members went.
-fn zremrange_generic(ctx: &mut Ctx<'_>, key: &[u8], remove: impl FnOnce(&mut ZSet) -> usize) {
+/// range from the set and says how many members went; `event` is the keyspace event when
+/// some did.
+fn zremrange_generic(
+    ctx: &mut Ctx<'_>,
+    key: &[u8],
+    event: &'static str,
+    remove: impl FnOnce(&mut ZSet) -> usize,
+) {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
     let deleted = match lookup_write(db, key, now) {
@@ -1263,7 +1295,10 @@ fn zremrange_generic(ctx: &mut Ctx<'_>, key: &[u8], remove: impl FnOnce(&mut ZSe
         Ok(None) => 0,
         Ok(Some(z)) => remove(z),
     };
-    delete_if_empty(db, key);
+    if deleted > 0 {
+        db.notify(crate::notify::ZSET, event, key);
+        delete_if_empty(db, key);
+    }
     reply.int(deleted as i64);
 }
 
@@ -1557,10 +1592,7 @@ fn zrange_generic(
     };
     let Some(z) = z else {
         match store {
-            Some(dst) => {
-                db.remove(dst);
-                reply.int(0);
-            }
+            Some(dst) => store_result(db, reply, dst, None, "zrangestore"),
             None => reply.array(0),
         }
         return;
@@ -1583,13 +1615,7 @@ fn zrange_generic(
     for (m, s) in &items {
         target.add_plain(m, *s, limits);
     }
-    let n = items.len();
-    if n == 0 {
-        db.remove(dst);
-    } else {
-        db.set(dst, Value::zset(target));
-    }
-    reply.int(n as i64);
+    store_result(db, reply, dst, Some(target), "zrangestore");
 }
 
 /// The members of ranks `start..=end` (negative counting from the end), as
@@ -1717,6 +1743,11 @@ fn generic_zpop(
         reply.bulk(&member);
         reply.double(score);
     }
+    db.notify(
+        crate::notify::ZSET,
+        if max { "zpopmax" } else { "zpopmin" },
+        key,
+    );
     delete_if_empty(db, key);
 }
 
@@ -2048,7 +2079,10 @@ fn zset_op(
     // Look every input up (expiring, counting hits and misses) and check its type.
     for key in keys {
         match db.get(key, now) {
-            None => stats.keyspace_misses += 1,
+            None => {
+                stats.keyspace_misses += 1;
+                db.notify(crate::notify::KEY_MISS, "keymiss", key);
+            }
             Some(value) => {
                 stats.keyspace_hits += 1;
                 if !matches!(value, Value::ZSet(_) | Value::Set(_)) {
@@ -2183,13 +2217,13 @@ fn zset_op(
         return;
     }
     if let Some(dst) = dst {
-        let n = result.len();
-        if n == 0 {
-            db.remove(dst);
-        } else {
-            db.set(dst, Value::zset(ZSet::from_items(result, limits)));
-        }
-        reply.int(n as i64);
+        let event = match op {
+            SetOp::Union => "zunionstore",
+            SetOp::Inter => "zinterstore",
+            SetOp::Diff => "zdiffstore",
+        };
+        let result = (!result.is_empty()).then(|| ZSet::from_items(result, limits));
+        store_result(db, reply, dst, result, event);
         return;
     }
     result.sort_by(|a, b| cmp_entry(a.1, &a.0, b.1, &b.0));
