@@ -854,6 +854,10 @@ impl UringCommon for PollRing {
     }
 
     fn submit_one_event(&mut self, queue: &mut VecDeque<UringDescriptor>) -> Option<bool> {
+        // shardis: nothing to submit is the common case; don't read the clock for it.
+        if queue.is_empty() {
+            return Some(false);
+        }
         let source_map = &mut *self.source_map.borrow_mut();
         let now = Instant::now();
 
@@ -1186,6 +1190,10 @@ impl UringCommon for SleepableRing {
     }
 
     fn submit_one_event(&mut self, queue: &mut VecDeque<UringDescriptor>) -> Option<bool> {
+        // shardis: nothing to submit is the common case; don't read the clock for it.
+        if queue.is_empty() {
+            return Some(false);
+        }
         let source_map = &mut *self.source_map.borrow_mut();
         let now = Instant::now();
 
@@ -1820,7 +1828,7 @@ impl Reactor {
         // shardis: a preemption timer still pending from an earlier pass is kept
         // when it will fire no later than a new one would: re-arming both timers on
         // every pass cost a cancellation, a new timeout and up to two io_uring_enter
-        // calls per pass (vendor/glommio-lazy-preempt-timers.patch). The only change
+        // calls per pass (vendor/glommio-cheaper-passes.patch). The only change
         // is that a preemption may come earlier in a run than the full duration.
         let preempt_wanted = preempt_timer();
         let keep_latency_timer = match (preempt_wanted, self.preempt_timer_deadline.get()) {
