@@ -153,13 +153,12 @@ fn list_size(list: &List, samples: usize) -> usize {
 
 fn hash_size(hash: &Hash, samples: usize) -> usize {
     let len = hash.len();
-    let structure = if hash.encoding() == "listpack" {
-        // Grown one pair at a time: no spare capacity.
-        alloc_size(len * 2 * size_of::<Key>())
-    } else {
-        alloc_size(size_of::<IndexMap<Key, Key, RandomState>>())
-            + grown_table_bytes(len, HASH_BUCKET)
-    };
+    if let Some(packed) = hash.listpack_bytes() {
+        // The elements live in the buffer, which is grown exactly.
+        return alloc_size(size_of::<Hash>()) + alloc_size(packed);
+    }
+    let structure = alloc_size(size_of::<IndexMap<Key, Key, RandomState>>())
+        + grown_table_bytes(len, HASH_BUCKET);
     let elements = hash.iter().map(|(f, v)| key_heap(f) + key_heap(v));
     alloc_size(size_of::<Hash>()) + structure + sampled(elements, len, samples)
 }
