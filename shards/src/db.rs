@@ -1,6 +1,6 @@
 //! One logical database (SELECT 0..15) of one shard: the key table and the expiry table.
 //!
-//! Both tables are `IndexMap`s: entries live in a dense vector, which gives O(1) uniform random
+//! Both tables are [`KeyTable`]s (`table.rs`): entries live in a dense vector, which gives O(1) uniform random
 //! sampling (active expiry, eviction, RANDOMKEY) and lets SCAN walk indices from the top down.
 //! Removal is always `swap_remove`, which moves the *last* entry into the hole; a scan that
 //! walks downwards has already visited the last entry, so a key present for the whole scan is
@@ -21,11 +21,9 @@
 use crate::aof::ExpiryHooks;
 use crate::evict::Access;
 use crate::snapshot::cursor::DbCursor;
+use crate::table::KeyTable;
 use crate::value::Value;
 use crate::watch::WatchedKeys;
-use ahash::RandomState;
-use indexmap::map::MutableKeys;
-use indexmap::IndexMap;
 
 pub use crate::key::Key;
 
@@ -33,9 +31,9 @@ pub use crate::key::Key;
 #[derive(Debug, Default)]
 pub struct Db {
     /// Every live key and its value.
-    pub(crate) entries: IndexMap<Key, Value, RandomState>,
+    pub(crate) entries: KeyTable<Value>,
     /// Absolute expiry times (ms since the epoch) of the keys that have one.
-    pub(crate) expires: IndexMap<Key, i64, RandomState>,
+    pub(crate) expires: KeyTable<i64>,
     /// Keys deleted because their time passed, lazily or actively (INFO expired_keys).
     pub expired_keys: u64,
     /// The keys clients WATCH, with their versions.
@@ -282,8 +280,8 @@ impl Db {
             let entries = &self.entries;
             self.watched.touch_where(|key| entries.contains_key(key));
         }
-        self.entries = IndexMap::default();
-        self.expires = IndexMap::default();
+        self.entries = KeyTable::new();
+        self.expires = KeyTable::new();
     }
 
     /// Exchanges the keys, expiry times and running snapshot walk of two databases (SWAPDB),

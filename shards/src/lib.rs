@@ -21,6 +21,7 @@ pub mod reply;
 pub mod shard;
 pub mod slot;
 pub mod snapshot;
+pub mod table;
 pub mod types;
 pub mod usage;
 pub mod util;

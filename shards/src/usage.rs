@@ -3,7 +3,8 @@
 //!
 //! The figures are computed from the structures themselves, not measured: each allocation
 //! is counted at the jemalloc size class it really gets ([`alloc_size`], what the server's
-//! `used_memory` counts), tables at the bucket and index sizes `indexmap` gives them, and
+//! `used_memory` counts), tables at the bucket and index sizes `indexmap` gives them (the
+//! database tables at the sizes they report, see `table.rs`), and
 //! each element at its own heap size. A key costs its share of its database's table (entry
 //! and index slot), its heap bytes if it is too long to live inline, its entry in the expiry
 //! table if it has a time to live, and its value: the value's box, its table or vector, and
@@ -36,10 +37,6 @@ const fn bucket(key: usize, value: usize) -> usize {
     size_of::<u64>() + key + value
 }
 
-/// A database table entry: `Key` to `Value`.
-const MAIN_BUCKET: usize = bucket(size_of::<Key>(), size_of::<Value>());
-/// An expiry table entry: `Key` to the time (ms).
-const EXPIRES_BUCKET: usize = bucket(size_of::<Key>(), size_of::<i64>());
 /// A hashtable-encoded hash's entry: field and value, both `Key`s.
 const HASH_BUCKET: usize = bucket(size_of::<Key>(), size_of::<Key>());
 /// A hashtable-encoded set's entry: the member.
@@ -156,13 +153,12 @@ fn list_size(list: &List, samples: usize) -> usize {
 
 fn hash_size(hash: &Hash, samples: usize) -> usize {
     let len = hash.len();
-    let structure = if hash.encoding() == "listpack" {
-        // Grown one pair at a time: no spare capacity.
-        alloc_size(len * 2 * size_of::<Key>())
-    } else {
-        alloc_size(size_of::<IndexMap<Key, Key, RandomState>>())
-            + grown_table_bytes(len, HASH_BUCKET)
-    };
+    if let Some(packed) = hash.listpack_bytes() {
+        // The elements live in the buffer, which is grown exactly.
+        return alloc_size(size_of::<Hash>()) + alloc_size(packed);
+    }
+    let structure = alloc_size(size_of::<IndexMap<Key, Key, RandomState>>())
+        + grown_table_bytes(len, HASH_BUCKET);
     let elements = hash.iter().map(|(f, v)| key_heap(f) + key_heap(v));
     alloc_size(size_of::<Hash>()) + structure + sampled(elements, len, samples)
 }
@@ -195,10 +191,9 @@ fn zset_size(zset: &ZSet, samples: usize) -> usize {
     alloc_size(size_of::<ZSet>()) + structure + sampled(elements, len, samples)
 }
 
-/// A key's share of a table: its entry and index slot, the table's bytes divided by its
-/// entries.
-fn table_share(capacity: usize, len: usize, entry: usize) -> usize {
-    table_bytes(capacity, entry).div_ceil(len.max(1))
+/// The bytes of a database's key or expiry table, from what it asked the allocator for.
+fn key_table_bytes(allocations: [usize; 2]) -> usize {
+    allocations.into_iter().map(alloc_size).sum()
 }
 
 /// What `key` of `db` costs, with its value's elements sampled past `samples`; `None` if it
@@ -206,12 +201,12 @@ fn table_share(capacity: usize, len: usize, entry: usize) -> usize {
 /// in Redis).
 pub fn key_usage(db: &Db, key: &[u8], samples: usize) -> Option<usize> {
     let (stored, value) = db.entries.get_key_value(key)?;
-    let mut bytes = table_share(db.entries.capacity(), db.entries.len(), MAIN_BUCKET)
+    let mut bytes = key_table_bytes(db.entries.allocations()).div_ceil(db.entries.len().max(1))
         + key_heap(stored)
         + value_size(value, samples);
     if let Some((stored, _)) = db.expires.get_key_value(key) {
-        bytes +=
-            table_share(db.expires.capacity(), db.expires.len(), EXPIRES_BUCKET) + key_heap(stored);
+        bytes += key_table_bytes(db.expires.allocations()).div_ceil(db.expires.len().max(1))
+            + key_heap(stored);
     }
     Some(bytes)
 }
@@ -220,8 +215,8 @@ pub fn key_usage(db: &Db, key: &[u8], samples: usize) -> Option<usize> {
 /// `overhead.hashtable.main` and `overhead.hashtable.expires`): entries and index, plus the
 /// heap bytes of the long keys the expiry table holds copies of.
 pub fn table_overhead(db: &Db) -> (usize, usize) {
-    let main = table_bytes(db.entries.capacity(), MAIN_BUCKET);
-    let expires = table_bytes(db.expires.capacity(), EXPIRES_BUCKET)
+    let main = key_table_bytes(db.entries.allocations());
+    let expires = key_table_bytes(db.expires.allocations())
         + db.expires.keys().map(|k| key_heap(k)).sum::<usize>();
     (main, expires)
 }

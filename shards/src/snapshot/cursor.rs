@@ -2,7 +2,7 @@
 //! the hooks `db.rs` calls before each change so the walk still sees the data as it was when
 //! the snapshot began, without copying the database and without a fork.
 //!
-//! The key table is an `IndexMap`: a dense vector of entries. At `begin` the walk owns the
+//! The key table is a `KeyTable`: a dense vector of entries. At `begin` the walk owns the
 //! region `[0, next)` with `next` = the number of keys, and visits it from the top down
 //! (`next - 1`, `next - 2`, ...). Everything at or above `next` is either visited or was
 //! inserted after the snapshot began (insertions append), so it must not be visited again.
@@ -24,15 +24,15 @@
 
 use super::Record;
 use crate::db::{Db, Key};
+use crate::table::KeyTable;
 use crate::value::Value;
-use ahash::{AHashSet, RandomState};
-use indexmap::IndexMap;
+use ahash::AHashSet;
 
 /// The tables of a database that was flushed while its walk was unfinished.
 #[derive(Debug)]
 struct Frozen {
-    entries: IndexMap<Key, Value, RandomState>,
-    expires: IndexMap<Key, i64, RandomState>,
+    entries: KeyTable<Value>,
+    expires: KeyTable<i64>,
 }
 
 /// The state of a running snapshot's walk over one database.
@@ -68,8 +68,8 @@ impl DbCursor {
     pub(crate) fn preserve(
         &mut self,
         key: &[u8],
-        entries: &IndexMap<Key, Value, RandomState>,
-        expires: &IndexMap<Key, i64, RandomState>,
+        entries: &KeyTable<Value>,
+        expires: &KeyTable<i64>,
     ) {
         if self.frozen.is_some() {
             return; // every live key was created after the snapshot began
@@ -86,11 +86,7 @@ impl DbCursor {
 
     /// After `swap_remove` emptied `index` of `entries` (now one shorter): marks the entry
     /// moved into the hole as handled if it came from the visited region, and clamps `next`.
-    pub(crate) fn after_swap_remove(
-        &mut self,
-        index: usize,
-        entries: &IndexMap<Key, Value, RandomState>,
-    ) {
+    pub(crate) fn after_swap_remove(&mut self, index: usize, entries: &KeyTable<Value>) {
         if self.frozen.is_some() {
             return;
         }
@@ -105,11 +101,7 @@ impl DbCursor {
     }
 
     /// Before a flush: takes the tables the walk has not finished, leaving empty ones behind.
-    pub(crate) fn freeze(
-        &mut self,
-        entries: &mut IndexMap<Key, Value, RandomState>,
-        expires: &mut IndexMap<Key, i64, RandomState>,
-    ) {
+    pub(crate) fn freeze(&mut self, entries: &mut KeyTable<Value>, expires: &mut KeyTable<i64>) {
         if self.frozen.is_some() || self.next == 0 {
             return; // the live tables hold only keys created after the snapshot began
         }

@@ -1,17 +1,18 @@
 //! Hash commands and the hash value type (Redis's `t_hash.c`).
 //!
-//! A [`Hash`] has Redis 7.0's two encodings. While it is small it is a *listpack*: a vector
-//! of field/value pairs in insertion order, searched linearly (a few hundred short pairs at
-//! most, a scan of contiguous memory), which keeps HGETALL, HKEYS, HSCAN and HRANDFIELD's
-//! whole-hash replies in the very order Redis gives them. Past either threshold (more
-//! fields than `hash-max-listpack-entries`, or a field or value longer than
-//! `hash-max-listpack-value` bytes) it converts once, for good, to a *hashtable*: an
-//! `IndexMap`, whose dense index gives HRANDFIELD O(1) uniform sampling and HSCAN a cursor
-//! with SCAN's guarantee (see `keys::scan` and `docs/architecture.md`: removal is always
-//! `swap_remove`, and the cursor walks indices from the top down).
+//! A [`Hash`] has Redis 7.0's two encodings. While it is small it is a *listpack*: its
+//! field/value pairs packed in insertion order in one buffer, each element prefixed with its
+//! length ([`PackedPairs`]), searched linearly (a few hundred short pairs at most, a scan of
+//! contiguous memory) and costing a few bytes per element as Redis's does, which keeps
+//! HGETALL, HKEYS, HSCAN and HRANDFIELD's whole-hash replies in the very order Redis gives
+//! them. Past either threshold (more fields than `hash-max-listpack-entries`, or a field or
+//! value longer than `hash-max-listpack-value` bytes) it converts once, for good, to a
+//! *hashtable*: an `IndexMap`, whose dense index gives HRANDFIELD O(1) uniform sampling and
+//! HSCAN a cursor with SCAN's guarantee (see `keys::scan` and `docs/architecture.md`: removal
+//! is always `swap_remove`, and the cursor walks indices from the top down).
 //!
-//! Fields and values are stored as [`Key`]s: up to 22 bytes inline, longer ones on the heap,
-//! so the common short field costs no allocation of its own.
+//! In a hashtable, fields and values are stored as [`Key`]s: short ones inline, longer ones
+//! on the heap, so the common short field costs no allocation of its own.
 //!
 //! Lookups follow Redis: the read commands (HGET, HMGET, HLEN, HSTRLEN, HEXISTS, HGETALL,
 //! HKEYS, HVALS, HRANDFIELD, HSCAN) count a keyspace hit or miss, the write commands (HSET,
@@ -26,6 +27,7 @@ use crate::keys::parse_cursor;
 use crate::lookup;
 use crate::reply::{format_i64, Reply};
 use crate::shard::{Ctx, Stats};
+use crate::types::packed::PackedPairs;
 use crate::util::{parse_i64, LongDouble, Rng};
 use crate::value::Value;
 use ahash::RandomState;
@@ -52,7 +54,7 @@ pub struct Hash {
 #[derive(Debug, Clone)]
 enum Repr {
     /// Field/value pairs in insertion order; an update keeps a field's place.
-    Listpack(Vec<(Key, Key)>),
+    Listpack(PackedPairs),
     /// Fields to values; removal is `swap_remove` (see the module doc). Boxed, so that a
     /// `Hash` is the size of a vector: most hashes are small listpacks, each boxed in a
     /// `Value`.
@@ -61,7 +63,7 @@ enum Repr {
 
 impl Default for Repr {
     fn default() -> Self {
-        Repr::Listpack(Vec::new())
+        Repr::Listpack(PackedPairs::new())
     }
 }
 
@@ -95,6 +97,15 @@ impl Hash {
         }
     }
 
+    /// The bytes of a listpack's buffer (what MEMORY USAGE counts for its elements); `None`
+    /// for a hashtable.
+    pub fn listpack_bytes(&self) -> Option<usize> {
+        match &self.repr {
+            Repr::Listpack(pairs) => Some(pairs.allocated()),
+            Repr::Table(_) => None,
+        }
+    }
+
     /// True when the hash has no field (never the case for a hash stored under a key).
     pub fn is_empty(&self) -> bool {
         self.len() == 0
@@ -103,10 +114,7 @@ impl Hash {
     /// The value of `field`.
     pub fn get(&self, field: &[u8]) -> Option<&[u8]> {
         match &self.repr {
-            Repr::Listpack(pairs) => pairs
-                .iter()
-                .find(|(f, _)| f.as_bytes() == field)
-                .map(|(_, v)| v.as_bytes()),
+            Repr::Listpack(pairs) => pairs.get(field),
             Repr::Table(map) => map.get(field).map(Key::as_bytes),
         }
     }
@@ -119,7 +127,7 @@ impl Hash {
     /// The field and value at a dense index (`0..len()`): insertion order for a listpack.
     pub fn get_index(&self, index: usize) -> Option<(&[u8], &[u8])> {
         match &self.repr {
-            Repr::Listpack(pairs) => pairs.get(index).map(|(f, v)| (f.as_bytes(), v.as_bytes())),
+            Repr::Listpack(pairs) => pairs.get_index(index),
             Repr::Table(map) => map
                 .get_index(index)
                 .map(|(f, v)| (f.as_bytes(), v.as_bytes())),
@@ -128,7 +136,15 @@ impl Hash {
 
     /// Every field and value, in index order (the order HGETALL replies in).
     pub fn iter(&self) -> impl Iterator<Item = (&[u8], &[u8])> + '_ {
-        (0..self.len()).filter_map(move |i| self.get_index(i))
+        let (packed, table) = match &self.repr {
+            Repr::Listpack(pairs) => (Some(pairs.iter()), None),
+            Repr::Table(map) => (None, Some(map.iter())),
+        };
+        let table = table
+            .into_iter()
+            .flatten()
+            .map(|(f, v)| (f.as_bytes(), v.as_bytes()));
+        packed.into_iter().flatten().chain(table)
     }
 
     /// Sets `field` to `value`; true if the field is new. As Redis's `hashTypeSet`: a listpack
@@ -141,14 +157,9 @@ impl Hash {
         }
         match &mut self.repr {
             Repr::Listpack(pairs) => {
-                if let Some((_, v)) = pairs.iter_mut().find(|(f, _)| f.as_bytes() == field) {
-                    *v = Key::from(value);
+                if !pairs.set(field, value) {
                     return false;
                 }
-                // Grown one pair at a time, as Redis's listpack is: a small hash keeps no
-                // spare capacity.
-                pairs.reserve_exact(1);
-                pairs.push((Key::from(field), Key::from(value)));
                 if pairs.len() > limits.entries {
                     self.convert_to_table();
                 }
@@ -170,13 +181,7 @@ impl Hash {
     /// Removes `field`; true if it existed. A listpack keeps the order of the others.
     pub fn remove(&mut self, field: &[u8]) -> bool {
         match &mut self.repr {
-            Repr::Listpack(pairs) => match pairs.iter().position(|(f, _)| f.as_bytes() == field) {
-                Some(i) => {
-                    pairs.remove(i);
-                    true
-                }
-                None => false,
-            },
+            Repr::Listpack(pairs) => pairs.remove(field),
             Repr::Table(map) => map.swap_remove(field).is_some(),
         }
     }
@@ -193,7 +198,11 @@ impl Hash {
     fn convert_to_table(&mut self) {
         if let Repr::Listpack(pairs) = &mut self.repr {
             let mut map = IndexMap::with_capacity_and_hasher(pairs.len(), RandomState::new());
-            map.extend(std::mem::take(pairs));
+            map.extend(
+                pairs
+                    .iter()
+                    .map(|(field, value)| (Key::from(field), Key::from(value))),
+            );
             self.repr = Repr::Table(Box::new(map));
         }
     }

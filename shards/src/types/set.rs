@@ -33,10 +33,12 @@ use crate::reply::{format_i64, Reply};
 use crate::shard::{Ctx, Shard, Stats};
 use crate::util::{parse_i64, Rng};
 use crate::value::Value;
-use ahash::RandomState;
+use ahash::{AHasher, RandomState};
 use bytes::Bytes;
 use indexmap::IndexSet;
 use std::collections::HashSet;
+use std::hash::BuildHasher;
+use std::sync::OnceLock;
 
 /// Redis's default `set-max-intset-entries`: an intset holds at most this many members.
 pub const MAX_INTSET_ENTRIES: usize = 512;
@@ -59,7 +61,22 @@ enum Repr {
     /// Sorted, without duplicates.
     Ints(Vec<i64>),
     /// Any members; removal is always `swap_remove` (see the module docs on SSCAN).
-    Table(IndexSet<Key, RandomState>),
+    Table(IndexSet<Key, MemberHasher>),
+}
+
+/// The hasher of every hashtable-encoded set: one random seed per process, as Redis has one
+/// hash seed, so that a set's table carries no hasher state of its own (32 bytes a set, most
+/// sets being small). The seed is drawn once and only read after (an atomic load a hash).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MemberHasher;
+
+impl BuildHasher for MemberHasher {
+    type Hasher = AHasher;
+
+    fn build_hasher(&self) -> AHasher {
+        static SEED: OnceLock<RandomState> = OnceLock::new();
+        SEED.get_or_init(RandomState::new).build_hasher()
+    }
 }
 
 impl Default for Set {
@@ -275,7 +292,7 @@ impl Set {
     /// Turns an intset into a hashtable (Redis's `setTypeConvert`).
     fn convert(&mut self) {
         if let Repr::Ints(v) = &self.repr {
-            let mut t = IndexSet::with_capacity_and_hasher(v.len() + 1, RandomState::new());
+            let mut t = IndexSet::with_capacity_and_hasher(v.len() + 1, MemberHasher);
             for &i in v {
                 t.insert(int_key(i));
             }
