@@ -124,6 +124,12 @@ impl<V> KeyTable<V> {
         self.entries.get(at).map(|(key, value)| (key, value))
     }
 
+    /// The stored key and value at a dense index, both for change (the key's access
+    /// metadata; its bytes must stay as they are).
+    pub fn get_index_mut2(&mut self, at: usize) -> Option<(&mut Key, &mut V)> {
+        self.entries.get_mut(at).map(|(key, value)| (key, value))
+    }
+
     /// Stores `value` under `key`, returning the value it replaces. A new key goes at the end.
     pub fn insert(&mut self, key: Key, value: V) -> Option<V> {
         let hash = self.hash(key.as_bytes());
