@@ -1,14 +1,16 @@
 //! Socket readiness for one shard: every socket the shard serves sits in one edge-triggered
-//! epoll set, and one poller task turns its events into task wake-ups.
+//! epoll set, and the shard's executor sleeps in it, as Redis's event loop sleeps in
+//! `epoll_wait`.
 //!
 //! Why not glommio's own sockets: each of their reads arms a one-shot io_uring poll, and every
 //! completed poll makes the kernel interrupt the executor's core (a rescheduling IPI) — one per
 //! request with non-pipelined clients, which cost about half again Redis's CPU per request.
-//! Here the executor holds a single io_uring poll, on the epoll set itself
-//! (`glommio::net::wait_readable`, the one function our vendored glommio adds). While the shard
-//! is busy, readiness of its sockets piles up in the epoll set at no cost and is collected by one
-//! `epoll_wait` per scheduling pass, as Redis's event loop does; sockets are read and written
-//! with plain non-blocking syscalls.
+//! Here the executor collects the set's events itself (`glommio::net::set_sleep_poller`, in our
+//! vendored glommio): once per scheduling pass with a non-blocking `epoll_wait`, and, when it
+//! has nothing left to run, by sleeping in a blocking `epoll_wait` instead of `io_uring_enter`.
+//! The executor's rings are in the set too, so their completions (timers, files, wake-ups sent
+//! by other shards) end that sleep. Sockets are read and written with plain non-blocking
+//! syscalls, and no io_uring submission is made per request or per pass.
 
 use rustix::buffer::spare_capacity;
 use rustix::event::epoll;
@@ -16,15 +18,16 @@ use std::cell::{Cell, RefCell};
 use std::future::poll_fn;
 use std::io::{self, Read, Write};
 use std::net::TcpStream;
-use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+use std::os::fd::{AsFd, OwnedFd};
 use std::rc::Rc;
 use std::task::{Poll, Waker};
+use std::time::Duration;
 
 /// Events collected per `epoll_wait`.
 const EVENTS_PER_WAIT: usize = 256;
 
-/// A timer this short fires on the executor's next scheduling pass.
-const NEXT_PASS: std::time::Duration = std::time::Duration::from_micros(1);
+/// The token of the executor's rings in the set (sockets' tokens start at 1).
+const RING_TOKEN: u64 = 0;
 
 /// Readiness flags and waiting tasks of one registered socket.
 #[derive(Debug, Default)]
@@ -80,53 +83,62 @@ impl Reactor {
         })
     }
 
-    /// The poller: parks in the executor's io_uring until the epoll set has events, wakes the
-    /// tasks they concern, and goes back to wait. Runs for the life of the shard.
-    pub async fn run(self: Rc<Self>) {
+    /// Makes the executor of this thread sleep in this epoll set, as Redis's event loop
+    /// sleeps in `epoll_wait`, and collect its events once per scheduling pass without
+    /// blocking (`glommio::net::set_sleep_poller`). The executor's rings join the set, so
+    /// its own completions (timers, files, wake-ups from other shards) end the sleep too.
+    pub fn install(self: &Rc<Self>) -> io::Result<()> {
+        let reactor = self.clone();
         let mut events: Vec<epoll::Event> = Vec::with_capacity(EVENTS_PER_WAIT);
-        let no_wait = rustix::event::Timespec {
-            tv_sec: 0,
-            tv_nsec: 0,
-        };
-        loop {
-            // Parks in the executor's io_uring until the set has events: an io_uring
-            // submission, and an interrupt if the executor was asleep.
-            if glommio::net::wait_readable(self.epoll.as_raw_fd())
-                .await
-                .is_err()
-            {
-                glommio::timer::sleep(std::time::Duration::from_millis(1)).await;
-            }
-            // While events keep coming, collect them once per scheduling pass with a plain
-            // `epoll_wait`, as Redis's event loop does, instead of arming the io_uring poll
-            // again each time: the timer lets the tasks just woken run first and fires on the
-            // executor's next pass. Only a pass that finds nothing goes back to park.
-            while self.collect(&mut events, &no_wait) > 0 {
-                glommio::timer::sleep(NEXT_PASS).await;
-            }
+        let ring_fds = glommio::net::set_sleep_poller(Box::new(move |timeout| {
+            reactor.collect(&mut events, timeout)
+        }));
+        for fd in ring_fds {
+            // SAFETY: `fd` is one of this executor's io_uring fds, which stay open for as
+            // long as the executor runs this thread; it is only borrowed for the
+            // `epoll_ctl` call. (The set keeps watching the ring, not the fd number.)
+            let ring = unsafe { std::os::fd::BorrowedFd::borrow_raw(fd) };
+            epoll::add(
+                &self.epoll,
+                ring,
+                epoll::EventData::new_u64(RING_TOKEN),
+                epoll::EventFlags::IN,
+            )?;
         }
+        Ok(())
     }
 
-    /// Drains the set without waiting and wakes the tasks concerned; how many events came.
-    fn collect(&self, events: &mut Vec<epoll::Event>, no_wait: &rustix::event::Timespec) -> usize {
-        let mut total = 0;
+    /// Collects the set's events, waiting up to `timeout` (`None`: until one comes) for the
+    /// first, and wakes the tasks they concern; how many it woke. Interrupted (a ring
+    /// completion posted through task work), it returns and the executor looks at its rings.
+    fn collect(&self, events: &mut Vec<epoll::Event>, timeout: Option<Duration>) -> usize {
+        let mut wait = timeout.map(|d| rustix::event::Timespec {
+            tv_sec: d.as_secs() as i64,
+            tv_nsec: i64::from(d.subsec_nanos()),
+        });
+        let mut woke = 0;
         loop {
             events.clear();
-            match epoll::wait(&self.epoll, spare_capacity(events), Some(no_wait)) {
+            match epoll::wait(&self.epoll, spare_capacity(events), wait.as_ref()) {
                 Ok(n) => {
-                    self.dispatch(events);
-                    total += n;
+                    woke += self.dispatch(events);
                     if n < EVENTS_PER_WAIT {
-                        return total;
+                        return woke;
                     }
+                    // A full batch: take the rest without waiting.
+                    wait = Some(rustix::event::Timespec {
+                        tv_sec: 0,
+                        tv_nsec: 0,
+                    });
                 }
-                Err(rustix::io::Errno::INTR) => {}
-                Err(_) => return total,
+                Err(_) => return woke,
             }
         }
     }
 
-    fn dispatch(&self, events: &[epoll::Event]) {
+    /// Marks the sockets of `events` ready and wakes their tasks; how many it woke.
+    fn dispatch(&self, events: &[epoll::Event]) -> usize {
+        let mut woke = 0;
         let sources = self.sources.borrow();
         for event in events {
             let Some(readiness) = sources.get(&event.data.u64()) else {
@@ -140,15 +152,18 @@ impl Reactor {
                 readiness.readable.set(true);
                 if let Some(waker) = readiness.read_waker.borrow_mut().take() {
                     waker.wake();
+                    woke += 1;
                 }
             }
             if hangup || flags.contains(epoll::EventFlags::OUT) {
                 readiness.writable.set(true);
                 if let Some(waker) = readiness.write_waker.borrow_mut().take() {
                     waker.wake();
+                    woke += 1;
                 }
             }
         }
+        woke
     }
 }
 

@@ -1113,7 +1113,9 @@ async fn shard_main(
     crate::memory::configure(&mut engine, &config);
     engine.set_notify_flags(config.notify_keyspace_events);
     let reactor = Reactor::new().map_err(|e| format!("cannot create the epoll set: {e}"))?;
-    glommio::spawn_local(reactor.clone().run()).detach();
+    reactor
+        .install()
+        .map_err(|e| format!("cannot watch the executor's rings: {e}"))?;
     let (events_out, events_in) = futures_channel::mpsc::unbounded();
     let ctx = Rc::new_cyclic(|this| ShardCtx {
         reactor: reactor.clone(),

@@ -867,7 +867,12 @@ impl Reactor {
     /// Processes new events, blocking until the first event or the timeout.
     pub(crate) fn react(&self, timeout: impl Fn() -> Option<Duration>) -> io::Result<bool> {
         // Process ready timers.
-        let (next_timer, woke) = self.process_external_events();
+        let (next_timer, mut woke) = self.process_external_events();
+        // shardis: a pass that will not sleep polls the installed sleep poller once,
+        // without blocking (a sleeping one blocks in it, in `sys.wait`).
+        if timeout().is_some() {
+            woke += self.sys.poll_sleep_poller();
+        }
 
         // Block on I/O events.
         match self

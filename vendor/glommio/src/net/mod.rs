@@ -123,3 +123,13 @@ pub async fn wait_readable(fd: RawFd) -> io::Result<()> {
     let source = crate::executor().reactor().poll_read_ready(fd);
     source.collect_rw().await.map(|_| ())
 }
+
+/// Makes this executor sleep in `poller` instead of in its io_uring, and call it without
+/// blocking (`Some(Duration::ZERO)`) once per scheduling pass; the poller returns how many
+/// tasks it woke. Returns the ring fds the poller must also wait on (readable, level-
+/// triggered). Must be called on the executor's thread.
+pub fn set_sleep_poller(
+    poller: Box<dyn FnMut(Option<std::time::Duration>) -> usize>,
+) -> Vec<RawFd> {
+    crate::executor().reactor().sys.install_sleep_poller(poller)
+}

@@ -1248,7 +1248,19 @@ pub(crate) struct Reactor {
     blocking_thread: BlockingThreadPool,
 
     rings_depth: usize,
+
+    /// shardis: when set, the executor sleeps in this poller instead of its io_uring (see
+    /// [`Reactor::install_sleep_poller`]).
+    sleep_poller: RefCell<Option<SleepPoller>>,
+    /// shardis: the sleep poller ran in the last sleep; the pass that follows needs no
+    /// poll of its own before running the tasks it woke.
+    slept_in_poller: Cell<bool>,
 }
+
+/// shardis: a poller the executor sleeps in, and calls once per scheduling pass: it is
+/// given how long it may block (`Some(ZERO)`: not at all; `None`: until an event) and
+/// returns how many tasks it woke.
+pub type SleepPoller = Box<dyn FnMut(Option<Duration>) -> usize>;
 
 pub(crate) fn common_flags() -> PollFlags {
     PollFlags::POLLERR | PollFlags::POLLHUP | PollFlags::POLLNVAL
@@ -1371,7 +1383,46 @@ impl Reactor {
             eventfd_src,
             source_map,
             rings_depth: ring_depth,
+            sleep_poller: RefCell::new(None),
+            slept_in_poller: Cell::new(false),
         })
+    }
+
+    /// shardis: makes the executor sleep in `poller` (e.g. an `epoll_wait` on a set holding
+    /// the application's sockets) instead of in `io_uring_enter`, and poll it without
+    /// blocking once per scheduling pass. Returns the fds of the rings whose completions
+    /// must end that sleep: the poller must wake when any of them is readable
+    /// (level-triggered), as an io_uring fd is while its completion queue has entries.
+    /// Remote wake-ups still arrive: they complete the eventfd read installed in the
+    /// latency ring.
+    pub(crate) fn install_sleep_poller(&self, poller: SleepPoller) -> Vec<RawFd> {
+        *self.sleep_poller.borrow_mut() = Some(poller);
+        vec![
+            self.main_ring.borrow().ring_fd(),
+            self.latency_ring.borrow().ring_fd(),
+        ]
+    }
+
+    /// shardis: runs the sleep poller, if one is installed; the tasks it woke. The poller is
+    /// taken out while it runs, so a re-entrant call finds none.
+    pub(crate) fn run_sleep_poller(&self, timeout: Option<Duration>) -> Option<usize> {
+        let mut poller = self.sleep_poller.borrow_mut().take()?;
+        let woke = poller(timeout);
+        *self.sleep_poller.borrow_mut() = Some(poller);
+        Some(woke)
+    }
+
+    /// shardis: runs the sleep poller without blocking, once per scheduling pass, unless
+    /// the sleep that just ended polled it: the tasks it woke have not run yet.
+    pub(crate) fn poll_sleep_poller(&self) -> usize {
+        if self.slept_in_poller.replace(false) {
+            return 0;
+        }
+        self.run_sleep_poller(Some(Duration::ZERO)).unwrap_or(0)
+    }
+
+    fn has_sleep_poller(&self) -> bool {
+        self.sleep_poller.borrow().is_some()
     }
 
     pub(crate) fn id(&self) -> usize {
@@ -1835,6 +1886,12 @@ impl Reactor {
             (Some(dur), Some(deadline)) => {
                 deadline <= Instant::now() + dur && Self::pending(&self.latency_preemption_timeout_src)
             }
+            // shardis: an executor that sleeps in its sleep poller keeps a pending timer
+            // while it sleeps too: dropping it and arming a new one after every sleep cost a
+            // cancellation and a submission; at worst it ends one sleep early.
+            (None, Some(_)) => {
+                self.has_sleep_poller() && Self::pending(&self.latency_preemption_timeout_src)
+            }
             _ => false,
         };
         if !keep_latency_timer {
@@ -1875,7 +1932,25 @@ impl Reactor {
             && main_ring.can_sleep()
             && lat_ring.can_sleep();
 
-        if should_sleep {
+        if should_sleep && self.has_sleep_poller() {
+            // shardis: sleep in the installed poller. Its set holds the rings' fds, so any
+            // completion (a remote wake-up completes the eventfd read in the latency ring)
+            // ends the sleep; a completion posted through task work interrupts it. The
+            // user timer is the poller's timeout instead of a ring timeout.
+            // Most passes that run out of tasks find socket events already waiting: look
+            // without blocking first, which spares the barrier below.
+            self.slept_in_poller.set(true);
+            if self.run_sleep_poller(Some(Duration::ZERO)) == Some(0) {
+                self.notifier.prepare_to_sleep();
+                membarrier::heavy();
+                let events = process_remote_channels() + self.flush_syscall_thread();
+                if events == 0 {
+                    self.run_sleep_poller(user_timer);
+                    consume_rings!(into &mut 0; lat_ring, poll_ring, main_ring);
+                }
+                self.notifier.wake_up();
+            }
+        } else if should_sleep {
             // We are about to go to sleep. It's ok to sleep, but if there
             // is a timer set, we need to make sure we wake up to handle it.
             if let Some(dur) = user_timer {
