@@ -335,7 +335,7 @@ type WriteKey = fn(&mut redis::Pipeline, &str);
 fn usage_adds_up_to_what_used_memory_grew_by() {
     each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
-        let shapes: [(&str, WriteKey); 3] = [
+        let shapes: [(&str, WriteKey); 4] = [
             ("string", |p, k| {
                 p.cmd("SET").arg(k).arg("value-of-some-length").ignore();
             }),
@@ -357,6 +357,9 @@ fn usage_adds_up_to_what_used_memory_grew_by() {
                     .arg("green")
                     .arg("blue")
                     .ignore();
+            }),
+            ("intset", |p, k| {
+                p.cmd("SADD").arg(k).arg("1").arg("22").arg("333").ignore();
             }),
         ];
         let keys = 20_000;

@@ -56,8 +56,9 @@ enum Repr {
     /// Field/value pairs in insertion order; an update keeps a field's place.
     Listpack(PackedPairs),
     /// Fields to values; removal is `swap_remove` (see the module doc). Boxed, so that a
-    /// `Hash` is the size of a vector: most hashes are small listpacks, each boxed in a
-    /// `Value`.
+    /// `Hash` is two words (the listpack's boxed slice, the box in its length's place) and
+    /// sits inline in a `Value`: most hashes are small listpacks, which then cost the key's
+    /// table entry and their buffer, and no allocation of their own.
     Table(Box<IndexMap<Key, Key, RandomState>>),
 }
 
