@@ -23,7 +23,6 @@ use crate::key::{Key, INLINE_MAX};
 use crate::shard::Ctx;
 use crate::types::{hash::Hash, list::List, set, set::Set, zset::ZSet};
 use crate::value::Value;
-use ahash::RandomState;
 use bytes::Bytes;
 use indexmap::{IndexMap, IndexSet};
 use std::mem::size_of;
@@ -158,7 +157,7 @@ fn hash_size(hash: &Hash, samples: usize) -> usize {
         // The elements live in the buffer, which is sized exactly.
         return alloc_size(packed);
     }
-    let structure = alloc_size(size_of::<IndexMap<Key, Key, RandomState>>())
+    let structure = alloc_size(size_of::<IndexMap<Key, Key, set::MemberHasher>>())
         + grown_table_bytes(len, HASH_BUCKET);
     let elements = hash.iter().map(|(f, v)| key_heap(f) + key_heap(v));
     structure + sampled(elements, len, samples)

@@ -12,7 +12,8 @@
 //! is always `swap_remove`, and the cursor walks indices from the top down).
 //!
 //! In a hashtable, fields and values are stored as [`Key`]s: short ones inline, longer ones
-//! on the heap, so the common short field costs no allocation of its own.
+//! on the heap, so the common short field costs no allocation of its own. Its hasher is the
+//! sets' process-wide seed ([`MemberHasher`]), so the table's box holds no hasher state.
 //!
 //! Lookups follow Redis: the read commands (HGET, HMGET, HLEN, HSTRLEN, HEXISTS, HGETALL,
 //! HKEYS, HVALS, HRANDFIELD, HSCAN) count a keyspace hit or miss, the write commands (HSET,
@@ -28,9 +29,9 @@ use crate::lookup;
 use crate::reply::{format_i64, Reply};
 use crate::shard::{Ctx, Stats};
 use crate::types::packed::PackedPairs;
+use crate::types::set::MemberHasher;
 use crate::util::{parse_i64, LongDouble, Rng};
 use crate::value::Value;
-use ahash::RandomState;
 use bytes::Bytes;
 use indexmap::IndexMap;
 use std::collections::HashSet;
@@ -59,7 +60,7 @@ enum Repr {
     /// `Hash` is two words (the listpack's boxed slice, the box in its length's place) and
     /// sits inline in a `Value`: most hashes are small listpacks, which then cost the key's
     /// table entry and their buffer, and no allocation of their own.
-    Table(Box<IndexMap<Key, Key, RandomState>>),
+    Table(Box<IndexMap<Key, Key, MemberHasher>>),
 }
 
 impl Default for Repr {
@@ -208,7 +209,7 @@ impl Hash {
     /// Turns a listpack into a hashtable, keeping the pairs' order; a hashtable stays one.
     fn convert_to_table(&mut self) {
         if let Repr::Listpack(pairs) = &mut self.repr {
-            let mut map = IndexMap::with_capacity_and_hasher(pairs.len(), RandomState::new());
+            let mut map = IndexMap::with_capacity_and_hasher(pairs.len(), MemberHasher);
             map.extend(
                 pairs
                     .iter()
@@ -227,7 +228,7 @@ enum ByIndex<'a> {
     /// A listpack's pairs, walked once.
     Walked(Vec<Pair<'a>>),
     /// A hashtable, indexed directly.
-    Table(&'a IndexMap<Key, Key, RandomState>),
+    Table(&'a IndexMap<Key, Key, MemberHasher>),
 }
 
 impl<'a> ByIndex<'a> {
@@ -1615,6 +1616,13 @@ mod tests {
             run(&mut s, hrandfield, &["HRANDFIELD", "one", "-3"]),
             arr(&["a", "a", "a"])
         );
+    }
+
+    #[test]
+    fn a_hashtable_box_holds_no_hasher_state() {
+        // The table's box is its entry vector and index only: a 64-byte size class.
+        let table = std::mem::size_of::<IndexMap<Key, Key, MemberHasher>>();
+        assert_eq!(crate::usage::alloc_size(table), 64);
     }
 
     #[test]

@@ -67,9 +67,9 @@ enum Repr {
     Table(Box<IndexSet<Key, MemberHasher>>),
 }
 
-/// The hasher of every hashtable-encoded set: one random seed per process, as Redis has one
-/// hash seed, so that a set's table carries no hasher state of its own (32 bytes a set, most
-/// sets being small). The seed is drawn once and only read after (an atomic load a hash).
+/// The hasher of every hashtable-encoded set and hash: one random seed per process, as Redis
+/// has one hash seed, so that a table carries no hasher state of its own (32 bytes a set or
+/// hash, most being small). The seed is drawn once and only read after (an atomic load a hash).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct MemberHasher;
 
