@@ -11,6 +11,10 @@ client pins itself to CPU 0. shardis runs with the shards its CPU set allows (on
       string  SET string:NNNNNNNN <16-byte value>
       hash    HSET hash:NNNNNNNN name <8 bytes> age <2 digits> city <8 bytes>
       set     SADD set:NNNNNNNN <3 members of 6-8 bytes, not integers>
+      intset  SADD intset:NNNNNNNN <3 integers of 1-4 digits>
+      bighash HSET bighash:NNNNNNNN name <8 bytes> bio <70 bytes> (a hashtable: 70 bytes is
+              past hash-max-listpack-value)
+    (--shapes picks some of them.)
     MEMORY USAGE of one key is printed beside it (each server's own estimate).
 (b) Hit ratio: a read-through cache (GET; SET on a miss) over a Zipf-like workload (key k
     drawn with probability proportional to 1/(k+1)) of UNIVERSE keys with 200-byte values,
@@ -160,13 +164,17 @@ SHAPES = {
     "string": lambda i: ("SET", "string:%08d" % i, "value:%010d" % i),
     "hash": lambda i: ("HSET", "hash:%08d" % i, "name", "n%07d" % i, "age", str(i % 90 + 10),
                        "city", "c%07d" % (i % 1000)),
+    "intset": lambda i: ("SADD", "intset:%08d" % i, str(i % 10), str(100 + i % 7),
+                         str(1000 + i % 13)),
+    "bighash": lambda i: ("HSET", "bighash:%08d" % i, "name", "n%07d" % i, "bio", "b" * 70),
     "set": lambda i: ("SADD", "set:%08d" % i, "red-%d" % (i % 10), "green-%d" % (i % 7),
                       "blue-%d" % (i % 13)),
 }
 
 
-def bytes_per_key(name, argv, keys):
-    for shape, make in SHAPES.items():
+def bytes_per_key(name, argv, keys, shapes):
+    for shape in shapes:
+        make = SHAPES[shape]
         server = Server(name, argv)
         try:
             c = Client(server.port)
@@ -219,6 +227,8 @@ def main():
     ap.add_argument("--accesses", type=int, default=1_000_000)
     ap.add_argument("--maxmemory", default="32mb")
     ap.add_argument("--shardis", default=default_shardis())
+    ap.add_argument("--shapes", default=",".join(SHAPES),
+                    help="comma-separated shapes for bytes per key (default: all)")
     ap.add_argument("--skip-bytes", action="store_true")
     ap.add_argument("--skip-hits", action="store_true")
     args = ap.parse_args()
@@ -230,7 +240,7 @@ def main():
     print("servers pinned to CPU 1 (taskset -c 1), client on CPU 0", flush=True)
     if not args.skip_bytes:
         for name, argv in servers:
-            bytes_per_key(name, argv([]), args.keys)
+            bytes_per_key(name, argv([]), args.keys, args.shapes.split(","))
     if not args.skip_hits:
         accesses = zipf_keys(args.universe, args.accesses, 7)
         value = "v" * 200

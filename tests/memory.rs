@@ -335,7 +335,7 @@ type WriteKey = fn(&mut redis::Pipeline, &str);
 fn usage_adds_up_to_what_used_memory_grew_by() {
     each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
-        let shapes: [(&str, WriteKey); 3] = [
+        let shapes: [(&str, WriteKey); 5] = [
             ("string", |p, k| {
                 p.cmd("SET").arg(k).arg("value-of-some-length").ignore();
             }),
@@ -356,6 +356,19 @@ fn usage_adds_up_to_what_used_memory_grew_by() {
                     .arg("red")
                     .arg("green")
                     .arg("blue")
+                    .ignore();
+            }),
+            ("intset", |p, k| {
+                p.cmd("SADD").arg(k).arg("1").arg("22").arg("333").ignore();
+            }),
+            ("hashtable", |p, k| {
+                // A value past hash-max-listpack-value (64) makes it a hashtable.
+                p.cmd("HSET")
+                    .arg(k)
+                    .arg("name")
+                    .arg("someone")
+                    .arg("bio")
+                    .arg("b".repeat(70))
                     .ignore();
             }),
         ];

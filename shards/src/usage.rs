@@ -23,9 +23,8 @@ use crate::key::{Key, INLINE_MAX};
 use crate::shard::Ctx;
 use crate::types::{hash::Hash, list::List, set, set::Set, zset::ZSet};
 use crate::value::Value;
-use ahash::RandomState;
 use bytes::Bytes;
-use indexmap::IndexMap;
+use indexmap::{IndexMap, IndexSet};
 use std::mem::size_of;
 
 /// `MEMORY USAGE`'s default number of sampled elements (Redis's
@@ -153,22 +152,25 @@ fn list_size(list: &List, samples: usize) -> usize {
 
 fn hash_size(hash: &Hash, samples: usize) -> usize {
     let len = hash.len();
+    // The hash itself sits inline in the key's table entry.
     if let Some(packed) = hash.listpack_bytes() {
-        // The elements live in the buffer, which is grown exactly.
-        return alloc_size(size_of::<Hash>()) + alloc_size(packed);
+        // The elements live in the buffer, which is sized exactly.
+        return alloc_size(packed);
     }
-    let structure = alloc_size(size_of::<IndexMap<Key, Key, RandomState>>())
+    let structure = alloc_size(size_of::<IndexMap<Key, Key, set::MemberHasher>>())
         + grown_table_bytes(len, HASH_BUCKET);
     let elements = hash.iter().map(|(f, v)| key_heap(f) + key_heap(v));
-    alloc_size(size_of::<Hash>()) + structure + sampled(elements, len, samples)
+    structure + sampled(elements, len, samples)
 }
 
 fn set_size(set: &Set, samples: usize) -> usize {
     let len = set.len();
-    let boxed = alloc_size(size_of::<Set>());
+    // The set itself sits inline in the key's table entry; an intset's members are sized
+    // exactly, a hashtable's table is boxed.
     if set.encoding() == "intset" {
-        return boxed + alloc_size(grown_capacity(len) * size_of::<i64>());
+        return alloc_size(len * size_of::<i64>());
     }
+    let boxed = alloc_size(size_of::<IndexSet<Key, set::MemberHasher>>());
     let elements = set.iter().map(|member| match member {
         set::Member::Bytes(bytes) => key_heap(bytes),
         set::Member::Int(_) => 0,

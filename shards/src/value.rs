@@ -8,14 +8,16 @@ use crate::types::{hash::Hash, list::List, set::Set, zset::ZSet};
 pub enum Value {
     /// A binary-safe string (Redis's `string` type, also holding integers and floats).
     Str(Vec<u8>),
-    // The collections are boxed so that a `Value` stays as small as a string's (24 bytes):
-    // every key's table entry holds one, and most keys are strings.
+    // A `Value` stays as small as a string's (24 bytes): every key's table entry holds one,
+    // and most keys are strings. A hash and a set are two words (a listpack's or intset's
+    // exact-size buffer, or a boxed table) and sit inline, so a small one costs no
+    // allocation beyond its buffer; lists and sorted sets are boxed.
     /// A list.
     List(Box<List>),
     /// A hash.
-    Hash(Box<Hash>),
+    Hash(Hash),
     /// A set.
-    Set(Box<Set>),
+    Set(Set),
     /// A sorted set.
     ZSet(Box<ZSet>),
 }
@@ -28,12 +30,12 @@ impl Value {
 
     /// A hash value.
     pub fn hash(hash: Hash) -> Value {
-        Value::Hash(Box::new(hash))
+        Value::Hash(hash)
     }
 
     /// A set value.
     pub fn set(set: Set) -> Value {
-        Value::Set(Box::new(set))
+        Value::Set(set)
     }
 
     /// A sorted set value.
@@ -82,5 +84,12 @@ mod tests {
     #[test]
     fn a_value_is_as_small_as_a_string() {
         assert_eq!(std::mem::size_of::<super::Value>(), 24);
+    }
+
+    #[test]
+    fn a_hash_and_a_set_are_two_words_and_sit_inline() {
+        // A listpack's or intset's boxed slice, or a table's box in the slice's length.
+        assert_eq!(std::mem::size_of::<crate::types::hash::Hash>(), 16);
+        assert_eq!(std::mem::size_of::<crate::types::set::Set>(), 16);
     }
 }

@@ -12,7 +12,8 @@
 //! is always `swap_remove`, and the cursor walks indices from the top down).
 //!
 //! In a hashtable, fields and values are stored as [`Key`]s: short ones inline, longer ones
-//! on the heap, so the common short field costs no allocation of its own.
+//! on the heap, so the common short field costs no allocation of its own. Its hasher is the
+//! sets' process-wide seed ([`MemberHasher`]), so the table's box holds no hasher state.
 //!
 //! Lookups follow Redis: the read commands (HGET, HMGET, HLEN, HSTRLEN, HEXISTS, HGETALL,
 //! HKEYS, HVALS, HRANDFIELD, HSCAN) count a keyspace hit or miss, the write commands (HSET,
@@ -28,9 +29,9 @@ use crate::lookup;
 use crate::reply::{format_i64, Reply};
 use crate::shard::{Ctx, Stats};
 use crate::types::packed::PackedPairs;
+use crate::types::set::MemberHasher;
 use crate::util::{parse_i64, LongDouble, Rng};
 use crate::value::Value;
-use ahash::RandomState;
 use bytes::Bytes;
 use indexmap::IndexMap;
 use std::collections::HashSet;
@@ -56,9 +57,10 @@ enum Repr {
     /// Field/value pairs in insertion order; an update keeps a field's place.
     Listpack(PackedPairs),
     /// Fields to values; removal is `swap_remove` (see the module doc). Boxed, so that a
-    /// `Hash` is the size of a vector: most hashes are small listpacks, each boxed in a
-    /// `Value`.
-    Table(Box<IndexMap<Key, Key, RandomState>>),
+    /// `Hash` is two words (the listpack's boxed slice, the box in its length's place) and
+    /// sits inline in a `Value`: most hashes are small listpacks, which then cost the key's
+    /// table entry and their buffer, and no allocation of their own.
+    Table(Box<IndexMap<Key, Key, MemberHasher>>),
 }
 
 impl Default for Repr {
@@ -134,6 +136,16 @@ impl Hash {
         }
     }
 
+    /// Random access by dense index for many lookups: O(1) each for a hashtable; a listpack,
+    /// which reaches an index by walking from its start ([`Hash::get_index`]), is walked
+    /// once here, so that n lookups cost one walk rather than n.
+    fn by_index(&self) -> ByIndex<'_> {
+        match &self.repr {
+            Repr::Listpack(pairs) => ByIndex::Walked(pairs.iter().collect()),
+            Repr::Table(map) => ByIndex::Table(map),
+        }
+    }
+
     /// Every field and value, in index order (the order HGETALL replies in).
     pub fn iter(&self) -> impl Iterator<Item = (&[u8], &[u8])> + '_ {
         let (packed, table) = match &self.repr {
@@ -197,13 +209,36 @@ impl Hash {
     /// Turns a listpack into a hashtable, keeping the pairs' order; a hashtable stays one.
     fn convert_to_table(&mut self) {
         if let Repr::Listpack(pairs) = &mut self.repr {
-            let mut map = IndexMap::with_capacity_and_hasher(pairs.len(), RandomState::new());
+            let mut map = IndexMap::with_capacity_and_hasher(pairs.len(), MemberHasher);
             map.extend(
                 pairs
                     .iter()
                     .map(|(field, value)| (Key::from(field), Key::from(value))),
             );
             self.repr = Repr::Table(Box::new(map));
+        }
+    }
+}
+
+/// A field and its value, borrowed from a hash.
+type Pair<'a> = (&'a [u8], &'a [u8]);
+
+/// A hash's pairs by dense index (see [`Hash::by_index`]).
+enum ByIndex<'a> {
+    /// A listpack's pairs, walked once.
+    Walked(Vec<Pair<'a>>),
+    /// A hashtable, indexed directly.
+    Table(&'a IndexMap<Key, Key, MemberHasher>),
+}
+
+impl<'a> ByIndex<'a> {
+    /// The field and value at `index` (below the hash's length).
+    fn get(&self, index: usize) -> Option<Pair<'a>> {
+        match self {
+            ByIndex::Walked(pairs) => pairs.get(index).copied(),
+            ByIndex::Table(map) => map
+                .get_index(index)
+                .map(|(f, v)| (f.as_bytes(), v.as_bytes())),
         }
     }
 }
@@ -660,8 +695,9 @@ fn hrandfield_with_count(ctx: &mut Ctx<'_>, key: &[u8], count: i64, with_values:
     let header = |reply: &mut Reply, n: usize| {
         reply.array(if with_values && !resp3 { n * 2 } else { n });
     };
+    let pairs = h.by_index();
     let pair = |reply: &mut Reply, index: usize| {
-        if let Some((field, value)) = h.get_index(index) {
+        if let Some((field, value)) = pairs.get(index) {
             if with_values && resp3 {
                 reply.array(2);
             }
@@ -776,25 +812,26 @@ pub fn hscan(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         }
         i += 2;
     }
-    let len = h.len();
-    let (next, visit): (usize, Vec<usize>) = match &h.repr {
-        Repr::Listpack(_) => (0, (0..len).collect()),
-        Repr::Table(_) if len == 0 => (0, Vec::new()),
-        Repr::Table(_) => {
+    let wanted = |(field, _): &Pair<'_>| pattern.is_none_or(|p| glob_match(p, field, false));
+    let (next, found): (usize, Vec<Pair<'_>>) = match &h.repr {
+        // Whole, in one walk of the buffer.
+        Repr::Listpack(pairs) => (0, pairs.iter().filter(wanted).collect()),
+        Repr::Table(map) if map.is_empty() => (0, Vec::new()),
+        Repr::Table(map) => {
+            let len = map.len();
             let top = match cursor {
                 0 => len - 1,
                 c => usize::try_from(c - 1).map_or(len - 1, |c| c.min(len - 1)),
             };
             let n = usize::try_from(count).unwrap_or(usize::MAX).min(top + 1);
             let bottom = top + 1 - n;
-            (bottom, (bottom..=top).rev().collect())
+            let visited = (bottom..=top)
+                .rev()
+                .filter_map(|index| map.get_index(index))
+                .map(|(f, v)| (f.as_bytes(), v.as_bytes()));
+            (bottom, visited.filter(wanted).collect())
         }
     };
-    let found: Vec<(&[u8], &[u8])> = visit
-        .into_iter()
-        .filter_map(|index| h.get_index(index))
-        .filter(|(field, _)| pattern.is_none_or(|p| glob_match(p, field, false)))
-        .collect();
     reply.array(2);
     let mut digits = [0u8; 20];
     reply.bulk(format_i64(next as i64, &mut digits));
@@ -1579,6 +1616,34 @@ mod tests {
             run(&mut s, hrandfield, &["HRANDFIELD", "one", "-3"]),
             arr(&["a", "a", "a"])
         );
+    }
+
+    #[test]
+    fn a_hashtable_box_holds_no_hasher_state() {
+        // The table's box is its entry vector and index only: a 64-byte size class.
+        let table = std::mem::size_of::<IndexMap<Key, Key, MemberHasher>>();
+        assert_eq!(crate::usage::alloc_size(table), 64);
+    }
+
+    #[test]
+    fn pairs_by_index_match_get_index_in_both_encodings() {
+        let wide = ListpackLimits {
+            entries: 128,
+            value: 64,
+        };
+        let mut h = Hash::new();
+        for i in 0..20 {
+            h.set(format!("f{i}").as_bytes(), format!("v{i}").as_bytes(), wide);
+        }
+        h.remove(b"f3");
+        for encoding in ["listpack", "hashtable"] {
+            assert_eq!(h.encoding(), encoding);
+            let pairs = h.by_index();
+            for index in 0..=h.len() {
+                assert_eq!(pairs.get(index), h.get_index(index), "{encoding} {index}");
+            }
+            h.convert_to_table();
+        }
     }
 
     #[test]

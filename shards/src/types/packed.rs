@@ -4,7 +4,9 @@
 //!
 //! Layout: the number of pairs (`u32`, little-endian), then for each pair in insertion order
 //! the field and the value, each as its length (LEB128 varint: one byte up to 127) followed
-//! by its bytes. The buffer is grown exactly: a small hash keeps no spare capacity. Lookups
+//! by its bytes. The buffer is a boxed slice, sized exactly: a small hash keeps no spare
+//! capacity, and the handle is two words, so a [`crate::types::hash::Hash`] holding it fits
+//! inline in a [`crate::value::Value`] (see docs/decisions.md). Lookups
 //! scan it linearly, as Redis does; it only holds up to `hash-max-listpack-entries` pairs of
 //! at most `hash-max-listpack-value` bytes each.
 
@@ -14,8 +16,8 @@ const HEADER: usize = 4;
 /// Field/value pairs packed in one buffer, in insertion order.
 #[derive(Debug, Clone, Default)]
 pub struct PackedPairs {
-    /// The header and the length-prefixed elements; empty for no pairs.
-    buf: Vec<u8>,
+    /// The header and the length-prefixed elements; empty (no allocation) for no pairs.
+    buf: Box<[u8]>,
 }
 
 /// Appends `len` as a LEB128 varint.
@@ -95,14 +97,25 @@ impl PackedPairs {
         self.len() == 0
     }
 
-    /// Bytes of the buffer (its capacity: what it asked the allocator for).
+    /// Bytes of the buffer (what it asked the allocator for: it is sized exactly).
     pub fn allocated(&self) -> usize {
-        self.buf.capacity()
+        self.buf.len()
     }
 
-    fn set_len(&mut self, len: usize) {
+    /// Writes the pair count into the header of `buf`.
+    fn set_len(buf: &mut [u8], len: usize) {
         let count = u32::try_from(len).unwrap_or(u32::MAX).to_le_bytes();
-        self.buf[..HEADER].copy_from_slice(&count);
+        buf[..HEADER].copy_from_slice(&count);
+    }
+
+    /// Runs `change` on the buffer as a vector and boxes it again at its exact size. Turning
+    /// a boxed slice into a vector and back costs nothing when the vector's length is its
+    /// capacity, which `change` keeps by reserving exactly what it adds (the allocator
+    /// resizes in place within a size class).
+    fn edit(&mut self, change: impl FnOnce(&mut Vec<u8>)) {
+        let mut buf = Vec::from(std::mem::take(&mut self.buf));
+        change(&mut buf);
+        self.buf = buf.into_boxed_slice();
     }
 
     /// The pairs in order.
@@ -145,28 +158,30 @@ impl PackedPairs {
         put_len(&mut encoded, value.len());
         encoded.extend_from_slice(value);
         if let Some((_, value_at, end)) = self.find(field) {
-            let old = end - value_at;
-            if encoded.len() > old {
-                self.buf.reserve_exact(encoded.len() - old);
-            }
-            self.buf.splice(value_at..end, encoded);
-            if self.buf.capacity() > self.buf.len() {
-                self.buf.shrink_to_fit();
+            if encoded.len() == end - value_at {
+                self.buf[value_at..end].copy_from_slice(&encoded);
+            } else {
+                self.edit(|buf| {
+                    buf.reserve_exact(encoded.len().saturating_sub(end - value_at));
+                    buf.splice(value_at..end, encoded);
+                });
             }
             return false;
         }
         let len = self.len();
         let field_size = len_size(field.len()) + field.len();
-        if self.buf.is_empty() {
-            self.buf.reserve_exact(HEADER + field_size + encoded.len());
-            self.buf.extend_from_slice(&[0; HEADER]);
-        } else {
-            self.buf.reserve_exact(field_size + encoded.len());
-        }
-        put_len(&mut self.buf, field.len());
-        self.buf.extend_from_slice(field);
-        self.buf.extend_from_slice(&encoded);
-        self.set_len(len + 1);
+        self.edit(|buf| {
+            if buf.is_empty() {
+                buf.reserve_exact(HEADER + field_size + encoded.len());
+                buf.extend_from_slice(&[0; HEADER]);
+            } else {
+                buf.reserve_exact(field_size + encoded.len());
+            }
+            put_len(buf, field.len());
+            buf.extend_from_slice(field);
+            buf.extend_from_slice(&encoded);
+            Self::set_len(buf, len + 1);
+        });
         true
     }
 
@@ -177,11 +192,12 @@ impl PackedPairs {
         };
         let len = self.len() - 1;
         if len == 0 {
-            self.buf = Vec::new();
+            self.buf = Box::default();
         } else {
-            self.buf.drain(at..end);
-            self.buf.shrink_to_fit();
-            self.set_len(len);
+            self.edit(|buf| {
+                buf.drain(at..end);
+                Self::set_len(buf, len);
+            });
         }
         true
     }

@@ -1,6 +1,6 @@
 //! Set commands and the set value type (Redis's `t_set.c`).
 //!
-//! A set has Redis 7.0's two encodings: an `intset` (a sorted `Vec<i64>`) while every member
+//! A set has Redis 7.0's two encodings: an `intset` (a sorted `Box<[i64]>`) while every member
 //! is an integer as Redis's `string2ll` reads it and there are at most `set-max-intset-entries`
 //! members, and a `hashtable` (an `IndexSet` of byte strings) otherwise. A set converts once,
 //! from intset to hashtable, and never back, as in Redis. The hashtable is an `IndexSet` for
@@ -58,15 +58,18 @@ pub struct Set {
 
 #[derive(Debug, Clone, PartialEq)]
 enum Repr {
-    /// Sorted, without duplicates.
-    Ints(Vec<i64>),
-    /// Any members; removal is always `swap_remove` (see the module docs on SSCAN).
-    Table(IndexSet<Key, MemberHasher>),
+    /// Sorted, without duplicates; sized exactly, as Redis's intset is resized on every
+    /// change.
+    Ints(Box<[i64]>),
+    /// Any members; removal is always `swap_remove` (see the module docs on SSCAN). Boxed,
+    /// so that a `Set` is two words (the table's box in the intset slice's length) and sits
+    /// inline in a `Value`: an intset then costs its key's table entry and its members only.
+    Table(Box<IndexSet<Key, MemberHasher>>),
 }
 
-/// The hasher of every hashtable-encoded set: one random seed per process, as Redis has one
-/// hash seed, so that a set's table carries no hasher state of its own (32 bytes a set, most
-/// sets being small). The seed is drawn once and only read after (an atomic load a hash).
+/// The hasher of every hashtable-encoded set and hash: one random seed per process, as Redis
+/// has one hash seed, so that a table carries no hasher state of its own (32 bytes a set or
+/// hash, most being small). The seed is drawn once and only read after (an atomic load a hash).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct MemberHasher;
 
@@ -83,7 +86,7 @@ impl Default for Set {
     /// An empty intset (Redis's `createIntsetObject`).
     fn default() -> Self {
         Set {
-            repr: Repr::Ints(Vec::new()),
+            repr: Repr::Ints(Box::default()),
         }
     }
 }
@@ -151,6 +154,17 @@ impl<'a> Iterator for Iter<'a> {
     }
 }
 
+/// Runs `change` on an intset's members as a vector and boxes them again at their exact
+/// size. A boxed slice becomes a vector whose length is its capacity at no cost, and back
+/// at no cost when `change` added exactly what it reserved; a removal shrinks the
+/// allocation (within a size class, in place).
+fn edit_ints<R>(ints: &mut Box<[i64]>, change: impl FnOnce(&mut Vec<i64>) -> R) -> R {
+    let mut members = Vec::from(std::mem::take(ints));
+    let result = change(&mut members);
+    *ints = members.into_boxed_slice();
+    result
+}
+
 /// The key form of an integer member, as a hashtable stores it.
 fn int_key(v: i64) -> Key {
     Key::from(format_i64(v, &mut [0u8; 20]))
@@ -164,7 +178,7 @@ impl Set {
             Set::default()
         } else {
             Set {
-                repr: Repr::Table(IndexSet::default()),
+                repr: Repr::Table(Box::default()),
             }
         }
     }
@@ -218,7 +232,9 @@ impl Set {
     /// Removes and returns the member at a dense index (below [`Set::len`]).
     fn take_index(&mut self, index: usize) -> Option<Taken> {
         match &mut self.repr {
-            Repr::Ints(v) => (index < v.len()).then(|| Taken::Int(v.remove(index))),
+            Repr::Ints(v) => {
+                (index < v.len()).then(|| Taken::Int(edit_ints(v, |v| v.remove(index))))
+            }
             Repr::Table(t) => t.swap_remove_index(index).map(Taken::Bytes),
         }
     }
@@ -257,7 +273,10 @@ impl Set {
                 let Err(at) = v.binary_search(&i) else {
                     return false;
                 };
-                v.insert(at, i);
+                edit_ints(v, |v| {
+                    v.reserve_exact(1);
+                    v.insert(at, i)
+                });
                 if v.len() > max_intset {
                     self.convert();
                 }
@@ -280,7 +299,7 @@ impl Set {
         match &mut self.repr {
             Repr::Ints(v) => match parse_i64(member).map(|i| v.binary_search(&i)) {
                 Some(Ok(at)) => {
-                    v.remove(at);
+                    edit_ints(v, |v| v.remove(at));
                     true
                 }
                 _ => false,
@@ -293,10 +312,10 @@ impl Set {
     fn convert(&mut self) {
         if let Repr::Ints(v) = &self.repr {
             let mut t = IndexSet::with_capacity_and_hasher(v.len() + 1, MemberHasher);
-            for &i in v {
+            for &i in v.iter() {
                 t.insert(int_key(i));
             }
-            self.repr = Repr::Table(t);
+            self.repr = Repr::Table(Box::new(t));
         }
     }
 
@@ -405,7 +424,7 @@ fn check_sources(
 fn peek_sets<'d>(db: &'d Db, keys: &[Bytes]) -> Vec<Option<&'d Set>> {
     keys.iter()
         .map(|key| match db.entries.get(&key[..]) {
-            Some(Value::Set(set)) => Some(&**set),
+            Some(Value::Set(set)) => Some(set),
             _ => None,
         })
         .collect()
