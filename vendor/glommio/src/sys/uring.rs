@@ -1231,8 +1231,9 @@ pub(crate) struct Reactor {
 
     latency_preemption_timeout_src: Cell<Option<Source>>,
     throughput_preemption_timeout_src: Cell<Option<Source>>,
-    /// shardis: when the armed latency preemption timer fires, if one is armed.
-    preempt_timer_deadline: Cell<Option<Instant>>,
+    /// shardis: when the armed latency preemption timer fires, and the duration it was
+    /// armed for, if one is armed.
+    preempt_timer_deadline: Cell<Option<(Instant, Duration)>>,
 
     link_fd: RawFd,
 
@@ -1883,7 +1884,12 @@ impl Reactor {
         // is that a preemption may come earlier in a run than the full duration.
         let preempt_wanted = preempt_timer();
         let keep_latency_timer = match (preempt_wanted, self.preempt_timer_deadline.get()) {
-            (Some(dur), Some(deadline)) => {
+            // (A timer armed for no longer than `dur` fires no later than a new one would:
+            // no clock read needed.)
+            (Some(dur), Some((_, armed_for))) if armed_for <= dur => {
+                Self::pending(&self.latency_preemption_timeout_src)
+            }
+            (Some(dur), Some((deadline, _))) => {
                 deadline <= Instant::now() + dur && Self::pending(&self.latency_preemption_timeout_src)
             }
             // shardis: an executor that sleeps in its sleep poller keeps a pending timer
@@ -1986,7 +1992,8 @@ impl Reactor {
             if !keep_latency_timer {
                 self.latency_preemption_timeout_src
                     .set(Some(lat_ring.prepare_latency_preemption_timer(preempt)));
-                self.preempt_timer_deadline.set(Some(Instant::now() + preempt));
+                self.preempt_timer_deadline
+                    .set(Some((Instant::now() + preempt, preempt)));
             }
             flush_rings!(lat_ring, main_ring)?;
         }
