@@ -1,5 +1,6 @@
 //! End-to-end tests of `maxmemory` and eviction, through the real binary: memory stays under
-//! the limit under a write load many times larger, each policy evicts only what it may,
+//! the limit under a write load many times larger and comes down to a limit lowered at run
+//! time, each policy evicts only what it may,
 //! noeviction refuses writes with Redis's `-OOM` while reads and deletes work, an evicted
 //! watched key fails EXEC, MULTI is refused over the limit as Redis refuses it.
 //!
@@ -94,6 +95,38 @@ fn memory_stays_under_maxmemory_under_a_write_load_ten_times_larger() {
             assert!(info_field(&mut con, "evicted_keys") >= 70_000);
             let rss = info_field(&mut con, "used_memory_rss");
             assert!(rss < 120 << 20, "RSS {rss} after writing 80 MB into 8 MB");
+        },
+    );
+}
+
+#[test]
+fn lowering_maxmemory_at_run_time_evicts_down_to_it() {
+    let limit: u64 = 6 << 20;
+    each_server_with(
+        SHARD_COUNTS,
+        &[("maxmemory-policy", "allkeys-lru")],
+        |server| {
+            let mut con = connect(server);
+            let results = write_keys(&mut con, "big", 0..20_000, None);
+            assert!(
+                results.iter().all(|r| r.is_ok()),
+                "no write refused without a limit"
+            );
+            assert!(info_field(&mut con, "used_memory") > 3 * limit);
+            assert_eq!(int(&mut con, &["DBSIZE"]), 20_000);
+            ok(&mut con, &["CONFIG", "SET", "maxmemory", "6mb"]);
+            // No write comes: the shards bring memory down on their own.
+            assert!(
+                wait_until(Duration::from_secs(10), || info_field(
+                    &mut con,
+                    "used_memory"
+                ) <= limit + limit / 20),
+                "used_memory {} stays over the lowered maxmemory {limit}",
+                info_field(&mut con, "used_memory")
+            );
+            let keys = int(&mut con, &["DBSIZE"]);
+            assert!(keys > 1_000 && keys < 6_000, "{keys} keys of 1 KB in 6 MB");
+            assert_eq!(info_field(&mut con, "evicted_keys"), (20_000 - keys) as u64);
         },
     );
 }
