@@ -162,6 +162,7 @@ def shardis_argv(path, extra):
 
 SHAPES = {
     "string": lambda i: ("SET", "string:%08d" % i, "value:%010d" % i),
+    "int": lambda i: ("SET", "int:%08d" % i, str(i * 7919)),
     "hash": lambda i: ("HSET", "hash:%08d" % i, "name", "n%07d" % i, "age", str(i % 90 + 10),
                        "city", "c%07d" % (i % 1000)),
     "intset": lambda i: ("SADD", "intset:%08d" % i, str(i % 10), str(100 + i % 7),

@@ -335,9 +335,12 @@ type WriteKey = fn(&mut redis::Pipeline, &str);
 fn usage_adds_up_to_what_used_memory_grew_by() {
     each_server(SHARD_COUNTS, |server| {
         let mut con = connect(server);
-        let shapes: [(&str, WriteKey); 5] = [
+        let shapes: [(&str, WriteKey); 6] = [
             ("string", |p, k| {
                 p.cmd("SET").arg(k).arg("value-of-some-length").ignore();
+            }),
+            ("integer", |p, k| {
+                p.cmd("SET").arg(k).arg("1234567890").ignore();
             }),
             ("hash", |p, k| {
                 p.cmd("HSET")

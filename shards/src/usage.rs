@@ -136,6 +136,7 @@ fn sampled<I: Iterator<Item = usize>>(items: I, len: usize, samples: usize) -> u
 pub fn value_size(value: &Value, samples: usize) -> usize {
     match value {
         Value::Str(bytes) => alloc_size(bytes.capacity()),
+        Value::Int(_) => 0,
         Value::List(list) => list_size(list, samples),
         Value::Hash(hash) => hash_size(hash, samples),
         Value::Set(set) => set_size(set, samples),

@@ -4,10 +4,15 @@
 use crate::types::{hash::Hash, list::List, set::Set, zset::ZSet};
 
 /// A value stored under a key.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Value {
-    /// A binary-safe string (Redis's `string` type, also holding integers and floats).
+    /// A binary-safe string (Redis's `string` type, also holding floats, and integers once
+    /// modified in place by APPEND or SETRANGE, as Redis's `raw` encoding).
     Str(Vec<u8>),
+    /// A string that is the canonical decimal text of an integer, stored as the integer (Redis's
+    /// `int` encoding): no allocation of its own. TYPE says `string`; every string command
+    /// sees its text (see [`Value::string_bytes`]).
+    Int(i64),
     // A `Value` stays as small as a string's (24 bytes): every key's table entry holds one,
     // and most keys are strings. A hash and a set are two words (a listpack's or intset's
     // exact-size buffer, or a boxed table) and sit inline, so a small one costs no
@@ -20,6 +25,50 @@ pub enum Value {
     Set(Set),
     /// A sorted set.
     ZSet(Box<ZSet>),
+}
+
+/// A string value's bytes: borrowed from a `Str`, or an `Int`'s decimal text.
+#[derive(Debug, Clone, Copy)]
+pub enum StrBytes<'a> {
+    /// The bytes of a `Str`.
+    Borrowed(&'a [u8]),
+    /// The decimal text of an `Int`: the buffer and where the text starts in it.
+    Digits([u8; 20], u8),
+}
+
+impl std::ops::Deref for StrBytes<'_> {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            StrBytes::Borrowed(bytes) => bytes,
+            StrBytes::Digits(buf, from) => &buf[usize::from(*from)..],
+        }
+    }
+}
+
+/// The decimal text of `n`.
+fn digits_of(n: i64) -> StrBytes<'static> {
+    let mut buf = [0u8; 20];
+    let len = crate::reply::format_i64(n, &mut buf).len();
+    StrBytes::Digits(buf, (20 - len) as u8)
+}
+
+/// Two values are equal when they are the same type with the same contents; a string
+/// stored as an integer equals the same text stored as bytes.
+impl PartialEq for Value {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Value::List(a), Value::List(b)) => a == b,
+            (Value::Hash(a), Value::Hash(b)) => a == b,
+            (Value::Set(a), Value::Set(b)) => a == b,
+            (Value::ZSet(a), Value::ZSet(b)) => a == b,
+            (a, b) => match (a.string_bytes(), b.string_bytes()) {
+                (Some(a), Some(b)) => *a == *b,
+                _ => false,
+            },
+        }
+    }
 }
 
 impl Value {
@@ -46,7 +95,7 @@ impl Value {
     /// The name TYPE reports for this value.
     pub fn type_name(&self) -> &'static str {
         match self {
-            Value::Str(_) => "string",
+            Value::Str(_) | Value::Int(_) => "string",
             Value::List(_) => "list",
             Value::Hash(_) => "hash",
             Value::Set(_) => "set",
@@ -57,6 +106,7 @@ impl Value {
     /// The encoding OBJECT ENCODING reports, as Redis 7.0 would choose it.
     pub fn encoding(&self) -> &'static str {
         match self {
+            Value::Int(_) => "int",
             Value::Str(s) => {
                 if s.len() <= 20 && crate::util::parse_i64(s).is_some() {
                     "int"
@@ -73,14 +123,72 @@ impl Value {
         }
     }
 
-    /// A string value from bytes, sized exactly (no spare capacity kept per key).
+    /// A string value from bytes: an `Int` when they are an integer's canonical decimal text
+    /// (as Redis's `tryObjectEncoding`), otherwise sized exactly (no spare capacity kept per
+    /// key).
     pub fn string(bytes: &[u8]) -> Value {
-        Value::Str(bytes.to_vec())
+        match crate::util::parse_i64(bytes) {
+            Some(n) => Value::Int(n),
+            None => Value::Str(bytes.to_vec()),
+        }
+    }
+
+    /// The bytes of a string value (an `Int`'s decimal text); `None` for another type.
+    pub fn string_bytes(&self) -> Option<StrBytes<'_>> {
+        match self {
+            Value::Str(bytes) => Some(StrBytes::Borrowed(bytes)),
+            Value::Int(n) => Some(digits_of(*n)),
+            _ => None,
+        }
+    }
+
+    /// The bytes of a string value for modification in place (an `Int` becomes bytes first,
+    /// as Redis's APPEND and SETRANGE turn an `int` string `raw`); `None` for another type.
+    pub fn string_mut(&mut self) -> Option<&mut Vec<u8>> {
+        if let Value::Int(n) = *self {
+            *self = Value::Str(digits_of(n).to_vec());
+        }
+        match self {
+            Value::Str(bytes) => Some(bytes),
+            _ => None,
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::Value;
+
+    #[test]
+    fn integers_are_stored_as_integers_and_read_as_their_text() {
+        for (text, int) in [
+            (&b"0"[..], Some(0)),
+            (b"-1", Some(-1)),
+            (b"9223372036854775807", Some(i64::MAX)),
+            (b"-9223372036854775808", Some(i64::MIN)),
+            (b"9223372036854775808", None),
+            (b"007", None),
+            (b"-0", None),
+            (b"+1", None),
+            (b" 1", None),
+            (b"1.5", None),
+            (b"", None),
+        ] {
+            let value = Value::string(text);
+            match int {
+                Some(n) => assert!(matches!(value, Value::Int(v) if v == n), "{text:?}"),
+                None => assert!(matches!(value, Value::Str(_)), "{text:?}"),
+            }
+            assert_eq!(&*value.string_bytes().unwrap(), text);
+            assert_eq!(value, Value::Str(text.to_vec()));
+            assert_eq!(value.type_name(), "string");
+        }
+        let mut value = Value::string(b"12");
+        value.string_mut().unwrap().extend_from_slice(b"3");
+        assert!(matches!(&value, Value::Str(s) if s == b"123"));
+        assert_ne!(Value::string(b"1"), Value::string(b"2"));
+    }
+
     #[test]
     fn a_value_is_as_small_as_a_string() {
         assert_eq!(std::mem::size_of::<super::Value>(), 24);

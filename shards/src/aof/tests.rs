@@ -104,7 +104,9 @@ fn dump(s: &Shard, with_encoding: bool) -> Dump {
                 .iter()
                 .map(|(key, value)| {
                     let mut text = match value {
-                        Value::Str(v) => format!("string {v:?}"),
+                        Value::Str(_) | Value::Int(_) => {
+                            format!("string {:?}", value.string_bytes().map(|s| s.to_vec()))
+                        }
                         Value::List(l) => format!("list {:?}", l.iter().collect::<Vec<_>>()),
                         Value::Hash(h) => {
                             let mut pairs: Vec<_> = h.iter().collect();

@@ -10,28 +10,20 @@ use crate::aof;
 use crate::db::Db;
 use crate::errors;
 use crate::lookup::read_value as lookup_read;
-use crate::reply::{format_i64, Reply};
+use crate::reply::Reply;
 use crate::shard::{Ctx, Stats};
 use crate::util::{parse_i64, LongDouble};
-use crate::value::Value;
+use crate::value::{StrBytes, Value};
 use bytes::Bytes;
 
-/// The bytes of a string value; `None` for a value of another type.
-fn as_str(value: &Value) -> Option<&Vec<u8>> {
-    match value {
-        Value::Str(s) => Some(s),
-        #[allow(unreachable_patterns)]
-        _ => None,
-    }
+/// The bytes of a string value (an integer's text); `None` for a value of another type.
+fn as_str(value: &Value) -> Option<StrBytes<'_>> {
+    value.string_bytes()
 }
 
 /// The bytes of a string value, for modification in place; `None` for another type.
 fn as_str_mut(value: &mut Value) -> Option<&mut Vec<u8>> {
-    match value {
-        Value::Str(s) => Some(s),
-        #[allow(unreachable_patterns)]
-        _ => None,
-    }
+    value.string_mut()
 }
 
 /// Replies with the string at `key` as GET does (Redis's `getGenericCommand`): its value, null
@@ -50,7 +42,7 @@ fn get_generic(
         }
         Some(value) => match as_str(value) {
             Some(s) => {
-                reply.bulk(s);
+                reply.bulk(&s);
                 Ok(true)
             }
             None => {
@@ -61,10 +53,9 @@ fn get_generic(
     }
 }
 
-/// A string value holding the decimal text of `n`, as Redis stores counters.
+/// A string value holding the decimal text of `n`, as Redis stores counters: an integer.
 fn int_value(n: i64) -> Value {
-    let mut digits = [0u8; 20];
-    Value::string(format_i64(n, &mut digits))
+    Value::Int(n)
 }
 
 /// ```text
@@ -450,7 +441,7 @@ pub fn getex(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         },
         None => None,
     };
-    reply.bulk(s);
+    reply.bulk(&s);
     // Logged as Redis propagates it: the key's new state, with an absolute time.
     let logged: &[&[u8]] = match when {
         Some(when) if when <= now && !loading => {
@@ -497,7 +488,7 @@ pub fn mget(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     reply.array(args.len() - 1);
     for key in &args[1..] {
         match lookup_read(db, stats, key, now).and_then(as_str) {
-            Some(s) => reply.bulk(s),
+            Some(s) => reply.bulk(&s),
             None => reply.null(),
         }
     }
@@ -574,7 +565,7 @@ fn incr_decr(ctx: &mut Ctx<'_>, key: &[u8], incr: i64) {
                 reply.error(errors::WRONGTYPE);
                 return;
             }
-            Some(s) => match parse_i64(s) {
+            Some(s) => match parse_i64(&s) {
                 Some(n) => n,
                 None => {
                     reply.error(errors::NOT_INTEGER);
@@ -658,7 +649,7 @@ pub fn incrbyfloat(ctx: &mut Ctx<'_>, args: &[Bytes]) {
                 reply.error(errors::WRONGTYPE);
                 return;
             }
-            Some(s) => match LongDouble::parse(s) {
+            Some(s) => match LongDouble::parse(&s) {
                 Some(v) => v,
                 None => {
                     reply.error(errors::NOT_FLOAT);
