@@ -6,9 +6,9 @@
 //! snapshot's top-down walks; removal moving the *last* entry into the hole, see `db.rs`)
 //! and drops what costs memory there:
 //!
-//! - the entry vector grows by doubling, as any vector. `indexmap` grows it to the index's
-//!   capacity instead (1.84M entries as soon as the table passes 917k keys), all of it
-//!   counted by `used_memory`;
+//! - the entry vector grows by a quarter once it is big (see [`growth`]). `indexmap` grows it
+//!   to the index's capacity instead (1.84M entries as soon as the table passes 917k keys),
+//!   and a plain vector doubles, all of it counted by `used_memory`;
 //! - entries do not cache their hash: the index is rebuilt from the keys when it grows
 //!   (ahash over a short key costs a few nanoseconds), as Redis rehashes its dict;
 //! - index slots are `u32`, not `usize`: a database of one shard holds fewer than 2^32 keys
@@ -28,6 +28,18 @@ pub struct KeyTable<V> {
     index: HashTable<u32>,
     /// Hashes keys for `index`.
     hasher: RandomState,
+}
+
+/// How many entries a full entry vector of `capacity` grows by: it doubles while small, then
+/// grows by a quarter, so a big table carries at most a quarter of its entries as spare
+/// capacity (doubling left up to as many spare entries as keys, 48 bytes each, right after
+/// it grew). Copying stays amortised O(1) per insertion.
+fn growth(capacity: usize) -> usize {
+    if capacity < 4096 {
+        capacity.max(4)
+    } else {
+        capacity / 4
+    }
 }
 
 impl<V> Default for KeyTable<V> {
@@ -145,6 +157,9 @@ impl<V> KeyTable<V> {
         self.index.insert_unique(hash, at, |&at| {
             hasher.hash_one(entries[at as usize].0.as_bytes())
         });
+        if entries.len() == entries.capacity() {
+            entries.reserve_exact(growth(entries.capacity()));
+        }
         entries.push((key, value));
         None
     }
@@ -213,6 +228,22 @@ impl<V> std::ops::Index<&[u8]> for KeyTable<V> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_big_table_keeps_at_most_a_quarter_of_spare_entries() {
+        let mut table: super::KeyTable<u64> = super::KeyTable::new();
+        for i in 0..300_000u64 {
+            table.insert(crate::key::Key::from(format!("key:{i}").as_bytes()), i);
+            let [entries, _] = table.allocations();
+            let capacity = entries / std::mem::size_of::<(crate::key::Key, u64)>();
+            assert!(
+                capacity <= 4096 || capacity <= table.len() * 5 / 4 + 1,
+                "{capacity} for {}",
+                table.len()
+            );
+        }
+        assert_eq!(table.get(b"key:299999"), Some(&299_999));
+    }
+
     use super::*;
 
     fn key(n: usize) -> Key {
@@ -253,15 +284,5 @@ mod tests {
         assert_eq!(table.len(), 10);
         check(&table);
         assert_eq!(table.get_index_of(&key(1)), Some(1));
-    }
-
-    #[test]
-    fn entries_grow_by_doubling() {
-        let mut table = KeyTable::new();
-        for n in 0..100_000 {
-            table.insert(key(n), n);
-        }
-        let entry = size_of::<(Key, usize)>();
-        assert_eq!(table.allocations()[0], 131_072 * entry);
     }
 }
