@@ -6,7 +6,8 @@
 //! snapshot's top-down walks; removal moving the *last* entry into the hole, see `db.rs`)
 //! and drops what costs memory there:
 //!
-//! - the entry vector grows by a quarter once it is big (see [`growth`]). `indexmap` grows it
+//! - the entry vector grows by an eighth to a size class once it is big (see
+//!   [`grown_capacity`]). `indexmap` grows it
 //!   to the index's capacity instead (1.84M entries as soon as the table passes 917k keys),
 //!   and a plain vector doubles, all of it counted by `used_memory`;
 //! - entries do not cache their hash: the index is rebuilt from the keys when it grows
@@ -30,15 +31,17 @@ pub struct KeyTable<V> {
     hasher: RandomState,
 }
 
-/// How many entries a full entry vector of `capacity` grows by: it doubles while small, then
-/// grows by a quarter, so a big table carries at most a quarter of its entries as spare
-/// capacity (doubling left up to as many spare entries as keys, 48 bytes each, right after
-/// it grew). Copying stays amortised O(1) per insertion.
-fn growth(capacity: usize) -> usize {
-    if capacity < 4096 {
-        capacity.max(4)
+/// The capacity a full entry vector of `capacity` entries of `entry` bytes grows to: it
+/// doubles while small; once big, it grows by an eighth, rounded up to fill the allocator's
+/// size class (jemalloc has four classes per doubling), so a big table carries at most a
+/// quarter of its entries as spare capacity (doubling left up to as many spare entries as
+/// keys right after it grew) and none of it hidden in a class's rounding. Copying stays
+/// amortised O(1) per insertion.
+fn grown_capacity(capacity: usize, entry: usize) -> usize {
+    if capacity < 4096 || entry == 0 {
+        (capacity * 2).max(4)
     } else {
-        capacity / 4
+        crate::usage::alloc_size((capacity + capacity / 8) * entry) / entry
     }
 }
 
@@ -158,7 +161,8 @@ impl<V> KeyTable<V> {
             hasher.hash_one(entries[at as usize].0.as_bytes())
         });
         if entries.len() == entries.capacity() {
-            entries.reserve_exact(growth(entries.capacity()));
+            let grown = grown_capacity(entries.capacity(), size_of::<(Key, V)>());
+            entries.reserve_exact(grown - entries.len());
         }
         entries.push((key, value));
         None
