@@ -145,6 +145,7 @@ fn main() {
         std::process::exit(1);
     }
     shutdown::write_pidfile(&config.pidfile);
+    memory::start_background_purging();
     if let Err(e) = server::run(config) {
         serverlog!(Warning, "{e}");
         std::process::exit(1);

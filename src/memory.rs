@@ -120,6 +120,17 @@ unsafe impl GlobalAlloc for CountingJemalloc {
     }
 }
 
+/// Starts jemalloc's background thread, as Redis does for `jemalloc-bg-thread yes` (its
+/// default, and the only value shardis accepts): freed pages go back to the system on
+/// jemalloc's decay schedule (10 s) even while the server is idle. Without it a shard's key
+/// table, which grows by reallocation, leaves its old buffers resident until later
+/// allocations happen to purge them.
+pub fn start_background_purging() {
+    if let Err(e) = tikv_jemalloc_ctl::background_thread::write(true) {
+        crate::serverlog!(Warning, "cannot start jemalloc's background thread: {e}");
+    }
+}
+
 /// Bytes allocated by the whole process now (INFO used_memory, the maxmemory check).
 pub fn used() -> u64 {
     let slots = NEXT_SLOT.load(Ordering::Relaxed).min(SLOTS);
