@@ -34,6 +34,14 @@ fn info_field(con: &mut Connection, field: &str) -> u64 {
         .unwrap_or_else(|| panic!("INFO has no {field}"))
 }
 
+/// Whether `used_memory` comes down to `limit` within `within`, give or take 5% (Redis may be
+/// over the limit for the duration of a command).
+fn used_memory_settles_under(con: &mut Connection, limit: u64, within: Duration) -> bool {
+    wait_until(within, || {
+        info_field(con, "used_memory") <= limit + limit / 20
+    })
+}
+
 /// Writes keys `prefix:{from..to}` holding 1 KB each, 200 to a pipeline; the replies are
 /// returned (errors as `Err`).
 fn write_keys(
@@ -82,10 +90,7 @@ fn memory_stays_under_maxmemory_under_a_write_load_ten_times_larger() {
                 // Redis may be over the limit for the duration of a command; it must not
                 // stay there.
                 assert!(
-                    wait_until(Duration::from_secs(5), || info_field(
-                        &mut con,
-                        "used_memory"
-                    ) <= limit + limit / 20),
+                    used_memory_settles_under(&mut con, limit, Duration::from_secs(5)),
                     "used_memory {} stays over {limit}",
                     info_field(&mut con, "used_memory")
                 );
@@ -117,10 +122,7 @@ fn lowering_maxmemory_at_run_time_evicts_down_to_it() {
             ok(&mut con, &["CONFIG", "SET", "maxmemory", "6mb"]);
             // No write comes: the shards bring memory down on their own.
             assert!(
-                wait_until(Duration::from_secs(10), || info_field(
-                    &mut con,
-                    "used_memory"
-                ) <= limit + limit / 20),
+                used_memory_settles_under(&mut con, limit, Duration::from_secs(10)),
                 "used_memory {} stays over the lowered maxmemory {limit}",
                 info_field(&mut con, "used_memory")
             );

@@ -133,6 +133,14 @@ impl Value {
         }
     }
 
+    /// [`Value::string`] from bytes already owned (a loaded snapshot's), without copying them.
+    pub fn string_from_vec(bytes: Vec<u8>) -> Value {
+        match crate::util::parse_i64(&bytes) {
+            Some(n) => Value::Int(n),
+            None => Value::Str(bytes),
+        }
+    }
+
     /// The bytes of a string value (an `Int`'s decimal text); `None` for another type.
     pub fn string_bytes(&self) -> Option<StrBytes<'_>> {
         match self {

@@ -255,13 +255,22 @@ impl Shard {
         };
         let key = Bytes::copy_from_slice(key);
         match value {
-            Value::Str(_) | Value::Int(_) => {
-                let text = value.string_bytes().map_or(Vec::new(), |s| s.to_vec());
-                aof.append(
-                    db,
-                    &[Bytes::from_static(b"SET"), key.clone(), Bytes::from(text)],
-                )
-            }
+            Value::Str(s) => aof.append(
+                db,
+                &[
+                    Bytes::from_static(b"SET"),
+                    key.clone(),
+                    Bytes::copy_from_slice(s),
+                ],
+            ),
+            Value::Int(n) => aof.append(
+                db,
+                &[
+                    Bytes::from_static(b"SET"),
+                    key.clone(),
+                    Bytes::from(n.to_string()),
+                ],
+            ),
             Value::List(list) => {
                 let items = list.iter().map(|i| vec![Bytes::copy_from_slice(i)]);
                 append_chunked(aof, db, b"RPUSH", &key, items);

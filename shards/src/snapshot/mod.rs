@@ -59,9 +59,7 @@ impl Record {
     pub fn from_entry(db: u32, key: &[u8], value: &Value, expire_at: Option<i64>) -> Record {
         let value = match value {
             Value::Str(s) => RecordValue::Str(s.clone()),
-            Value::Int(_) => {
-                RecordValue::Str(value.string_bytes().map_or(Vec::new(), |s| s.to_vec()))
-            }
+            Value::Int(n) => RecordValue::Str(n.to_string().into_bytes()),
             Value::List(l) => RecordValue::List(l.iter().map(<[u8]>::to_vec).collect()),
             Value::Hash(h) => {
                 RecordValue::Hash(h.iter().map(|(f, v)| (f.to_vec(), v.to_vec())).collect())
@@ -118,10 +116,7 @@ impl Record {
 /// [`Record::into_value`]).
 fn build_value(value: RecordValue, limits: &Limits) -> Value {
     match value {
-        RecordValue::Str(s) => match crate::util::parse_i64(&s) {
-            Some(n) => Value::Int(n),
-            None => Value::Str(s),
-        },
+        RecordValue::Str(s) => Value::string_from_vec(s),
         RecordValue::List(items) => Value::list(items.iter().collect::<List>()),
         RecordValue::Hash(pairs) => {
             let hash_limits = hash::ListpackLimits {

@@ -13,18 +13,8 @@ use crate::lookup::read_value as lookup_read;
 use crate::reply::Reply;
 use crate::shard::{Ctx, Stats};
 use crate::util::{parse_i64, LongDouble};
-use crate::value::{StrBytes, Value};
+use crate::value::Value;
 use bytes::Bytes;
-
-/// The bytes of a string value (an integer's text); `None` for a value of another type.
-fn as_str(value: &Value) -> Option<StrBytes<'_>> {
-    value.string_bytes()
-}
-
-/// The bytes of a string value, for modification in place; `None` for another type.
-fn as_str_mut(value: &mut Value) -> Option<&mut Vec<u8>> {
-    value.string_mut()
-}
 
 /// Replies with the string at `key` as GET does (Redis's `getGenericCommand`): its value, null
 /// when missing, WRONGTYPE for another type, which is `Err`. `Ok` tells whether the key exists.
@@ -40,7 +30,7 @@ fn get_generic(
             reply.null();
             Ok(false)
         }
-        Some(value) => match as_str(value) {
+        Some(value) => match value.string_bytes() {
             Some(s) => {
                 reply.bulk(&s);
                 Ok(true)
@@ -430,7 +420,7 @@ pub fn getex(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         reply.null();
         return;
     };
-    let Some(s) = as_str(value) else {
+    let Some(s) = value.string_bytes() else {
         reply.error(errors::WRONGTYPE);
         return;
     };
@@ -487,7 +477,7 @@ pub fn mget(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let (db, stats, reply) = ctx.parts();
     reply.array(args.len() - 1);
     for key in &args[1..] {
-        match lookup_read(db, stats, key, now).and_then(as_str) {
+        match lookup_read(db, stats, key, now).and_then(Value::string_bytes) {
             Some(s) => reply.bulk(&s),
             None => reply.null(),
         }
@@ -560,7 +550,7 @@ fn incr_decr(ctx: &mut Ctx<'_>, key: &[u8], incr: i64) {
     let (db, _, reply) = ctx.parts();
     let current = match db.get(key, now) {
         None => 0,
-        Some(value) => match as_str(value) {
+        Some(value) => match value.string_bytes() {
             None => {
                 reply.error(errors::WRONGTYPE);
                 return;
@@ -644,7 +634,7 @@ pub fn incrbyfloat(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let (db, _, reply) = ctx.parts();
     let current = match db.get(key, now) {
         None => LongDouble::ZERO,
-        Some(value) => match as_str(value) {
+        Some(value) => match value.string_bytes() {
             None => {
                 reply.error(errors::WRONGTYPE);
                 return;
@@ -701,7 +691,7 @@ pub fn append(ctx: &mut Ctx<'_>, args: &[Bytes]) {
             reply.int(value.len() as i64);
         }
         Some(existing) => {
-            let Some(s) = as_str_mut(existing) else {
+            let Some(s) = existing.string_mut() else {
                 reply.error(errors::WRONGTYPE);
                 return;
             };
@@ -725,7 +715,7 @@ pub fn strlen(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let (db, stats, reply) = ctx.parts();
     match lookup_read(db, stats, &args[1], now) {
         None => reply.int(0),
-        Some(value) => match as_str(value) {
+        Some(value) => match value.string_bytes() {
             Some(s) => reply.int(s.len() as i64),
             None => reply.error(errors::WRONGTYPE),
         },
@@ -765,7 +755,7 @@ pub fn getrange(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         reply.bulk(b"");
         return;
     };
-    let Some(s) = as_str(value) else {
+    let Some(s) = value.string_bytes() else {
         reply.error(errors::WRONGTYPE);
         return;
     };
@@ -812,7 +802,7 @@ pub fn setrange(ctx: &mut Ctx<'_>, args: &[Bytes]) {
             db.set(key, Value::Str(s));
         }
         Some(existing) => {
-            let Some(s) = as_str_mut(existing) else {
+            let Some(s) = existing.string_mut() else {
                 reply.error(errors::WRONGTYPE);
                 return;
             };

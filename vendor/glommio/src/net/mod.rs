@@ -118,11 +118,6 @@ pub use self::{
     unix::{AcceptedUnixStream, UnixDatagram, UnixListener, UnixStream},
 };
 
-/// Waits until `fd` is readable, through this executor's io_uring (a one-shot poll).
-pub async fn wait_readable(fd: RawFd) -> io::Result<()> {
-    let source = crate::executor().reactor().poll_read_ready(fd);
-    source.collect_rw().await.map(|_| ())
-}
 
 /// Makes this executor sleep in `poller` instead of in its io_uring, and call it without
 /// blocking (`Some(Duration::ZERO)`) once per scheduling pass; the poller returns how many
