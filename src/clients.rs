@@ -96,21 +96,15 @@ pub struct ClientInfo {
     /// Bytes of the connection's buffers (input, output) as of its last wait for input:
     /// what INFO `mem_clients_normal` and MEMORY STATS `clients.normal` add up.
     pub memory: Cell<u64>,
-    /// Wakes the connection when it is killed while waiting for input.
-    pub kill_signal: RefCell<Option<futures_channel::oneshot::Sender<()>>>,
+    /// The connection's task, woken when the client is killed while it waits for input. The
+    /// connection leaves it here once, at its first wait: a task's waker stays valid for the
+    /// task's life, and re-registering one at every wait cost a clone and a drop per request.
+    pub kill_waker: RefCell<Option<std::task::Waker>>,
 }
 
 impl ClientInfo {
-    /// A client that connected at `now_ms` and has run nothing yet; `kill_signal` wakes its
-    /// connection when CLIENT KILL or the idle timeout closes it.
-    pub fn new(
-        id: u64,
-        addr: SocketAddr,
-        laddr: SocketAddr,
-        fd: i32,
-        now_ms: i64,
-        kill_signal: Option<futures_channel::oneshot::Sender<()>>,
-    ) -> ClientInfo {
+    /// A client that connected at `now_ms` and has run nothing yet.
+    pub fn new(id: u64, addr: SocketAddr, laddr: SocketAddr, fd: i32, now_ms: i64) -> ClientInfo {
         ClientInfo {
             id,
             addr,
@@ -128,7 +122,7 @@ impl ClientInfo {
             blocked: Cell::new(false),
             multi: Cell::new(-1),
             memory: Cell::new(0),
-            kill_signal: RefCell::new(kill_signal),
+            kill_waker: RefCell::new(None),
         }
     }
 
@@ -182,8 +176,8 @@ impl ClientInfo {
     /// Marks the client killed and wakes its connection.
     pub fn kill(&self) {
         self.killed.set(true);
-        if let Some(signal) = self.kill_signal.borrow_mut().take() {
-            let _ = signal.send(());
+        if let Some(waker) = self.kill_waker.borrow_mut().take() {
+            waker.wake();
         }
     }
 }
@@ -304,7 +298,7 @@ mod tests {
 
     fn client(id: u64, last_active_ms: i64) -> Rc<ClientInfo> {
         let addr: SocketAddr = "127.0.0.1:5000".parse().expect("address");
-        let info = ClientInfo::new(id, addr, addr, 0, 0, None);
+        let info = ClientInfo::new(id, addr, addr, 0, 0);
         info.last_active_ms.set(last_active_ms);
         Rc::new(info)
     }

@@ -25,13 +25,15 @@ use shards::{errors, Handler};
 use std::net::TcpStream;
 use std::os::fd::AsRawFd;
 use std::rc::Rc;
-use std::time::Instant;
 
 mod transaction;
 
 const READ_CHUNK: usize = 16 * 1024;
 /// Largest output buffer a connection keeps between writes.
 const OUT_KEEP: usize = 1024 * 1024;
+/// Replies up to this size wait in the socket's outbox for the end of the pass; larger ones
+/// are written at once (no copy).
+const QUEUED_REPLY_MAX: usize = 16 * 1024;
 
 /// Serves one accepted connection until the client leaves, QUITs, is killed, or sends
 /// malformed input. `slot` is its place under `maxclients`, freed when it ends.
@@ -52,14 +54,12 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream, slot: ClientSlot) {
         let _ = std::io::Write::write_all(&mut stream, PROTECTED_MODE_DENIED);
         return;
     }
-    let (kill_tx, kill_rx) = futures_channel::oneshot::channel();
     let info = Rc::new(ClientInfo::new(
         next_client_id(),
         addr,
         laddr,
         fd,
         shards::util::now_ms(),
-        Some(kill_tx),
     ));
     let Ok(socket) = Socket::new(stream, &ctx.reactor) else {
         return;
@@ -93,8 +93,9 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream, slot: ClientSlot) {
         multi: None,
         watched: Vec::new(),
         in_exec: false,
+        last_command: None,
     };
-    conn.run(socket, kill_rx).await;
+    conn.run(socket).await;
     conn.unwatch_all().await;
     if let Some(sub) = conn.pubsub.as_mut() {
         sub.leave_all(&mut ctx.pubsub.borrow_mut());
@@ -171,7 +172,7 @@ enum Slot {
         sections: crate::info::Sections,
         resp3: bool,
         args: Vec<Bytes>,
-        started: Instant,
+        started: crate::stats::Stamp,
         stat: StatId,
     },
     /// Every shard acknowledged (CONFIG RESETSTAT, SLOWLOG RESET): `+OK`; the command is
@@ -197,7 +198,7 @@ enum Slot {
 struct Deferred {
     stat: StatId,
     args: Vec<Bytes>,
-    started: Instant,
+    started: crate::stats::Stamp,
 }
 
 /// The jobs and reply slots of the requests gathered so far.
@@ -264,6 +265,9 @@ struct Conn {
     watched: Vec<transaction::WatchedKey>,
     /// EXEC is running its commands: blocking commands answer at once.
     in_exec: bool,
+    /// The command of the last request: clients mostly repeat theirs, and comparing a name
+    /// with it costs less than a table lookup.
+    last_command: Option<&'static Command>,
 }
 
 enum Wake {
@@ -305,11 +309,7 @@ impl Conn {
         self.out.resp3()
     }
 
-    async fn run(
-        &mut self,
-        mut stream: Socket,
-        mut kill_rx: futures_channel::oneshot::Receiver<()>,
-    ) {
+    async fn run(&mut self, mut stream: Socket) {
         let mut rbuf = BytesMut::with_capacity(READ_CHUNK);
         let mut parser = RequestParser::default();
         let mut chunk = vec![0u8; READ_CHUNK];
@@ -327,6 +327,11 @@ impl Conn {
                     self.request(args).await;
                     if self.blocked.is_some() {
                         break;
+                    }
+                    // A client that killed itself runs nothing after the kill, as in Redis:
+                    // the kill takes effect before the next request.
+                    if matches!(self.round.slots.last(), Some(Slot::ClientKill { .. })) {
+                        self.flush_round().await;
                     }
                 }
                 self.flush_round().await;
@@ -353,6 +358,11 @@ impl Conn {
                     stats.counters.writes_processed += 1;
                 }
                 let written = match (self.monitor.as_mut(), self.pubsub.as_mut()) {
+                    // Sent with the pass's other replies, before the shard next polls.
+                    (None, None) if self.out.len() <= QUEUED_REPLY_MAX => {
+                        stream.queue(self.out.as_bytes());
+                        true
+                    }
                     (None, None) => stream.write_all(self.out.as_bytes()).await.is_ok(),
                     // A monitor or subscriber that stopped reading stalls here: its overflow
                     // ends the write.
@@ -394,19 +404,37 @@ impl Conn {
             }
             self.info.blocked.set(self.blocked.is_some());
             self.info.memory.set(
-                (rbuf.capacity() + chunk.len() + self.out.capacity() + self.scratch.capacity())
-                    as u64,
+                (rbuf.capacity()
+                    + chunk.len()
+                    + self.out.capacity()
+                    + self.scratch.capacity()
+                    + stream.queued_capacity()) as u64,
             );
             if self.quit || self.info.killed.get() {
+                // The last replies (QUIT's +OK, a protocol error) leave before the close; a
+                // killed client gets what its send buffer takes (CLIENT KILL's own +OK when it
+                // killed itself), without waiting for a client that may not read.
+                if self.quit {
+                    let _ = stream.flush().await;
+                } else {
+                    stream.send_queued();
+                }
                 stream.shutdown();
                 break;
             }
             let wake = {
                 let read = async { Wake::Read(stream.read(&mut chunk).await) };
-                let killed = async {
-                    let _ = (&mut kill_rx).await;
-                    Wake::Killed
-                };
+                let info = &self.info;
+                let killed = std::future::poll_fn(|cx| {
+                    if info.killed.get() {
+                        return std::task::Poll::Ready(Wake::Killed);
+                    }
+                    let mut waker = info.kill_waker.borrow_mut();
+                    if waker.is_none() {
+                        *waker = Some(cx.waker().clone());
+                    }
+                    std::task::Poll::Pending
+                });
                 let input = futures_lite::future::or(read, killed);
                 match self.blocked.as_mut() {
                     None if self.pubsub.is_some() => {
@@ -640,7 +668,7 @@ impl Conn {
     async fn blocking(&mut self, cmd: &'static Command, handler: Handler, args: Vec<Bytes>) {
         self.flush_round().await;
         let keys = cmd.keys(&args);
-        let started = Instant::now();
+        let started = crate::stats::stamp();
         let reply = match self.run_anywhere(handler, &args, &keys).await {
             Ok(reply) => reply,
             Err(()) => return self.out.error(SHARD_GONE),
@@ -745,7 +773,7 @@ impl Conn {
     async fn retry_blocked(&mut self) {
         let Some(b) = self.blocked.take() else { return };
         self.now = shards::util::now_ms();
-        let started = Instant::now();
+        let started = crate::stats::stamp();
         match self.run_anywhere(b.handler, &b.args, &b.keys).await {
             Ok(reply) if is_empty_handed(&reply) => {
                 // Someone else took the data first: wait again, behind those now waiting.
@@ -769,9 +797,16 @@ impl Conn {
 
     /// Handles one request: replies to errors and connection commands, queues shard work.
     async fn request(&mut self, args: Vec<Bytes>) {
-        let Some(cmd) = command_table::lookup(&args[0]) else {
-            self.scratch.error_bytes(&unknown_command(&args));
-            return self.reject(None).await;
+        let cmd = match self.last_command {
+            Some(last) if args[0].eq_ignore_ascii_case(last.meta.name.as_bytes()) => last,
+            _ => {
+                let Some(cmd) = command_table::lookup(&args[0]) else {
+                    self.scratch.error_bytes(&unknown_command(&args));
+                    return self.reject(None).await;
+                };
+                self.last_command = Some(cmd);
+                cmd
+            }
         };
         if !command_table::arity_ok(cmd.meta.arity, args.len()) || !pairs_ok(cmd, args.len()) {
             self.scratch.error(&format!(
@@ -884,7 +919,7 @@ impl Conn {
                 self.queue_one(shard, shards::usage::memory_usage, args, whole);
             }
             Exec::Conn(which) => {
-                let started = Instant::now();
+                let started = crate::stats::stamp();
                 let errors = self.scratch.error_count();
                 self.last_scratch = Bytes::new();
                 if self.conn_command(which, cmd, stat, &args).await {
@@ -915,7 +950,7 @@ impl Conn {
                     }
                     Some(_) => {
                         self.flush_round().await;
-                        let started = Instant::now();
+                        let started = crate::stats::stamp();
                         let reply =
                             match self.begin_atomic(&Self::keys_at(&args, keys.clone())).await {
                                 Ok(locked) => {
@@ -985,7 +1020,7 @@ impl Conn {
                     return self.push_scratch();
                 };
                 self.flush_round().await;
-                let started = Instant::now();
+                let started = crate::stats::stamp();
                 match self.scan_across(handler, cursor, args.clone()).await {
                     Ok(reply) => {
                         let usec = crate::stats::elapsed_us(started);
@@ -1540,7 +1575,7 @@ impl Conn {
         how: Move,
         args: Vec<Bytes>,
     ) {
-        let started = Instant::now();
+        let started = crate::stats::stamp();
         let nshards = self.ctx.nshards;
         let db = self.db as u8;
         let reply = match how {
@@ -1988,7 +2023,7 @@ impl Conn {
                 let then = Deferred {
                     stat,
                     args: args.to_vec(),
-                    started: Instant::now(),
+                    started: crate::stats::stamp(),
                 };
                 self.round.slots.push(Slot::Ack { parts, then });
                 return true;
@@ -2232,7 +2267,7 @@ impl Conn {
             sections,
             resp3,
             args,
-            started: Instant::now(),
+            started: crate::stats::stamp(),
             stat,
         });
     }
@@ -2244,7 +2279,7 @@ impl Conn {
         let then = Deferred {
             stat,
             args: args.to_vec(),
-            started: Instant::now(),
+            started: crate::stats::stamp(),
         };
         let sub = args[1].to_ascii_lowercase();
         match (sub.as_slice(), args.len()) {

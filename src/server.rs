@@ -20,7 +20,7 @@ use shards::{Handler, Reply, Shard, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// How often each shard looks for clients idle longer than `timeout` (Redis's clientsCron
 /// visits every client about once a second).
@@ -558,7 +558,7 @@ impl ShardCtx {
         origin: &Origin,
     ) {
         let (start, errors) = (reply.len(), reply.error_count());
-        let started = Instant::now();
+        let started = crate::stats::stamp();
         let mut engine = self.engine.borrow_mut();
         let changes_before = engine.dbs[run.db].changes;
         let maxmemory = self.config.borrow().maxmemory;

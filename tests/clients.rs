@@ -306,3 +306,20 @@ fn idle_clients_are_closed_but_not_blocked_ones_or_monitors() {
         assert!(line.ends_with("\"RPUSH\" \"list\" \"x\"\r\n"), "{line}");
     });
 }
+
+#[test]
+fn a_client_killing_itself_gets_the_reply_then_the_close() {
+    each_server(SHARD_COUNTS, |server| {
+        let mut client = server.raw();
+        // The PING after it is never run: the connection closes after the kill's reply.
+        let mut pipeline = encode_command(&[b"CLIENT", b"KILL", b"SKIPME", b"no"]);
+        pipeline.extend(encode_command(&[b"PING"]));
+        client.send(&pipeline).expect("send");
+        let (replies, was_closed) = client
+            .read_until_quiet(Duration::from_secs(5))
+            .expect("read");
+        assert!(was_closed, "still open after {replies:?}");
+        let replies: Vec<String> = replies.iter().map(|r| show_bytes(r)).collect();
+        assert_eq!(replies, vec![show_bytes(b":1\r\n")]);
+    });
+}

@@ -850,3 +850,49 @@ fn malformed_request_closes_only_that_connection() {
         assert_raw(&mut good, &["EXISTS", "a"], b":0\r\n");
     });
 }
+
+#[test]
+fn a_client_that_reads_no_replies_stalls_only_itself() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    each_server(SHARD_COUNTS, |server| {
+        const GETS: usize = 20_000;
+        let value = vec![b'v'; 1000];
+        let mut other = server.raw();
+        assert_eq!(other.cmd(&[b"SET", b"big", &value]), b"+OK\r\n");
+        // 20 MB of replies: more than the loopback socket buffers hold, so the server's sends
+        // stop short while this client reads nothing.
+        let stream = std::net::TcpStream::connect(server.addr()).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .expect("read timeout");
+        let mut writer = stream.try_clone().expect("clone");
+        let sender = thread::spawn(move || {
+            let chunk: Vec<u8> = (0..10)
+                .flat_map(|_| encode_command(&[b"GET", b"big"]))
+                .collect();
+            for _ in 0..GETS / 10 {
+                writer.write_all(&chunk).expect("send");
+            }
+        });
+        thread::sleep(Duration::from_millis(500));
+        // Everyone else is served meanwhile.
+        assert_raw(&mut other, &["PING"], b"+PONG\r\n");
+        assert_raw(&mut other, &["SET", "x", "1"], b"+OK\r\n");
+        assert_raw(&mut other, &["GET", "x"], b"$1\r\n1\r\n");
+        // Then every reply arrives, whole and in order.
+        let mut reader = BufReader::new(stream);
+        let mut line = Vec::new();
+        let mut body = vec![0u8; value.len() + 2];
+        for n in 0..GETS {
+            line.clear();
+            reader.read_until(b'\n', &mut line).expect("reply header");
+            assert_eq!(show_bytes(&line), show_bytes(b"$1000\r\n"), "reply {n}");
+            reader.read_exact(&mut body).expect("reply body");
+            assert!(
+                body.starts_with(&value) && body.ends_with(b"\r\n"),
+                "reply {n}"
+            );
+        }
+        sender.join().expect("sender");
+    });
+}

@@ -25,7 +25,6 @@ use crate::server::{Job, Outcome};
 use crate::stats::StatId;
 use bytes::Bytes;
 use shards::slot::key_shard;
-use std::time::Instant;
 
 /// EXEC's reply when a command was refused while queuing.
 const EXECABORT: &str = "EXECABORT Transaction discarded because of previous errors.";
@@ -285,7 +284,7 @@ impl Conn {
     /// transaction ([`Conn::exec_queued`]). Counts itself (its time includes its commands',
     /// which are counted too, as in Redis).
     pub(super) async fn exec_command(&mut self, stat: StatId, args: &[Bytes]) {
-        let started = Instant::now();
+        let started = crate::stats::stamp();
         let refusal = match self.multi.take() {
             None => Some(EXEC_WITHOUT_MULTI),
             Some(multi) if multi.aborted => Some(EXECABORT),
