@@ -1475,9 +1475,17 @@ impl LocalExecutor {
                 // requests that are latency sensitive we want them out of the
                 // ring ASAP (before we run the task queues). We will also use
                 // the opportunity to install the timer.
-                this.parker
-                    .poll_io(|| Some(this.preempt_timer_duration()))
-                    .expect("Failed to poll io! This is actually pretty bad!");
+                //
+                // shardis: with a sleep poller and no task to run, this pass would run
+                // nothing and park, and parking polls for I/O (blocking, so a wait that
+                // finds events at once is one system call instead of two).
+                let idle = this.reactor.sys.has_sleep_poller()
+                    && this.queues.borrow().active_executors.is_empty();
+                if !idle {
+                    this.parker
+                        .poll_io(|| Some(this.preempt_timer_duration()))
+                        .expect("Failed to poll io! This is actually pretty bad!");
+                }
 
                 // run user code
                 let run = this.run_task_queues();
@@ -1493,6 +1501,13 @@ impl LocalExecutor {
                         // test again here. We can't test *just* here because the main
                         // future is probably the one setting up the task queues and etc.
                         break t.unwrap();
+                    } else if spin_before_park.is_zero() && this.reactor.sys.has_sleep_poller() {
+                        // shardis: no spinning wanted: parking looks at everything a spin
+                        // pass would (timers, channels, rings) before it sleeps.
+                        this.parker
+                            .park()
+                            .expect("Failed to park! This is actually pretty bad!");
+                        pre_time = Instant::now();
                     } else {
                         while !this.reactor.spin_poll_io().unwrap() {
                             if pre_time.elapsed() > spin_before_park {

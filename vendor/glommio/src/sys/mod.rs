@@ -306,6 +306,10 @@ impl SleepNotifier {
     }
 
     pub(crate) fn notify(&self, force: bool) {
+        // shardis: pairs with the fence a sleeping executor issues between raising
+        // `should_notify` and its last look at the channels (instead of a process-wide
+        // membarrier): either it sees what was queued before this, or this sees its flag.
+        std::sync::atomic::fence(Ordering::SeqCst);
         if self
             .should_notify
             .compare_exchange(true, false, Ordering::Relaxed, Ordering::Relaxed)

@@ -1422,7 +1422,7 @@ impl Reactor {
         self.run_sleep_poller(Some(Duration::ZERO)).unwrap_or(0)
     }
 
-    fn has_sleep_poller(&self) -> bool {
+    pub(crate) fn has_sleep_poller(&self) -> bool {
         self.sleep_poller.borrow().is_some()
     }
 
@@ -1943,19 +1943,19 @@ impl Reactor {
             // completion (a remote wake-up completes the eventfd read in the latency ring)
             // ends the sleep; a completion posted through task work interrupts it. The
             // user timer is the poller's timeout instead of a ring timeout.
-            // Most passes that run out of tasks find socket events already waiting: look
-            // without blocking first, which spares the barrier below.
+            // A full fence here and one in every `SleepNotifier::notify` order the flag
+            // against the channels as a membarrier would, without a system call (which also
+            // interrupted every other core running one of our threads). A sleep that finds
+            // socket events already waiting returns at once: one `epoll_wait` either way.
             self.slept_in_poller.set(true);
-            if self.run_sleep_poller(Some(Duration::ZERO)) == Some(0) {
-                self.notifier.prepare_to_sleep();
-                membarrier::heavy();
-                let events = process_remote_channels() + self.flush_syscall_thread();
-                if events == 0 {
-                    self.run_sleep_poller(user_timer);
-                    consume_rings!(into &mut 0; lat_ring, poll_ring, main_ring);
-                }
-                self.notifier.wake_up();
+            self.notifier.prepare_to_sleep();
+            std::sync::atomic::fence(std::sync::atomic::Ordering::SeqCst);
+            let events = process_remote_channels() + self.flush_syscall_thread();
+            if events == 0 {
+                self.run_sleep_poller(user_timer);
+                consume_rings!(into &mut 0; lat_ring, poll_ring, main_ring);
             }
+            self.notifier.wake_up();
         } else if should_sleep {
             // We are about to go to sleep. It's ok to sleep, but if there
             // is a timer set, we need to make sure we wake up to handle it.
