@@ -6,16 +6,17 @@
 //! completed poll makes the kernel interrupt the executor's core (a rescheduling IPI) — one per
 //! request with non-pipelined clients, which cost about half again Redis's CPU per request.
 //! Here the executor collects the set's events itself (`glommio::net::set_sleep_poller`, in our
-//! vendored glommio): once per scheduling pass with a non-blocking `epoll_wait`, and, when it
-//! has nothing left to run, by sleeping in a blocking `epoll_wait` instead of `io_uring_enter`.
-//! The executor's rings are in the set too, so their completions (timers, files, wake-ups sent
-//! by other shards) end that sleep. Sockets are read and written with plain non-blocking
-//! syscalls, and no io_uring submission is made per request or per pass.
+//! vendored glommio): once per scheduling pass with a non-blocking `epoll_wait` while tasks are
+//! runnable, and, when it has nothing left to run, by sleeping in a blocking `epoll_wait`
+//! instead of `io_uring_enter`. The executor's rings are in the set too, so their completions
+//! (timers, files, wake-ups sent by other shards) end that sleep. Sockets are read and
+//! written with plain non-blocking syscalls, and no io_uring submission is made per request or
+//! per pass.
 //!
 //! Replies wait in their socket's outbox and go out together right before the next
 //! `epoll_wait`, as Redis writes its replies in `beforeSleep`: the clients served in one pass
 //! get their replies at about the same moment, so their next requests tend to arrive together
-//! and one `epoll_wait` collects them all, instead of one wait per request or two.
+//! and one `epoll_wait` collects them.
 
 use rustix::buffer::spare_capacity;
 use rustix::event::epoll;
