@@ -35,6 +35,29 @@ const EVENTS_PER_WAIT: usize = 256;
 /// The token of the executor's rings in the set (sockets' tokens start at 1).
 const RING_TOKEN: u64 = 0;
 
+/// An `epoll_wait` timeout that only looks.
+const NO_WAIT: rustix::event::Timespec = rustix::event::Timespec {
+    tv_sec: 0,
+    tv_nsec: 0,
+};
+
+/// Writes as much of `buf` as the socket's send buffer takes now; how much that was (short of
+/// all of it only when the buffer filled).
+fn send_now(stream: &TcpStream, buf: &[u8]) -> io::Result<usize> {
+    let mut sent = 0;
+    let mut stream = stream;
+    while sent < buf.len() {
+        match stream.write(&buf[sent..]) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => sent += n,
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(sent)
+}
+
 /// Readiness flags and waiting tasks of one registered socket. A socket is served by one
 /// task for its whole life, so its waker is kept once and woken by reference at each edge
 /// (cloning and dropping one per wait cost about 50 ns per request); a task woken while it
@@ -85,24 +108,17 @@ impl Outbox {
     /// filled first.
     fn send(&self) -> io::Result<bool> {
         let mut bytes = self.bytes.borrow_mut();
-        loop {
-            let sent = self.sent.get();
-            if sent == bytes.len() {
-                bytes.clear();
-                if bytes.capacity() > OUTBOX_KEEP {
-                    *bytes = Vec::new();
-                }
-                self.sent.set(0);
-                return Ok(true);
-            }
-            match (&*self.stream).write(&bytes[sent..]) {
-                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
-                Ok(n) => self.sent.set(sent + n),
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(false),
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
+        let sent = self.sent.get() + send_now(&self.stream, &bytes[self.sent.get()..])?;
+        if sent < bytes.len() {
+            self.sent.set(sent);
+            return Ok(false);
         }
+        bytes.clear();
+        if bytes.capacity() > OUTBOX_KEEP {
+            *bytes = Vec::new();
+        }
+        self.sent.set(0);
+        Ok(true)
     }
 
     fn is_empty(&self) -> bool {
@@ -180,10 +196,7 @@ impl Reactor {
                 tv_nsec: i64::from(d.subsec_nanos()),
             }),
             // A stalled outbox woke its task: look, but don't sleep.
-            _ => Some(rustix::event::Timespec {
-                tv_sec: 0,
-                tv_nsec: 0,
-            }),
+            _ => Some(NO_WAIT),
         };
         loop {
             events.clear();
@@ -194,10 +207,7 @@ impl Reactor {
                         return woke;
                     }
                     // A full batch: take the rest without waiting.
-                    wait = Some(rustix::event::Timespec {
-                        tv_sec: 0,
-                        tv_nsec: 0,
-                    });
+                    wait = Some(NO_WAIT);
                 }
                 Err(_) => return woke,
             }
@@ -443,18 +453,13 @@ impl Socket {
         if !self.outbox.is_empty() {
             self.flush().await?;
         }
-        while !buf.is_empty() {
-            match (&*self.stream).write(buf) {
-                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
-                Ok(n) => buf = &buf[n..],
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                    self.registration.writable().await
-                }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
+        loop {
+            buf = &buf[send_now(&self.stream, buf)?..];
+            if buf.is_empty() {
+                return Ok(());
             }
+            self.registration.writable().await;
         }
-        Ok(())
     }
 
     /// The bytes the outbox holds allocated.
