@@ -175,6 +175,76 @@ impl Kind {
     }
 }
 
+impl Kind {
+    /// Starts this server in `data` with `directives` under a file-size limit of
+    /// `max_file_bytes` (`RLIMIT_FSIZE`) with `SIGXFSZ` ignored, so that a write past the
+    /// limit fails with `EFBIG` ("File too large") as a full disk fails with `ENOSPC`: a disk
+    /// error any user can make, no root or small filesystem needed. `Ok` once it answers PING.
+    pub fn try_start_limited_in(
+        self,
+        data: &DataDir,
+        directives: &[(&str, &str)],
+        max_file_bytes: u64,
+    ) -> Result<Server, StartFailure> {
+        let port = free_port();
+        let (name, mut cmd) = match self {
+            Kind::Shardis(shards) => ("shardis", Server::shardis_command(port, shards)),
+            Kind::Redis => ("redis-server", Server::redis_command(port)),
+        };
+        cmd.arg("--dir")
+            .arg(data.path())
+            .args(directive_args(directives));
+        limit_file_size(&mut cmd, max_file_bytes);
+        Server::try_spawn(
+            name,
+            cmd,
+            port,
+            data.path().to_path_buf(),
+            data.next_log(),
+            false,
+        )
+    }
+
+    /// [`Kind::try_start_limited_in`], panicking with the log if the server does not start.
+    pub fn start_limited_in(
+        self,
+        data: &DataDir,
+        directives: &[(&str, &str)],
+        max_file_bytes: u64,
+    ) -> Server {
+        self.try_start_limited_in(data, directives, max_file_bytes)
+            .unwrap_or_else(|f| {
+                panic!(
+                    "server exited during startup ({}); log:\n{}",
+                    f.status, f.log
+                )
+            })
+    }
+}
+
+/// Makes `cmd`'s process start with `RLIMIT_FSIZE` at `max_file_bytes` and `SIGXFSZ`
+/// ignored (a disposition `exec` keeps), so writes past the limit fail with `EFBIG`.
+fn limit_file_size(cmd: &mut Command, max_file_bytes: u64) {
+    use std::os::unix::process::CommandExt;
+    let limit = libc::rlimit {
+        rlim_cur: max_file_bytes as libc::rlim_t,
+        rlim_max: max_file_bytes as libc::rlim_t,
+    };
+    // SAFETY: the closure runs in the child between fork and exec, where only
+    // async-signal-safe functions may be called: `setrlimit` and `signal` are (POSIX lists
+    // both), it allocates nothing and touches no lock, and `limit` is a plain value copied
+    // into the closure.
+    unsafe {
+        cmd.pre_exec(move || {
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(io::Error::last_os_error());
+            }
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            Ok(())
+        });
+    }
+}
+
 /// `--name value` for each directive, the way shardis and redis-server take them.
 fn directive_args(directives: &[(&str, &str)]) -> Vec<String> {
     directives
