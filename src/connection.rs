@@ -864,12 +864,14 @@ impl Conn {
                 .error(crate::persistence::status::LOADING_ERROR);
             return self.reject(Some(stat)).await;
         }
-        if crate::persistence::status::WRITES_REFUSED.load(std::sync::atomic::Ordering::Relaxed)
-            && (cmd.meta.flags.contains(&"write") || cmd.meta.name == "ping")
-        {
-            self.scratch
-                .error(crate::persistence::status::MISCONF_ERROR);
-            return self.reject(Some(stat)).await;
+        if let Some(refusal) = crate::persistence::status::write_refusal() {
+            if cmd.meta.flags.contains(&"write")
+                || cmd.meta.name == "ping"
+                || self.exec_would_write(cmd)
+            {
+                self.scratch.error(&refusal);
+                return self.reject(Some(stat)).await;
+            }
         }
         self.info.last_cmd.set(cmd.meta.fullname);
         if self.multi.is_some() && transaction::is_queued(cmd) {

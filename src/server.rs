@@ -482,6 +482,7 @@ impl ShardCtx {
         if tx != 0 {
             self.aof_before_part();
         }
+        let mark = self.aof_mark();
         let outcomes = self.run_jobs(batch.jobs);
         if tx != 0 {
             self.aof_keep_part(tx);
@@ -489,9 +490,12 @@ impl ShardCtx {
             self.aof_flush(false);
         }
         let done = batch.done;
-        self.after_durable(Box::new(move || {
-            let _ = done.send(outcomes);
-        }));
+        self.after_durable(
+            mark,
+            Box::new(move || {
+                let _ = done.send(outcomes);
+            }),
+        );
     }
 
     /// After a transaction released its locks: grants waiting lock requests and runs the

@@ -126,6 +126,19 @@ impl Conn {
         crate::memory::out_of_memory(config.maxmemory, policy)
     }
 
+    /// Whether `cmd` is an EXEC with a write queued (Redis refuses such an EXEC as it
+    /// refuses a write while the disk fails).
+    pub(super) fn exec_would_write(&self, cmd: &Command) -> bool {
+        matches!(cmd.exec, Exec::Conn(ConnCommand::Exec))
+            && self.multi.as_ref().is_some_and(|multi| {
+                multi.queued.iter().any(|q| {
+                    crate::command_table::stat_metas()
+                        .get(q.stat as usize)
+                        .is_some_and(|meta| meta.flags.contains(&"write"))
+                })
+            })
+    }
+
     /// A request refused before it ran: inside MULTI it dooms the transaction.
     pub(super) fn flag_transaction(&mut self) {
         if let Some(multi) = self.multi.as_mut() {

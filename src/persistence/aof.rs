@@ -18,6 +18,7 @@
 //!   command runs exactly where it ran); with another shard count the keys are then dealt
 //!   to the new shards and a new set of files is written before serving.
 
+use super::segment::{Fsync, Segment, WRITTEN};
 use super::snapshot::{sync_dir, SaveMsg};
 use super::status::status;
 use crate::config::Config;
@@ -31,7 +32,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 /// One file the manifest names.
@@ -433,9 +434,6 @@ fn files_size(config: &Config) -> u64 {
         .sum()
 }
 
-/// Bytes written to the append-only files since start (INFO aof_current_size adds the size
-/// at start).
-static WRITTEN: AtomicU64 = AtomicU64::new(0);
 /// Size of the files at start or after the last rewrite.
 static BASE_SIZE: AtomicU64 = AtomicU64::new(0);
 
@@ -461,135 +459,20 @@ pub fn rewrite_due(config: &Config) -> bool {
         && (size - base.min(size)) * 100 / base >= config.auto_aof_rewrite_percentage
 }
 
-/// An fsync for the syncer thread, and what to do once it is done.
-struct SyncRequest {
-    file: Arc<File>,
-    then: Option<Box<dyn FnOnce() + Send>>,
-}
-
-/// Starts a shard's syncer thread: it fsyncs once for every request that arrived while it
-/// was busy (group commit), then runs their continuations.
-fn start_syncer(shard: usize) -> crossbeam_channel::Sender<SyncRequest> {
-    let (tx, rx) = crossbeam_channel::unbounded::<SyncRequest>();
-    let spawned = std::thread::Builder::new()
-        .name(format!("aof-sync-{shard}"))
-        .spawn(move || {
-            while let Ok(first) = rx.recv() {
-                let mut batch = vec![first];
-                while let Ok(more) = rx.try_recv() {
-                    batch.push(more);
-                }
-                let mut synced: Vec<*const File> = Vec::new();
-                for request in &batch {
-                    let key = Arc::as_ptr(&request.file);
-                    if !synced.contains(&key) {
-                        if let Err(e) = request.file.sync_data() {
-                            serverlog!(Warning, "Can't fsync the append-only file: {e}");
-                            status().aof_last_write_ok = false;
-                        }
-                        synced.push(key);
-                    }
-                }
-                for request in batch {
-                    if let Some(then) = request.then {
-                        then();
-                    }
-                }
-            }
-        });
-    if let Err(e) = spawned {
-        serverlog!(Warning, "Can't start the AOF fsync thread: {e}");
-    }
-    tx
-}
-
-/// When a shard's segment is fsynced.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fsync {
-    /// Before any reply to a write.
-    Always,
-    /// About once a second.
-    EverySec,
-    /// When the OS decides.
-    No,
-}
-
-impl Fsync {
-    fn of(config: &Config) -> Fsync {
-        match config.appendfsync {
-            "always" => Fsync::Always,
-            "no" => Fsync::No,
-            _ => Fsync::EverySec,
-        }
-    }
-}
-
 /// A shard's open segment and its pending transaction parts.
+#[derive(Debug)]
 pub struct AofShard {
-    file: Arc<File>,
-    syncer: crossbeam_channel::Sender<SyncRequest>,
-    /// Bytes written since the last fsync request.
-    unsynced: bool,
+    segment: Segment,
     /// Parts of cross-shard transactions, held until their commit.
     parts: HashMap<u64, Vec<u8>>,
 }
 
-impl std::fmt::Debug for AofShard {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AofShard")
-            .field("unsynced", &self.unsynced)
-            .field("parts", &self.parts.len())
-            .finish()
-    }
-}
-
 impl AofShard {
     fn open(path: &Path, shard: usize) -> Result<AofShard, String> {
-        let file = OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)
-            .map_err(|e| format!("Can't open the append-only file {}: {e}", path.display()))?;
         Ok(AofShard {
-            file: Arc::new(file),
-            syncer: start_syncer(shard),
-            unsynced: false,
+            segment: Segment::open(path, shard)?,
             parts: HashMap::new(),
         })
-    }
-
-    /// Appends `bytes` to the segment.
-    fn write(&mut self, bytes: &[u8]) {
-        if bytes.is_empty() {
-            return;
-        }
-        match (&*self.file).write_all(bytes) {
-            Ok(()) => {
-                WRITTEN.fetch_add(bytes.len() as u64, Ordering::Relaxed);
-                self.unsynced = true;
-            }
-            Err(e) => {
-                // Redis retries and refuses writes meanwhile; shardis logs it and reports it
-                // in INFO (aof_last_write_status:err).
-                serverlog!(Warning, "Error writing to the AOF file: {e}");
-                status().aof_last_write_ok = false;
-            }
-        }
-    }
-
-    /// Asks the syncer for an fsync, running `then` after it.
-    fn sync_then(&mut self, then: Option<Box<dyn FnOnce() + Send>>) {
-        self.unsynced = false;
-        let request = SyncRequest {
-            file: self.file.clone(),
-            then,
-        };
-        if let Err(crossbeam_channel::SendError(request)) = self.syncer.send(request) {
-            let _ = request.file.sync_data();
-            if let Some(then) = request.then {
-                then();
-            }
-        }
     }
 }
 
@@ -623,7 +506,8 @@ pub fn open_on_shard(ctx: &Rc<ShardCtx>) {
     }
 }
 
-/// The shard's once-a-second fsync under `appendfsync everysec`.
+/// The shard's once-a-second AOF work: the fsync under `appendfsync everysec`, and a new
+/// try at writing what a failed write left (Redis's `serverCron` retry).
 fn start_everysec(ctx: &Rc<ShardCtx>) {
     if ctx.aof_timer_started.replace(true) {
         return;
@@ -632,13 +516,11 @@ fn start_everysec(ctx: &Rc<ShardCtx>) {
     glommio::spawn_local(async move {
         loop {
             glommio::timer::sleep(Duration::from_secs(1)).await;
-            if Fsync::of(&ctx.config()) != Fsync::EverySec {
-                continue;
-            }
+            let policy = Fsync::of(&ctx.config());
             ctx.aof_flush(false);
             if let Some(aof) = ctx.aof.borrow_mut().as_mut() {
-                if aof.unsynced {
-                    aof.sync_then(None);
+                if policy == Fsync::EverySec && aof.segment.unsynced {
+                    aof.segment.sync_then(None);
                 }
             }
         }
@@ -647,32 +529,47 @@ fn start_everysec(ctx: &Rc<ShardCtx>) {
 }
 
 impl ShardCtx {
-    /// Writes what the engine recorded to this shard's segment. With `appendfsync always`
-    /// and `wait`, answers when it is on disk; `None` when there is nothing to wait for.
+    /// Writes what the engine recorded to this shard's segment (after whatever a failed
+    /// write left). With `wait`, answers when a reply to it may leave: once it is in the
+    /// file, and on disk under `appendfsync always`; `None` when that is now.
     pub fn aof_flush(&self, wait: bool) -> Option<oneshot::Receiver<()>> {
         let mut slot = self.aof.borrow_mut();
         let aof = slot.as_mut()?;
         let bytes = self.engine.borrow_mut().aof.take();
-        aof.write(&bytes);
-        if wait && aof.unsynced && Fsync::of(&self.config()) == Fsync::Always {
-            let (tx, rx) = oneshot::channel();
-            aof.sync_then(Some(Box::new(move || {
-                let _ = tx.send(());
-            })));
-            return Some(rx);
+        let policy = Fsync::of(&self.config());
+        let upto = aof.segment.append(&bytes, policy);
+        if !wait || aof.segment.ready(upto, policy) {
+            return None;
         }
-        None
+        let (tx, rx) = oneshot::channel();
+        let then = Box::new(move || {
+            let _ = tx.send(());
+        });
+        aof.segment.when_in_file(upto, then, policy);
+        Some(rx)
     }
 
-    /// Runs `send` once this shard's segment is on disk as `appendfsync` requires: now, or
-    /// after the syncer's fsync under `always`.
-    pub fn after_durable(&self, send: Box<dyn FnOnce() + Send>) {
-        let mut slot = self.aof.borrow_mut();
-        match slot.as_mut() {
-            Some(aof) if aof.unsynced && Fsync::of(&self.config()) == Fsync::Always => {
-                aof.sync_then(Some(send))
+    /// Where this shard's record stream is now: pass it to [`ShardCtx::after_durable`] to
+    /// wait for what is recorded after this point.
+    pub fn aof_mark(&self) -> u64 {
+        self.aof
+            .borrow()
+            .as_ref()
+            .map_or(0, |a| a.segment.appended())
+    }
+
+    /// Runs `send` once what this shard recorded since `mark` may be acknowledged: now,
+    /// once a failed write's backlog holding it reached the file, or after the syncer's
+    /// fsync under `always`.
+    pub fn after_durable(&self, mark: u64, send: Box<dyn FnOnce() + Send>) {
+        let policy = Fsync::of(&self.config());
+        match self.aof.borrow_mut().as_mut() {
+            Some(aof) => {
+                let now = aof.segment.appended();
+                let upto = if now > mark { now } else { 0 };
+                aof.segment.when_in_file(upto, send, policy)
             }
-            _ => send(),
+            None => send(),
         }
     }
 
@@ -709,7 +606,7 @@ impl ShardCtx {
         if let Some(aof) = slot.as_mut() {
             let body = aof.parts.remove(&tx).unwrap_or_default();
             let framed = shards::aof::encode_tx_part(aof_txid(tx), nparts, &body);
-            aof.write(&framed);
+            aof.segment.append(&framed, Fsync::of(&self.config()));
         }
         // The next record must name its database again.
         self.engine.borrow_mut().aof.forget_db();
@@ -724,28 +621,41 @@ impl ShardCtx {
 
     /// Starts writing to the segment at `path` (a rewrite's switch), turning recording on if
     /// it was off; then starts the point-in-time snapshot that becomes this shard's base.
+    /// A shard that cannot switch (its segment fails to take its records, or the new one
+    /// does not open) keeps its segment and drops `base_sink` unfinished, which fails the
+    /// rewrite: the files in force stay in force.
     fn aof_switch(self: &Rc<Self>, path: &Path, base_sink: super::snapshot::SaveSink) {
-        // What was recorded before the switch belongs to the old segment.
+        // What was recorded before the switch belongs to the old segment, whole.
         self.aof_flush(false);
-        let old = self.aof.borrow_mut().take();
-        if let Some(old) = &old {
-            let _ = old.file.sync_data();
+        if self
+            .aof
+            .borrow()
+            .as_ref()
+            .is_some_and(|a| a.segment.is_failing())
+        {
+            serverlog!(
+                Warning,
+                "Can't switch to a new AOF segment while writing to the current one fails."
+            );
+            return;
         }
-        match AofShard::open(path, self.id) {
-            Ok(mut aof) => {
-                if let Some(old) = old {
-                    aof.parts = old.parts;
-                }
-                *self.aof.borrow_mut() = Some(aof);
-                self.engine.borrow_mut().set_aof_enabled(true);
-                self.engine.borrow_mut().aof.forget_db();
-                start_everysec(self);
-            }
+        let next = match AofShard::open(path, self.id) {
+            Ok(next) => next,
             Err(e) => {
                 serverlog!(Warning, "{e}");
-                *self.aof.borrow_mut() = old;
+                return;
+            }
+        };
+        let old = self.aof.borrow_mut().replace(next);
+        if let Some(old) = old {
+            let _ = old.segment.sync_now();
+            if let Some(aof) = self.aof.borrow_mut().as_mut() {
+                aof.parts = old.parts;
             }
         }
+        self.engine.borrow_mut().set_aof_enabled(true);
+        self.engine.borrow_mut().aof.forget_db();
+        start_everysec(self);
         super::snapshot::start_on_shard(self, base_sink);
     }
 
@@ -754,7 +664,7 @@ impl ShardCtx {
     fn aof_stop(&self) {
         self.aof_flush(false);
         if let Some(aof) = self.aof.borrow_mut().take() {
-            let _ = aof.file.sync_data();
+            let _ = aof.segment.sync_now();
         }
         let mut engine = self.engine.borrow_mut();
         let _ = engine.aof.take();
@@ -778,7 +688,7 @@ pub fn run_job(ctx: &Rc<ShardCtx>, job: AofJob) {
         AofJob::Flush => {
             ctx.aof_flush(false);
             if let Some(aof) = ctx.aof.borrow().as_ref() {
-                let _ = aof.file.sync_data();
+                let _ = aof.segment.sync_now();
             }
         }
     }

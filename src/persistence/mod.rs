@@ -4,6 +4,7 @@
 //! written, makes every shard act at one moment, and loads them back at start.
 
 pub mod aof;
+pub mod segment;
 pub mod snapshot;
 pub mod status;
 

@@ -6,7 +6,7 @@
 //! process-wide mutex that no request takes: only SAVE/BGSAVE/BGREWRITEAOF, the once-a-tick
 //! save-point check and INFO do.
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 use std::time::Instant;
 
@@ -22,6 +22,78 @@ pub const LOADING_ERROR: &str = "LOADING Redis is loading the dataset in memory"
 
 /// Redis's reply to a write while `stop-writes-on-bgsave-error` holds them back.
 pub const MISCONF_ERROR: &str = "MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to disk. Commands that may modify the data set are disabled, because this instance is configured to report errors during writes if RDB snapshotting fails (stop-writes-on-bgsave-error option). Please check the Redis logs for details about the RDB error.";
+
+/// How many sources of append-only file errors fail now (a shard's writes, a shard's
+/// fsyncs): while any does, writes get `-MISCONF Errors writing to the AOF file: ...`.
+static AOF_FAILING: AtomicUsize = AtomicUsize::new(0);
+
+/// The `errno` of the newest append-only file error (meaningful while [`AOF_FAILING`] > 0).
+static AOF_ERRNO: AtomicI32 = AtomicI32::new(0);
+
+/// One source of append-only file errors: a shard's writes, or its fsyncs. It counts in
+/// the refusal of writes while it fails; a source no longer in use is retired (dropped).
+#[derive(Debug, Default)]
+pub struct AofFault(AtomicU8);
+
+impl AofFault {
+    const OK: u8 = 0;
+    const FAILING: u8 = 1;
+    const RETIRED: u8 = 2;
+
+    /// Records an error (`errno`); `true` if the source was not failing before.
+    pub fn fail(&self, errno: i32) -> bool {
+        AOF_ERRNO.store(errno, Ordering::Release);
+        let newly = self
+            .0
+            .compare_exchange(Self::OK, Self::FAILING, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok();
+        if newly {
+            AOF_FAILING.fetch_add(1, Ordering::AcqRel);
+        }
+        newly
+    }
+
+    /// Records a success; `true` if the source was failing before.
+    pub fn clear(&self) -> bool {
+        let was = self
+            .0
+            .compare_exchange(Self::FAILING, Self::OK, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok();
+        if was {
+            AOF_FAILING.fetch_sub(1, Ordering::AcqRel);
+        }
+        was
+    }
+}
+
+impl Drop for AofFault {
+    fn drop(&mut self) {
+        if self.0.swap(Self::RETIRED, Ordering::AcqRel) == Self::FAILING {
+            AOF_FAILING.fetch_sub(1, Ordering::AcqRel);
+        }
+    }
+}
+
+/// Whether the append-only file fails now (INFO `aof_last_write_status:err`).
+pub fn aof_failing() -> bool {
+    AOF_FAILING.load(Ordering::Acquire) > 0
+}
+
+/// Why a write (or PING, as Redis) is refused now, as Redis's `writeCommandsDeniedByDiskError`
+/// decides: the last background save failed (with `stop-writes-on-bgsave-error` and save
+/// points), or the append-only file fails. Two relaxed loads when neither holds.
+#[inline]
+pub fn write_refusal() -> Option<String> {
+    if WRITES_REFUSED.load(Ordering::Relaxed) {
+        return Some(MISCONF_ERROR.to_string());
+    }
+    if AOF_FAILING.load(Ordering::Relaxed) == 0 {
+        return None;
+    }
+    let errno = AOF_ERRNO.load(Ordering::Acquire);
+    let text = crate::config::os_error_text(&std::io::Error::from_raw_os_error(errno));
+    Some(format!("MISCONF Errors writing to the AOF file: {text}"))
+}
 
 /// A per-shard counter on its own cache line: only its shard writes it.
 #[repr(align(128))]
@@ -87,8 +159,6 @@ pub struct Status {
     pub aof_rewrites: u64,
     /// Rewrites that failed in a row.
     pub aof_rewrite_failures: u64,
-    /// Whether the last write to the append-only file succeeded.
-    pub aof_last_write_ok: bool,
     /// Bytes of the append-only files after the last rewrite (or at start).
     pub aof_base_size: u64,
     /// Keys loaded at start, and keys skipped because their time had passed.
@@ -117,7 +187,6 @@ fn state() -> &'static Mutex<Status> {
             aof_last_rewrite_secs: -1,
             aof_rewrites: 0,
             aof_rewrite_failures: 0,
-            aof_last_write_ok: true,
             aof_base_size: 0,
             loaded_keys: 0,
             loaded_expired: 0,
@@ -178,7 +247,7 @@ pub fn info_lines() -> String {
         if s.aof_last_rewrite_ok { "ok" } else { "err" },
         s.aof_rewrites,
         s.aof_rewrite_failures,
-        if s.aof_last_write_ok { "ok" } else { "err" },
+        if aof_failing() { "err" } else { "ok" },
     );
     if s.aof_enabled {
         let current = crate::persistence::aof::current_size();

@@ -223,12 +223,13 @@ impl Kind {
 }
 
 /// Makes `cmd`'s process start with `RLIMIT_FSIZE` at `max_file_bytes` and `SIGXFSZ`
-/// ignored (a disposition `exec` keeps), so writes past the limit fail with `EFBIG`.
+/// ignored (a disposition `exec` keeps), so writes past the limit fail with `EFBIG`. Only
+/// the soft limit is set, so [`Server::lift_file_size_limit`] can lift it without privilege.
 fn limit_file_size(cmd: &mut Command, max_file_bytes: u64) {
     use std::os::unix::process::CommandExt;
     let limit = libc::rlimit {
         rlim_cur: max_file_bytes as libc::rlim_t,
-        rlim_max: max_file_bytes as libc::rlim_t,
+        rlim_max: libc::RLIM_INFINITY,
     };
     // SAFETY: the closure runs in the child between fork and exec, where only
     // async-signal-safe functions may be called: `setrlimit` and `signal` are (POSIX lists
@@ -530,6 +531,26 @@ impl Server {
         &self.dir
     }
 
+    /// Lifts the file-size limit a server was started with ([`Kind::start_limited_in`]):
+    /// its writes have room again, as a disk that was freed.
+    pub fn lift_file_size_limit(&self) {
+        let unlimited = libc::rlimit {
+            rlim_cur: libc::RLIM_INFINITY,
+            rlim_max: libc::RLIM_INFINITY,
+        };
+        // SAFETY: `prlimit` reads `unlimited` (a valid `rlimit` living across the call) and
+        // writes nothing, since the old-limit pointer is null; the pid is our own child's.
+        let rc = unsafe {
+            libc::prlimit(
+                self.pid() as libc::pid_t,
+                libc::RLIMIT_FSIZE,
+                &unlimited,
+                std::ptr::null_mut(),
+            )
+        };
+        assert_eq!(rc, 0, "prlimit: {}", io::Error::last_os_error());
+    }
+
     /// Whether the process is still running.
     pub fn is_running(&mut self) -> bool {
         matches!(self.child.try_wait(), Ok(None))
@@ -637,6 +658,23 @@ impl RawConn {
                 ));
             }
         }
+    }
+
+    /// Reads one complete reply if it arrives within `wait`: `Ok(None)` when it does not
+    /// (what arrived of it stays buffered).
+    pub fn read_reply_within(&mut self, wait: Duration) -> io::Result<Option<Vec<u8>>> {
+        self.stream.set_read_timeout(Some(wait))?;
+        let result = match self.try_read_reply() {
+            Ok(reply) => Ok(Some(reply)),
+            Err(e)
+                if e.kind() == io::ErrorKind::WouldBlock || e.kind() == io::ErrorKind::TimedOut =>
+            {
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        };
+        self.stream.set_read_timeout(Some(READ_TIMEOUT))?;
+        result
     }
 
     /// Encodes `args` as a multibulk command, sends it, and reads one reply; panics on error.
