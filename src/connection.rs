@@ -865,7 +865,9 @@ impl Conn {
             return self.reject(Some(stat)).await;
         }
         if crate::persistence::status::WRITES_REFUSED.load(std::sync::atomic::Ordering::Relaxed)
-            && (cmd.meta.flags.contains(&"write") || cmd.meta.name == "ping")
+            && (cmd.meta.flags.contains(&"write")
+                || cmd.meta.name == "ping"
+                || self.exec_writes(cmd))
         {
             self.scratch
                 .error(crate::persistence::status::MISCONF_ERROR);

@@ -126,6 +126,19 @@ impl Conn {
         crate::memory::out_of_memory(config.maxmemory, policy)
     }
 
+    /// Whether `cmd` is an EXEC whose transaction queued a command flagged `write` (Redis's
+    /// `c->mstate.cmd_flags & CMD_WRITE`): such an EXEC is refused as a write is (`-MISCONF`
+    /// after a failed background save), and `reject` turns the refusal into EXECABORT.
+    pub(super) fn exec_writes(&self, cmd: &Command) -> bool {
+        matches!(cmd.exec, Exec::Conn(ConnCommand::Exec))
+            && self.multi.as_ref().is_some_and(|multi| {
+                multi
+                    .queued
+                    .iter()
+                    .any(|q| crate::command_table::stat_is_write(q.stat))
+            })
+    }
+
     /// A request refused before it ran: inside MULTI it dooms the transaction.
     pub(super) fn flag_transaction(&mut self) {
         if let Some(multi) = self.multi.as_mut() {

@@ -65,8 +65,9 @@ pub struct Status {
     pub save_started: Option<(Instant, u64)>,
     /// Whether the last background save succeeded.
     pub last_bgsave_ok: bool,
-    /// When the last background save failed (save points retry only after a pause).
-    pub last_bgsave_failed_at: Option<Instant>,
+    /// When the last background save started (Redis's `lastbgsave_try`): after a failed
+    /// one, save points and a scheduled BGSAVE wait a while before trying again.
+    pub last_bgsave_try: Option<Instant>,
     /// Seconds the last background save took (-1: none yet).
     pub last_bgsave_secs: i64,
     /// Saves done since start.
@@ -106,7 +107,7 @@ fn state() -> &'static Mutex<Status> {
             save_in_progress: false,
             save_started: None,
             last_bgsave_ok: true,
-            last_bgsave_failed_at: None,
+            last_bgsave_try: None,
             last_bgsave_secs: -1,
             saves: 0,
             bgsave_scheduled: false,
