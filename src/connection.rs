@@ -2448,6 +2448,7 @@ impl Conn {
         use crate::persistence::snapshot;
         match snapshot::start(&self.ctx).await {
             Ok(done) => {
+                crate::persistence::status::status().saves += 1;
                 if snapshot::finish(&self.ctx, done, false).await {
                     self.scratch.simple("OK");
                 } else {

@@ -206,6 +206,7 @@ fn failed_save_and_bgsave_on_a_full_disk_keep_the_previous_file_and_refuse_write
         ok(&mut con, &["SET", "small", "kept"]);
         expect(&mut c, &["SAVE"], "+OK\r\n");
         let previous = fs::read(data.join("dump.rdb")).expect("read dump.rdb");
+        let lastsave = int(&mut con, &["LASTSAVE"]);
         fill_big(&mut con);
 
         // SAVE fails with Redis's bare -ERR; a failed SAVE sets no status and refuses nothing.
@@ -233,6 +234,7 @@ fn failed_save_and_bgsave_on_a_full_disk_keep_the_previous_file_and_refuse_write
         expect(&mut c, &["PING"], MISCONF);
         expect(&mut c, &["GET", "small"], "$4\r\nkept\r\n");
         expect(&mut c, &["EXISTS", "big:0", "big:199"], ":2\r\n");
+        assert_eq!(int(&mut con, &["LASTSAVE"]), lastsave, "LASTSAVE moved");
 
         // stop-writes-on-bgsave-error no never refuses; yes refuses again (still err).
         expect(
@@ -262,6 +264,8 @@ fn failed_save_and_bgsave_on_a_full_disk_keep_the_previous_file_and_refuse_write
         assert_ne!(fs::read(data.join("dump.rdb")).expect("read"), previous);
         expect(&mut c, &["SET", "small", "changed"], "+OK\r\n");
         expect(&mut c, &["PING"], "+PONG\r\n");
+        // Every SAVE and BGSAVE tried counts, failed ones too.
+        assert_eq!(info_persistence(&mut con, "rdb_saves"), "4");
     }
 }
 

@@ -257,7 +257,6 @@ pub async fn finish(
         Ok(()) => {
             s.last_save_unix = status::unix_now();
             s.changes_at_last_save = changes_then;
-            s.saves += 1;
             s.last_bgsave_ok = true;
             serverlog!(Notice, "DB saved on disk");
             if background {
@@ -273,6 +272,7 @@ pub async fn finish(
         }
     }
     if background {
+        s.saves += 1;
         s.last_bgsave_try = Some(started);
         s.last_bgsave_secs = started.elapsed().as_secs() as i64;
     }

@@ -70,7 +70,8 @@ pub struct Status {
     pub last_bgsave_try: Option<Instant>,
     /// Seconds the last background save took (-1: none yet).
     pub last_bgsave_secs: i64,
-    /// Saves done since start.
+    /// Saves tried since start, failed ones too: SAVE, BGSAVE and save points, not SHUTDOWN's
+    /// (Redis's `stat_rdb_saves`, INFO rdb_saves).
     pub saves: u64,
     /// A BGSAVE SCHEDULE waits for the AOF rewrite to end.
     pub bgsave_scheduled: bool,
