@@ -867,7 +867,7 @@ impl Conn {
         if let Some(refusal) = crate::persistence::status::write_refusal() {
             if cmd.meta.flags.contains(&"write")
                 || cmd.meta.name == "ping"
-                || self.exec_would_write(cmd)
+                || self.exec_writes(cmd)
             {
                 self.scratch.error(&refusal);
                 return self.reject(Some(stat)).await;
@@ -2448,6 +2448,7 @@ impl Conn {
         use crate::persistence::snapshot;
         match snapshot::start(&self.ctx).await {
             Ok(done) => {
+                crate::persistence::status::status().saves += 1;
                 if snapshot::finish(&self.ctx, done, false).await {
                     self.scratch.simple("OK");
                 } else {

@@ -126,16 +126,16 @@ impl Conn {
         crate::memory::out_of_memory(config.maxmemory, policy)
     }
 
-    /// Whether `cmd` is an EXEC with a write queued (Redis refuses such an EXEC as it
-    /// refuses a write while the disk fails).
-    pub(super) fn exec_would_write(&self, cmd: &Command) -> bool {
+    /// Whether `cmd` is an EXEC whose transaction queued a command flagged `write` (Redis's
+    /// `c->mstate.cmd_flags & CMD_WRITE`): such an EXEC is refused as a write is (`-MISCONF`
+    /// after a failed background save), and `reject` turns the refusal into EXECABORT.
+    pub(super) fn exec_writes(&self, cmd: &Command) -> bool {
         matches!(cmd.exec, Exec::Conn(ConnCommand::Exec))
             && self.multi.as_ref().is_some_and(|multi| {
-                multi.queued.iter().any(|q| {
-                    crate::command_table::stat_metas()
-                        .get(q.stat as usize)
-                        .is_some_and(|meta| meta.flags.contains(&"write"))
-                })
+                multi
+                    .queued
+                    .iter()
+                    .any(|q| crate::command_table::stat_is_write(q.stat))
             })
     }
 

@@ -85,19 +85,17 @@ pub async fn tick(ctx: &Rc<ShardCtx>) {
             None
         } else if s.aof_rewrite_scheduled {
             Some(Due::Rewrite)
-        } else if s.bgsave_scheduled {
+        } else if s.bgsave_scheduled && may_retry(&s) {
             Some(Due::Save(None))
         } else {
             let changes = status::total_changes().saturating_sub(s.changes_at_last_save);
             let since = status::unix_now() - s.last_save_unix;
-            let may_retry = s.last_bgsave_ok
-                || s.last_bgsave_failed_at
-                    .is_none_or(|at| at.elapsed() > BGSAVE_RETRY_DELAY);
+            let may_retry = may_retry(&s);
             config
                 .save_rules
                 .iter()
                 .find(|&&(secs, min)| changes >= min && since > secs as i64 && may_retry)
-                .map(|&(secs, _)| Due::Save(Some((changes, secs))))
+                .map(|&(secs, min)| Due::Save(Some((min, secs))))
                 .or_else(|| aof::rewrite_due(&config).then_some(Due::Rewrite))
         }
     };
@@ -124,9 +122,18 @@ pub async fn tick(ctx: &Rc<ShardCtx>) {
     }
 }
 
+/// Whether a background save may start by itself (a save point or a scheduled BGSAVE): the
+/// last one succeeded, or it started more than [`BGSAVE_RETRY_DELAY`] ago (Redis's
+/// `serverCron`), so a failing disk is retried every few seconds, not on every tick.
+fn may_retry(s: &status::Status) -> bool {
+    s.last_bgsave_ok
+        || s.last_bgsave_try
+            .is_none_or(|at| at.elapsed() > BGSAVE_RETRY_DELAY)
+}
+
 /// What a tick found due.
 enum Due {
-    /// A background save (for a save point: the changes and its seconds).
+    /// A background save (for a save point: its changes and seconds, as Redis logs them).
     Save(Option<(u64, u64)>),
     /// An append-only file rewrite.
     Rewrite,

@@ -9,12 +9,12 @@
 //! leaves a half-written file under the real name. No fork, no copy of the dataset.
 
 use super::status::{self, status, total_changes};
+use crate::config::os_error_text;
 use crate::server::{Job, ShardCtx};
 use crate::serverlog;
 use futures_channel::oneshot;
 use shards::snapshot::{self as codec, SnapshotWriter};
 use shards::Shard;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -63,7 +63,11 @@ pub fn start_file_writer(
     (sink, done_rx)
 }
 
-/// Writes the frames of `nshards` shards to a temporary file, then makes it `path`.
+/// Writes the frames of `nshards` shards to a temporary file, then makes it `path`. On any
+/// failure the temporary file is removed and the file at `path` is left as it was; the
+/// error is the line Redis logs for the same failure (`rdbSave` in rdb.c). It returns only
+/// once every shard has finished or dropped its sink, so that no shard still walks this
+/// snapshot when the next save begins.
 pub fn write_frames(
     path: &Path,
     nshards: usize,
@@ -71,60 +75,96 @@ pub fn write_frames(
 ) -> Result<(), String> {
     static TEMP_SEQ: AtomicU64 = AtomicU64::new(0);
     let dir = path.parent().unwrap_or(Path::new("."));
-    let temp = dir.join(format!(
+    let temp_name = format!(
         "temp-{}-{}.rdb",
         std::process::id(),
         TEMP_SEQ.fetch_add(1, Ordering::Relaxed)
-    ));
-    let result = write_temp(&temp, nshards, frames).and_then(|()| {
-        std::fs::rename(&temp, path)
-            .map_err(|e| format!("Error moving temp DB file on the final destination: {e}"))?;
-        sync_dir(dir)
+    );
+    let temp = dir.join(&temp_name);
+    let mut done = 0;
+    let result = write_temp(&temp, &temp_name, nshards, frames, &mut done).and_then(|()| {
+        std::fs::rename(&temp, path).map_err(|e| {
+            let target = path.file_name().unwrap_or(path.as_os_str());
+            format!(
+                "Error moving temp DB file {temp_name} on the final destination {} \
+                 (in server root dir {}): {}",
+                target.to_string_lossy(),
+                root_dir(),
+                os_error_text(&e)
+            )
+        })?;
+        fsync_dir(dir).map_err(|e| write_error("fsyncFileDir", &e))
     });
     if result.is_err() {
         let _ = std::fs::remove_file(&temp);
+        // The shards still walking this snapshot send their frames into the void until they
+        // are done (or their sink is gone): a save started after this one must not find a
+        // walk of this one running on a shard.
+        while done < nshards {
+            match frames.recv() {
+                Ok(SaveMsg::ShardDone) => done += 1,
+                Ok(SaveMsg::Frame(_)) => {}
+                Err(_) => break,
+            }
+        }
     }
     result
 }
 
+/// Redis's log line for a failed write of the snapshot: `op` names the step as rdb.c does
+/// (`rdbSaveRio` for the records, then `fflush`, `fsync`, `fsyncFileDir`).
+fn write_error(op: &str, e: &std::io::Error) -> String {
+    format!("Write error saving DB on disk({op}): {}", os_error_text(e))
+}
+
+/// The server's working directory (its `dir`), for the log lines that name it.
+fn root_dir() -> String {
+    std::env::current_dir()
+        .map(|d| d.display().to_string())
+        .unwrap_or_else(|_| "unknown".into())
+}
+
+/// Writes every shard's frames to `temp` (named `temp_name` in the logs) and fsyncs it;
+/// `done` counts the shards that have sent all their data.
 fn write_temp(
     temp: &Path,
+    temp_name: &str,
     nshards: usize,
     frames: &crossbeam_channel::Receiver<SaveMsg>,
+    done: &mut usize,
 ) -> Result<(), String> {
     let file = std::fs::File::create(temp).map_err(|e| {
         format!(
-            "Failed opening the temp RDB file {} (in server root dir {}) for saving: {e}",
-            temp.display(),
-            std::env::current_dir()
-                .map(|d| d.display().to_string())
-                .unwrap_or_default()
+            "Failed opening the temp RDB file {temp_name} (in server root dir {}) for saving: {}",
+            root_dir(),
+            os_error_text(&e)
         )
     })?;
-    let write_error = |e: std::io::Error| format!("Write error saving DB on disk: {e}");
-    let mut writer = SnapshotWriter::new(std::io::BufWriter::with_capacity(1 << 20, file))
-        .map_err(write_error)?;
-    let mut done = 0;
-    while done < nshards {
+    let records = |e: std::io::Error| write_error("rdbSaveRio", &e);
+    let mut writer =
+        SnapshotWriter::new(std::io::BufWriter::with_capacity(1 << 20, file)).map_err(records)?;
+    while *done < nshards {
         match frames.recv() {
-            Ok(SaveMsg::Frame(bytes)) => writer.write_frame(&bytes).map_err(write_error)?,
-            Ok(SaveMsg::ShardDone) => done += 1,
+            Ok(SaveMsg::Frame(bytes)) => writer.write_frame(&bytes).map_err(records)?,
+            Ok(SaveMsg::ShardDone) => *done += 1,
             Err(_) => return Err("a shard stopped before it saved all its data".into()),
         }
     }
-    let mut buffered = writer.finish().map_err(write_error)?;
-    buffered.flush().map_err(write_error)?;
+    let buffered = writer.finish().map_err(records)?;
     let file = buffered
         .into_inner()
-        .map_err(|e| write_error(e.into_error()))?;
-    file.sync_all().map_err(write_error)
+        .map_err(|e| write_error("fflush", e.error()))?;
+    file.sync_all().map_err(|e| write_error("fsync", &e))
 }
 
 /// fsyncs a directory, so a rename in it survives a crash.
 pub fn sync_dir(dir: &Path) -> Result<(), String> {
-    std::fs::File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(|e| format!("Failed to fsync the directory {}: {e}", dir.display()))
+    fsync_dir(dir).map_err(|e| format!("Failed to fsync the directory {}: {e}", dir.display()))
+}
+
+/// fsyncs a directory.
+fn fsync_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::File::open(dir).and_then(|d| d.sync_all())
 }
 
 /// On one shard: starts its point-in-time snapshot and a task that feeds `sink` a slice at a
@@ -190,9 +230,11 @@ pub async fn start(ctx: &Rc<ShardCtx>) -> Result<oneshot::Receiver<Result<(), St
     Ok(done)
 }
 
-/// Waits for a save that [`start`] began and records how it went; true when it succeeded.
-/// `background`: a BGSAVE or save point (its status is what INFO's rdb_last_bgsave_status
-/// and stop-writes-on-bgsave-error look at).
+/// Waits for a save that [`start`] began, logs and records how it went (Redis's lines:
+/// the error, then `Background saving error` for a background save); true when it
+/// succeeded. `background`: a BGSAVE, scheduled BGSAVE or save point (its status is what
+/// INFO's rdb_last_bgsave_status and stop-writes-on-bgsave-error look at). Any success lets
+/// writes through again.
 pub async fn finish(
     ctx: &ShardCtx,
     done: oneshot::Receiver<Result<(), String>>,
@@ -208,27 +250,30 @@ pub async fn finish(
         .unwrap_or((Instant::now(), total_changes()));
     s.save_in_progress = false;
     let ok = result.is_ok();
+    // As Redis: a background save's outcome is rdb_last_bgsave_status (what
+    // stop-writes-on-bgsave-error looks at) and its time; a SAVE sets the status only when it
+    // succeeds, so a failed SAVE (or SHUTDOWN's save) replies an error but refuses no write.
     match result {
         Ok(()) => {
             s.last_save_unix = status::unix_now();
             s.changes_at_last_save = changes_then;
-            s.saves += 1;
+            s.last_bgsave_ok = true;
+            serverlog!(Notice, "DB saved on disk");
             if background {
                 serverlog!(Notice, "Background saving terminated with success");
-            } else {
-                serverlog!(Notice, "DB saved on disk");
             }
         }
         Err(e) => {
             serverlog!(Warning, "{e}");
             if background {
                 serverlog!(Warning, "Background saving error");
+                s.last_bgsave_ok = false;
             }
-            s.last_bgsave_failed_at = Some(Instant::now());
         }
     }
-    if background || ok {
-        s.last_bgsave_ok = ok;
+    if background {
+        s.saves += 1;
+        s.last_bgsave_try = Some(started);
         s.last_bgsave_secs = started.elapsed().as_secs() as i64;
     }
     drop(s);

@@ -137,11 +137,13 @@ pub struct Status {
     pub save_started: Option<(Instant, u64)>,
     /// Whether the last background save succeeded.
     pub last_bgsave_ok: bool,
-    /// When the last background save failed (save points retry only after a pause).
-    pub last_bgsave_failed_at: Option<Instant>,
+    /// When the last background save started (Redis's `lastbgsave_try`): after a failed
+    /// one, save points and a scheduled BGSAVE wait a while before trying again.
+    pub last_bgsave_try: Option<Instant>,
     /// Seconds the last background save took (-1: none yet).
     pub last_bgsave_secs: i64,
-    /// Saves done since start.
+    /// Saves tried since start, failed ones too: SAVE, BGSAVE and save points, not SHUTDOWN's
+    /// (Redis's `stat_rdb_saves`, INFO rdb_saves).
     pub saves: u64,
     /// A BGSAVE SCHEDULE waits for the AOF rewrite to end.
     pub bgsave_scheduled: bool,
@@ -176,7 +178,7 @@ fn state() -> &'static Mutex<Status> {
             save_in_progress: false,
             save_started: None,
             last_bgsave_ok: true,
-            last_bgsave_failed_at: None,
+            last_bgsave_try: None,
             last_bgsave_secs: -1,
             saves: 0,
             bgsave_scheduled: false,
