@@ -26,6 +26,7 @@ use std::net::TcpStream;
 use std::os::fd::AsRawFd;
 use std::rc::Rc;
 
+mod query_limit;
 mod transaction;
 
 const READ_CHUNK: usize = 16 * 1024;
@@ -314,13 +315,13 @@ impl Conn {
         let mut parser = RequestParser::default();
         let mut chunk = vec![0u8; READ_CHUNK];
         // Parsed requests not run yet: a blocked client runs nothing until it is served.
-        let mut pending: std::collections::VecDeque<Vec<Bytes>> = std::collections::VecDeque::new();
+        let mut pending = query_limit::Pending::default();
         let mut protocol_error: Option<&'static str> = None;
         loop {
             if self.blocked.is_none() {
                 self.now = shards::util::now_ms();
                 self.info.last_active_ms.set(self.now);
-                while let Some(args) = pending.pop_front() {
+                while let Some(args) = pending.pop() {
                     if self.quit || self.info.killed.get() {
                         break;
                     }
@@ -533,11 +534,19 @@ impl Conn {
                         continue;
                     }
                     rbuf.extend_from_slice(&chunk[..n]);
+                    // Redis's rule: the query buffer is measured after each read.
+                    let limit = self.ctx.client_query_buffer_limit();
+                    if query_limit::over(rbuf.len(), &pending, limit) {
+                        let text = query_limit::closing_message(&self.info, &pending, &rbuf);
+                        serverlog!(Warning, "{text}");
+                        break;
+                    }
                     loop {
+                        let before = rbuf.len();
                         // Read per request: CONFIG SET proto-max-bulk-len applies at once.
                         match parser.parse(&mut rbuf, self.ctx.proto_max_bulk_len()) {
                             Parsed::Request(args) if args.is_empty() => {}
-                            Parsed::Request(args) => pending.push_back(args),
+                            Parsed::Request(args) => pending.push(args, before - rbuf.len()),
                             Parsed::Incomplete => break,
                             Parsed::Error(text) => {
                                 protocol_error = Some(text);
