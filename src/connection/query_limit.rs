@@ -1,4 +1,5 @@
-//! `client-query-buffer-limit`: what a client may have sent that the server has not run yet.
+//! A connection's input: requests parsed and waiting, and `client-query-buffer-limit`, what a
+//! client may have sent that the server has not run yet.
 //!
 //! A connection's query buffer is, as in Redis, every byte read from the client and not yet
 //! run: the unparsed tail of its read buffer plus the requests already parsed but waiting
@@ -9,7 +10,8 @@
 //! so they are not part of it: Redis counts them as `multi-mem`, not `qbuf`.
 
 use crate::clients::ClientInfo;
-use bytes::Bytes;
+use crate::protocol::{Parsed, ProtocolError, RequestParser};
+use bytes::{Bytes, BytesMut};
 use std::collections::VecDeque;
 
 /// How many bytes of the query buffer the warning shows (Redis's `sdscatrepr(..., 64)`).
@@ -39,6 +41,33 @@ impl Pending {
     /// No request waits.
     pub(super) fn is_empty(&self) -> bool {
         self.queue.is_empty()
+    }
+}
+
+/// Parses the complete requests at the front of `rbuf` into `pending`, each with the bytes it
+/// took. While `auth_required`, only the first (Redis runs AUTH before it reads the next
+/// request's header, whose limits depend on it). Returns the protocol error that stopped
+/// parsing, if any, and whether complete requests may be left in `rbuf`.
+pub(super) fn parse_into(
+    parser: &mut RequestParser,
+    rbuf: &mut BytesMut,
+    pending: &mut Pending,
+    max_bulk: u64,
+    auth_required: bool,
+) -> (Option<ProtocolError>, bool) {
+    loop {
+        let before = rbuf.len();
+        match parser.parse(rbuf, max_bulk, auth_required) {
+            Parsed::Request(args) if args.is_empty() => {}
+            Parsed::Request(args) => {
+                pending.push(args, before - rbuf.len());
+                if auth_required {
+                    return (None, !rbuf.is_empty());
+                }
+            }
+            Parsed::Incomplete => return (None, false),
+            Parsed::Error(error) => return (Some(error), false),
+        }
     }
 }
 
