@@ -27,6 +27,9 @@ pub struct Config {
     pub databases: usize,
     /// Largest bulk string a client may send.
     pub proto_max_bulk_len: u64,
+    /// Most bytes of a client's input read but not yet run (its query buffer); a client
+    /// past it is closed.
+    pub client_query_buffer_limit: u64,
     /// Background task frequency (the active expiry cycle runs `hz` times a second), already
     /// capped to 1..=500 as Redis does.
     pub hz: u32,
@@ -117,6 +120,7 @@ impl Default for Config {
             shards: 0,
             databases: 0,
             proto_max_bulk_len: 0,
+            client_query_buffer_limit: 0,
             hz: 0,
             config_file: None,
             encodings: shards::shard::Limits::default(),
@@ -350,8 +354,12 @@ fn file_name(args: &[String], what: &str, noun: &str) -> Result<String, String> 
     Ok(v.to_string())
 }
 
-/// Parses a number with Redis's memory units (1k = 1000, 1kb = 1024, m, mb, g, gb).
+/// Parses a number with Redis's memory units (1k = 1000, 1kb = 1024, m, mb, g, gb). A
+/// negative number is no memory value (Redis's `memtoull`).
 pub fn parse_memory(text: &str) -> Option<i64> {
+    if text.starts_with('-') {
+        return None;
+    }
     let lower = text.to_ascii_lowercase();
     let (digits, mul) = [
         ("gb", 1i64 << 30),
@@ -775,6 +783,13 @@ static DIRECTIVES: &[Directive] = &[
         "512mb",
         |c, a| memory(a, 1024 * 1024, i64::MAX).map(|v| c.proto_max_bulk_len = v),
         |c| c.proto_max_bulk_len.to_string(),
+    )
+    .format(Format::Memory),
+    Directive::new(
+        "client-query-buffer-limit",
+        "1gb",
+        |c, a| memory(a, 1024 * 1024, i64::MAX).map(|v| c.client_query_buffer_limit = v),
+        |c| c.client_query_buffer_limit.to_string(),
     )
     .format(Format::Memory),
     Directive::new(
@@ -1291,6 +1306,7 @@ mod tests {
         assert_eq!(parse_memory("1kb"), Some(1024));
         assert_eq!(parse_memory("2m"), Some(2_000_000));
         assert_eq!(parse_memory("1x"), None);
+        assert_eq!(parse_memory("-1"), None);
         assert!(apply_text(&mut c, "save 60\n").is_err());
         assert!(apply_text(&mut c, "save 60 -1\n").is_err());
         assert!(apply_text(&mut c, "save 0 1\n").is_err());

@@ -178,13 +178,18 @@ mod tests {
     #[test]
     fn memory_values_and_client_classes() {
         let mut running = Config::default();
-        config::apply_text(&mut running, "proto-max-bulk-len 2mb").unwrap();
+        config::apply_text(
+            &mut running,
+            "proto-max-bulk-len 2mb\nclient-query-buffer-limit 3145728",
+        )
+        .unwrap();
         let new = rewritten(&running, "client-output-buffer-limit normal 0 0 0\n");
         assert!(
             new.starts_with("client-output-buffer-limit normal 0 0 0\n"),
             "{new}"
         );
         assert!(new.contains("\nproto-max-bulk-len 2mb\n"), "{new}");
+        assert!(new.contains("\nclient-query-buffer-limit 3mb\n"), "{new}");
         assert!(!new.contains("replica"), "{new}");
     }
 }

@@ -11,7 +11,7 @@
 use crate::clients::{next_client_id, validate_client_name, ClientFilter, ClientInfo, ClientSlot};
 use crate::command_table::{self, Command, ConnCommand, Exec, Merge, Move};
 use crate::locks::{next_tx, TxId};
-use crate::protocol::{Parsed, RequestParser};
+use crate::protocol::{ProtocolError, RequestParser};
 use crate::reactor::Socket;
 use crate::server::{Job, Outcome, ShardCtx};
 use crate::serverlog;
@@ -26,6 +26,7 @@ use std::net::TcpStream;
 use std::os::fd::AsRawFd;
 use std::rc::Rc;
 
+mod query_limit;
 mod transaction;
 
 const READ_CHUNK: usize = 16 * 1024;
@@ -309,30 +310,55 @@ impl Conn {
         self.out.resp3()
     }
 
+    /// Redis's `authRequired`: a password is set and this client has not authenticated.
+    fn auth_required(&self) -> bool {
+        !self.authenticated && !self.ctx.config().requirepass.is_empty()
+    }
+
     async fn run(&mut self, mut stream: Socket) {
         let mut rbuf = BytesMut::with_capacity(READ_CHUNK);
         let mut parser = RequestParser::default();
         let mut chunk = vec![0u8; READ_CHUNK];
         // Parsed requests not run yet: a blocked client runs nothing until it is served.
-        let mut pending: std::collections::VecDeque<Vec<Bytes>> = std::collections::VecDeque::new();
-        let mut protocol_error: Option<&'static str> = None;
+        let mut pending = query_limit::Pending::default();
+        let mut protocol_error: Option<ProtocolError> = None;
+        // Complete requests may be left in `rbuf` (an unauthenticated client's are parsed one
+        // at a time, so AUTH runs before the next one is judged).
+        let mut more_input = false;
         loop {
             if self.blocked.is_none() {
                 self.now = shards::util::now_ms();
                 self.info.last_active_ms.set(self.now);
-                while let Some(args) = pending.pop_front() {
-                    if self.quit || self.info.killed.get() {
+                loop {
+                    while let Some(args) = pending.pop() {
+                        if self.quit || self.info.killed.get() {
+                            break;
+                        }
+                        self.request(args).await;
+                        if self.blocked.is_some() {
+                            break;
+                        }
+                        // A client that killed itself runs nothing after the kill, as in
+                        // Redis: the kill takes effect before the next request.
+                        if matches!(self.round.slots.last(), Some(Slot::ClientKill { .. })) {
+                            self.flush_round().await;
+                        }
+                    }
+                    if !more_input
+                        || protocol_error.is_some()
+                        || self.blocked.is_some()
+                        || self.quit
+                        || self.info.killed.get()
+                    {
                         break;
                     }
-                    self.request(args).await;
-                    if self.blocked.is_some() {
-                        break;
-                    }
-                    // A client that killed itself runs nothing after the kill, as in Redis:
-                    // the kill takes effect before the next request.
-                    if matches!(self.round.slots.last(), Some(Slot::ClientKill { .. })) {
-                        self.flush_round().await;
-                    }
+                    (protocol_error, more_input) = query_limit::parse_into(
+                        &mut parser,
+                        &mut rbuf,
+                        &mut pending,
+                        self.ctx.proto_max_bulk_len(),
+                        self.auth_required(),
+                    );
                 }
                 self.flush_round().await;
                 if !self.monitor_feed.is_empty() {
@@ -340,8 +366,8 @@ impl Conn {
                     monitor::publish(Bytes::from(lines));
                 }
                 if self.blocked.is_none() && pending.is_empty() {
-                    if let Some(text) = protocol_error.take() {
-                        self.out.error(&format!("ERR Protocol error: {text}"));
+                    if let Some(error) = protocol_error.take() {
+                        self.out.raw(&error.reply());
                         self.ctx.stats.borrow_mut().record_error(b"-ERR Protocol");
                         self.quit = true;
                     }
@@ -533,18 +559,21 @@ impl Conn {
                         continue;
                     }
                     rbuf.extend_from_slice(&chunk[..n]);
-                    loop {
-                        // Read per request: CONFIG SET proto-max-bulk-len applies at once.
-                        match parser.parse(&mut rbuf, self.ctx.proto_max_bulk_len()) {
-                            Parsed::Request(args) if args.is_empty() => {}
-                            Parsed::Request(args) => pending.push_back(args),
-                            Parsed::Incomplete => break,
-                            Parsed::Error(text) => {
-                                protocol_error = Some(text);
-                                break;
-                            }
-                        }
+                    // Redis's rule: the query buffer is measured after each read.
+                    let limit = self.ctx.client_query_buffer_limit();
+                    if query_limit::over(rbuf.len(), &pending, limit) {
+                        let text = query_limit::closing_message(&self.info, &pending, &rbuf);
+                        serverlog!(Warning, "{text}");
+                        break;
                     }
+                    // Read per read: CONFIG SET proto-max-bulk-len applies at once.
+                    (protocol_error, more_input) = query_limit::parse_into(
+                        &mut parser,
+                        &mut rbuf,
+                        &mut pending,
+                        self.ctx.proto_max_bulk_len(),
+                        self.auth_required(),
+                    );
                     // Don't let a huge pipeline keep a huge buffer alive.
                     if rbuf.capacity() > 4 * READ_CHUNK && rbuf.is_empty() {
                         rbuf = BytesMut::with_capacity(READ_CHUNK);

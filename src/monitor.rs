@@ -224,7 +224,7 @@ fn redacted_positions(args: &[Bytes]) -> Vec<usize> {
 }
 
 /// Appends `arg` quoted as Redis's `sdscatrepr` quotes it.
-fn append_repr(out: &mut Vec<u8>, arg: &[u8]) {
+pub(crate) fn append_repr(out: &mut Vec<u8>, arg: &[u8]) {
     out.push(b'"');
     for &b in arg {
         match b {

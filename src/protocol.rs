@@ -4,13 +4,24 @@
 //! Like mini-redis's `Frame::check`, an incomplete request is a normal outcome: the parser
 //! reports how far it got and waits for more bytes. Arguments are zero-copy slices of the
 //! connection's read buffer (`Bytes`), handed to whichever shard runs the command.
+//!
+//! Malformed input is read exactly as Redis 7.0 reads it (`processMultibulkBuffer`,
+//! `processInlineBuffer`), since clients see the difference: a header line ends at the first
+//! `\r` (the byte after it is skipped unread), a search for a line end stops at a NUL byte
+//! (Redis searches with `strchr`, so the request waits for more input), a multibulk count may
+//! go up to `INT_MAX`, and an unauthenticated client may not announce more than 10 arguments
+//! or a bulk longer than 16384 bytes.
 
 use bytes::{Bytes, BytesMut};
 
 /// Longest inline request or multibulk/bulk header line Redis accepts (PROTO_INLINE_MAX_SIZE).
 pub const INLINE_MAX: usize = 64 * 1024;
-/// Largest multibulk element count Redis accepts for an unauthenticated... any client (1M).
-pub const MULTIBULK_MAX: i64 = 1024 * 1024;
+/// Largest multibulk element count Redis 7.0 accepts (`INT_MAX`).
+pub const MULTIBULK_MAX: i64 = i32::MAX as i64;
+/// Largest multibulk count an unauthenticated client may send.
+const UNAUTH_MULTIBULK_MAX: i64 = 10;
+/// Largest bulk length an unauthenticated client may send.
+const UNAUTH_BULK_MAX: i64 = 16384;
 
 /// The outcome of parsing from the front of a buffer.
 #[derive(Debug, PartialEq)]
@@ -20,7 +31,42 @@ pub enum Parsed {
     /// More bytes are needed.
     Incomplete,
     /// Malformed input: reply `-ERR Protocol error: <text>` and close the connection.
-    Error(&'static str),
+    Error(ProtocolError),
+}
+
+/// Why a request is malformed.
+#[derive(Debug, PartialEq, Clone, Copy)]
+pub enum ProtocolError {
+    /// One of Redis's fixed texts (`invalid bulk length`, ...).
+    Text(&'static str),
+    /// A multibulk argument that does not start with `$`: the byte found instead.
+    ExpectedDollar(u8),
+}
+
+impl ProtocolError {
+    /// The error reply, as Redis writes it (`addReplyErrorFormat` turns CR and LF into spaces;
+    /// any other byte is written as it is).
+    pub fn reply(self) -> Vec<u8> {
+        let mut out = b"-ERR Protocol error: ".to_vec();
+        match self {
+            ProtocolError::Text(text) => out.extend_from_slice(text.as_bytes()),
+            ProtocolError::ExpectedDollar(got) => {
+                out.extend_from_slice(b"expected '$', got '");
+                out.push(if got == b'\r' || got == b'\n' {
+                    b' '
+                } else {
+                    got
+                });
+                out.push(b'\'');
+            }
+        }
+        out.extend_from_slice(b"\r\n");
+        out
+    }
+}
+
+fn error(text: &'static str) -> Parsed {
+    Parsed::Error(ProtocolError::Text(text))
 }
 
 /// Parses requests from a connection's buffer, remembering where a multibulk request that is
@@ -41,32 +87,45 @@ struct Partial {
 
 impl RequestParser {
     /// Parses one request from the front of `buf`, removing it when complete.
-    /// `max_bulk` is proto-max-bulk-len.
-    pub fn parse(&mut self, buf: &mut BytesMut, max_bulk: u64) -> Parsed {
+    /// `max_bulk` is proto-max-bulk-len; `auth_required`: the client has not authenticated
+    /// while a password is set (Redis's `authRequired`).
+    pub fn parse(&mut self, buf: &mut BytesMut, max_bulk: u64, auth_required: bool) -> Parsed {
         if buf.is_empty() {
             return Parsed::Incomplete;
         }
         if buf[0] == b'*' {
-            self.parse_multibulk(buf, max_bulk)
+            self.parse_multibulk(buf, max_bulk, auth_required)
         } else {
             parse_inline(buf)
         }
     }
 
-    fn parse_multibulk(&mut self, buf: &mut BytesMut, max_bulk: u64) -> Parsed {
+    fn parse_multibulk(
+        &mut self,
+        buf: &mut BytesMut,
+        max_bulk: u64,
+        auth_required: bool,
+    ) -> Parsed {
         let mut partial = match self.partial.take() {
             Some(partial) => partial,
             None => {
-                let Some(eol) = find_crlf(buf, 0) else {
+                let Some(eol) = strchr(buf, 0, b'\r') else {
                     if buf.len() > INLINE_MAX {
-                        return Parsed::Error("too big mbulk count string");
+                        return error("too big mbulk count string");
                     }
                     return Parsed::Incomplete;
                 };
+                // The byte after the `\r` must have arrived; it is skipped whatever it is.
+                if eol + 2 > buf.len() {
+                    return Parsed::Incomplete;
+                }
                 let count = match header_number(&buf[1..eol]) {
                     Some(n) if n <= MULTIBULK_MAX => n,
-                    _ => return Parsed::Error("invalid multibulk length"),
+                    _ => return error("invalid multibulk length"),
                 };
+                if count > UNAUTH_MULTIBULK_MAX && auth_required {
+                    return error("unauthenticated multibulk length");
+                }
                 if count <= 0 {
                     let _ = buf.split_to(eol + 2);
                     return Parsed::Request(Vec::new());
@@ -82,25 +141,30 @@ impl RequestParser {
         };
         while partial.spans.len() < partial.count {
             let pos = partial.pos;
-            if pos >= buf.len() {
-                self.partial = Some(partial);
-                return Parsed::Incomplete;
-            }
-            let Some(eol) = find_crlf(buf, pos) else {
-                if buf.len() - pos > INLINE_MAX {
-                    return Parsed::Error("too big bulk count string");
+            let Some(eol) = strchr(buf, pos, b'\r') else {
+                if buf.len() - pos.min(buf.len()) > INLINE_MAX {
+                    return error("too big bulk count string");
                 }
                 self.partial = Some(partial);
                 return Parsed::Incomplete;
             };
+            if eol + 2 > buf.len() {
+                self.partial = Some(partial);
+                return Parsed::Incomplete;
+            }
             if buf[pos] != b'$' {
-                return Parsed::Error(expected_dollar(buf[pos]));
+                return Parsed::Error(ProtocolError::ExpectedDollar(buf[pos]));
             }
             let len = match header_number(&buf[pos + 1..eol]) {
-                Some(n) if n >= 0 && (n as u64) <= max_bulk => n as usize,
-                _ => return Parsed::Error("invalid bulk length"),
+                Some(n) if n >= 0 && (n as u64) <= max_bulk => n,
+                _ => return error("invalid bulk length"),
             };
+            if len > UNAUTH_BULK_MAX && auth_required {
+                return error("unauthenticated bulk length");
+            }
+            let len = len as usize;
             let start = eol + 2;
+            // The two bytes after the argument are skipped unread, as Redis does.
             if buf.len() < start + len + 2 {
                 self.partial = Some(partial);
                 return Parsed::Incomplete;
@@ -122,28 +186,15 @@ impl RequestParser {
 /// Parses one request from the front of `buf` with no memory of earlier reads.
 #[cfg(test)]
 pub fn parse_request(buf: &mut BytesMut, max_bulk: u64) -> Parsed {
-    RequestParser::default().parse(buf, max_bulk)
+    RequestParser::default().parse(buf, max_bulk, false)
 }
 
-fn find_crlf(buf: &[u8], from: usize) -> Option<usize> {
-    let hay = &buf[from..];
-    let mut start = 0;
-    while let Some(pos) = memchr(b'\r', &hay[start..]) {
-        let at = start + pos;
-        if at + 1 < hay.len() {
-            if hay[at + 1] == b'\n' {
-                return Some(from + at);
-            }
-            start = at + 1;
-        } else {
-            return None;
-        }
-    }
-    None
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
+/// Where `needle` first occurs in `buf` from `from` on, searching as C's `strchr` searches
+/// Redis's NUL-terminated buffer: a NUL byte ends the search (and so does the buffer's end).
+fn strchr(buf: &[u8], from: usize, needle: u8) -> Option<usize> {
+    let hay = buf.get(from..)?;
+    let at = hay.iter().position(|&b| b == needle || b == 0)?;
+    (hay[at] == needle).then_some(from + at)
 }
 
 /// Redis's `string2ll` for header lines: the digits between the type byte and CRLF.
@@ -151,28 +202,10 @@ fn header_number(line: &[u8]) -> Option<i64> {
     shards::util::parse_i64(line)
 }
 
-/// `Protocol error: expected '$', got '<c>'`: the texts are static, so one per byte value
-/// would be wasteful; Redis prints the byte, which we keep for printable ASCII.
-fn expected_dollar(got: u8) -> &'static str {
-    const PRINTABLE: &str = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
-    static TEXTS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    let texts = TEXTS.get_or_init(|| {
-        PRINTABLE
-            .chars()
-            .map(|c| &*Box::leak(format!("expected '$', got '{c}'").into_boxed_str()))
-            .collect()
-    });
-    if (b' '..=b'~').contains(&got) {
-        texts[(got - b' ') as usize]
-    } else {
-        "expected '$', got '?'"
-    }
-}
-
 fn parse_inline(buf: &mut BytesMut) -> Parsed {
-    let Some(nl) = memchr(b'\n', buf) else {
+    let Some(nl) = strchr(buf, 0, b'\n') else {
         if buf.len() > INLINE_MAX {
-            return Parsed::Error("too big inline request");
+            return error("too big inline request");
         }
         return Parsed::Incomplete;
     };
@@ -183,7 +216,7 @@ fn parse_inline(buf: &mut BytesMut) -> Parsed {
     }
     match split_args(&line[..end]) {
         Some(args) => Parsed::Request(args.into_iter().map(Bytes::from).collect()),
-        None => Parsed::Error("unbalanced quotes in request"),
+        None => error("unbalanced quotes in request"),
     }
 }
 
@@ -330,10 +363,10 @@ mod tests {
             for piece in wire.chunks(step) {
                 buf.extend_from_slice(piece);
                 loop {
-                    match parser.parse(&mut buf, 1 << 29) {
+                    match parser.parse(&mut buf, 1 << 29, false) {
                         Parsed::Request(a) => got.push(a),
                         Parsed::Incomplete => break,
-                        Parsed::Error(e) => panic!("{e}"),
+                        Parsed::Error(e) => panic!("{e:?}"),
                     }
                 }
             }
@@ -360,41 +393,59 @@ mod tests {
         let mut buf = BytesMut::from(&b"SET \"a\r\n"[..]);
         assert_eq!(
             parse_request(&mut buf, 1 << 29),
-            Parsed::Error("unbalanced quotes in request")
+            error("unbalanced quotes in request")
         );
         let mut buf = BytesMut::from(&b"SET \"a\"b\r\n"[..]);
         assert_eq!(
             parse_request(&mut buf, 1 << 29),
-            Parsed::Error("unbalanced quotes in request")
+            error("unbalanced quotes in request")
         );
     }
 
     #[test]
     fn malformed_multibulk() {
-        let cases: &[(&[u8], &str)] = &[
-            (b"*abc\r\n", "invalid multibulk length"),
-            (b"*1\r\n$x\r\n", "invalid bulk length"),
-            (b"*1\r\n$-1\r\n", "invalid bulk length"),
-            (b"*1\r\n+foo\r\n", "expected '$', got '+'"),
-            (b"*2000000\r\n", "invalid multibulk length"),
+        let cases: &[(&[u8], Parsed)] = &[
+            (b"*abc\r\n", error("invalid multibulk length")),
+            (b"*1\r\n$x\r\n", error("invalid bulk length")),
+            (b"*1\r\n$-1\r\n", error("invalid bulk length")),
+            (
+                b"*1\r\n+foo\r\n",
+                Parsed::Error(ProtocolError::ExpectedDollar(b'+')),
+            ),
+            (b"*2147483648\r\n", error("invalid multibulk length")),
+            // Redis 7.0 takes any count up to INT_MAX, and waits for the arguments.
+            (b"*2000000\r\n", Parsed::Incomplete),
+            // A header ends at its `\r`; the byte after it is skipped.
+            (b"*1\rx$4\r\nPING\r\n", args(&["PING"])),
+            (
+                b"*1\r$4\r\nPING\r\n",
+                Parsed::Error(ProtocolError::ExpectedDollar(b'4')),
+            ),
+            // A NUL ends the search for the line's end: Redis waits for more.
+            (b"*1\x00\r\n", Parsed::Incomplete),
+            (b"PING\x00\r\n", Parsed::Incomplete),
         ];
-        for (wire, err) in cases {
+        for (wire, expected) in cases {
             let mut buf = BytesMut::from(*wire);
-            assert_eq!(
-                parse_request(&mut buf, 1 << 29),
-                Parsed::Error(err),
-                "{wire:?}"
-            );
+            assert_eq!(&parse_request(&mut buf, 1 << 29), expected, "{wire:?}");
         }
+        let mut buf = BytesMut::from(&b"*11\r\n"[..]);
+        assert_eq!(
+            RequestParser::default().parse(&mut buf, 1 << 29, true),
+            error("unauthenticated multibulk length")
+        );
+        let mut buf = BytesMut::from(&b"*1\r\n$16385\r\n"[..]);
+        assert_eq!(
+            RequestParser::default().parse(&mut buf, 1 << 29, true),
+            error("unauthenticated bulk length")
+        );
+        assert_eq!(
+            ProtocolError::ExpectedDollar(b'\n').reply(),
+            b"-ERR Protocol error: expected '$', got ' '\r\n"
+        );
         let mut buf = BytesMut::from(&b"*1\r\n$100\r\n"[..]);
-        assert_eq!(
-            parse_request(&mut buf, 10),
-            Parsed::Error("invalid bulk length")
-        );
+        assert_eq!(parse_request(&mut buf, 10), error("invalid bulk length"));
         let mut buf = BytesMut::from(&vec![b'a'; INLINE_MAX + 1][..]);
-        assert_eq!(
-            parse_request(&mut buf, 10),
-            Parsed::Error("too big inline request")
-        );
+        assert_eq!(parse_request(&mut buf, 10), error("too big inline request"));
     }
 }

@@ -68,6 +68,10 @@ struct Readiness {
     readable: Cell<bool>,
     /// Likewise for "writable".
     writable: Cell<bool>,
+    /// The peer closed its side (or the socket failed): once set, stays set. A read that
+    /// returns data may leave the end of stream behind it, announced by an edge that came
+    /// before the read, so reads no longer assume a short read emptied the queue.
+    hung_up: Cell<bool>,
     read_waker: RefCell<Option<Waker>>,
     write_waker: RefCell<Option<Waker>>,
 }
@@ -247,6 +251,9 @@ impl Reactor {
             let hangup = flags.intersects(
                 epoll::EventFlags::ERR | epoll::EventFlags::HUP | epoll::EventFlags::RDHUP,
             );
+            if hangup {
+                readiness.hung_up.set(true);
+            }
             if hangup || flags.contains(epoll::EventFlags::IN) {
                 readiness.readable.set(true);
                 woke += wake(&readiness.read_waker);
@@ -384,7 +391,8 @@ impl Socket {
     /// replies the reactor could not send in full are sent first: a client that does not read
     /// its replies is not read from either.
     ///
-    /// A read that did not fill `buf` emptied the socket's receive queue, so the next call
+    /// A read that did not fill `buf` emptied the socket's receive queue (unless the peer has
+    /// hung up: the end of stream stays behind the data it follows), so the next call
     /// waits for a new "readable" edge before reading instead of spending a `recv` on
     /// `EAGAIN` (one per request with non-pipelined clients). That is safe because the flag
     /// is cleared before each read: data that arrives during or after the read raises a
@@ -410,7 +418,10 @@ impl Socket {
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => self.drained = true,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Ok(n) => {
-                    self.drained = n > 0 && n < buf.len();
+                    // Data and the end of stream may arrive together (one edge): the read
+                    // returns the data, and the next read must still find the end.
+                    self.drained =
+                        n > 0 && n < buf.len() && !self.registration.readiness.hung_up.get();
                     return Ok(n);
                 }
                 result => return result,

@@ -270,6 +270,11 @@ impl ShardCtx {
         self.config.borrow().proto_max_bulk_len
     }
 
+    /// The most bytes a client's query buffer may hold now (read at each read).
+    pub fn client_query_buffer_limit(&self) -> u64 {
+        self.config.borrow().client_query_buffer_limit
+    }
+
     /// Installs a new configuration on this shard, and the limits the engine reads from it.
     /// An older configuration than the one installed (two CONFIG SETs whose messages crossed)
     /// is ignored.
