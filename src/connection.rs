@@ -26,6 +26,7 @@ use std::net::TcpStream;
 use std::os::fd::AsRawFd;
 use std::rc::Rc;
 
+mod output;
 mod query_limit;
 mod transaction;
 
@@ -78,6 +79,7 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream, slot: ClientSlot) {
         ctx: ctx.clone(),
         info,
         out: Reply::new(false),
+        spilled: output::Spilled::default(),
         scratch: Reply::new(false),
         round: Round::new(ctx.nshards),
         db: 0,
@@ -235,6 +237,8 @@ struct Conn {
     last_scratch: Bytes,
     /// Replies ready to be written.
     out: Reply,
+    /// Output set aside in blocks, written before `out` (see `output.rs`).
+    spilled: output::Spilled,
     /// Replies of connection commands, before they go to `out` or a slot.
     scratch: Reply,
     round: Round,
@@ -335,6 +339,7 @@ impl Conn {
                             break;
                         }
                         self.request(args).await;
+                        self.spill_if_large();
                         if self.blocked.is_some() {
                             break;
                         }
@@ -373,47 +378,56 @@ impl Conn {
                     }
                 }
             }
-            if !self.out.is_empty() {
+            if !self.out.is_empty() || !self.spilled.is_empty() {
                 // Replies to writes leave once the writes are as durable as appendfsync says.
                 if let Some(synced) = self.ctx.aof_flush(true) {
                     let _ = synced.await;
                 }
                 {
                     let mut stats = self.ctx.stats.borrow_mut();
-                    stats.counters.net_output_bytes += self.out.len() as u64;
+                    stats.counters.net_output_bytes += (self.spilled.len() + self.out.len()) as u64;
                     stats.counters.writes_processed += 1;
                 }
-                let written = match (self.monitor.as_mut(), self.pubsub.as_mut()) {
+                let (spilled, out) = (&mut self.spilled, self.out.as_bytes());
+                let plain = self.monitor.is_none() && self.pubsub.is_none();
+                let written = if plain && spilled.is_empty() && out.len() <= QUEUED_REPLY_MAX {
                     // Sent with the pass's other replies, before the shard next polls.
-                    (None, None) if self.out.len() <= QUEUED_REPLY_MAX => {
-                        stream.queue(self.out.as_bytes());
-                        true
-                    }
-                    (None, None) => stream.write_all(self.out.as_bytes()).await.is_ok(),
-                    // A monitor or subscriber that stopped reading stalls here: its overflow
-                    // ends the write.
-                    (monitor, subscriber) => {
-                        let write = async { stream.write_all(self.out.as_bytes()).await.is_ok() };
-                        let overflow = async {
-                            match monitor {
-                                Some(m) => {
-                                    let _ = (&mut m.overflow).await;
+                    stream.queue(out);
+                    true
+                } else {
+                    let write = async {
+                        spilled.write(&mut stream).await.is_ok()
+                            && stream.write_all(out).await.is_ok()
+                    };
+                    match (self.monitor.as_mut(), self.pubsub.as_mut()) {
+                        (None, None) => write.await,
+                        // A monitor or subscriber that stopped reading stalls here: its overflow
+                        // ends the write.
+                        (monitor, subscriber) => {
+                            let overflow = async {
+                                match monitor {
+                                    Some(m) => {
+                                        let _ = (&mut m.overflow).await;
+                                    }
+                                    None => futures_lite::future::pending::<()>().await,
                                 }
-                                None => futures_lite::future::pending::<()>().await,
-                            }
-                            false
-                        };
-                        let cut_off = async {
-                            match subscriber {
-                                Some(s) => {
-                                    let _ = (&mut s.overflow).await;
+                                false
+                            };
+                            let cut_off = async {
+                                match subscriber {
+                                    Some(s) => {
+                                        let _ = (&mut s.overflow).await;
+                                    }
+                                    None => futures_lite::future::pending::<()>().await,
                                 }
-                                None => futures_lite::future::pending::<()>().await,
-                            }
-                            false
-                        };
-                        futures_lite::future::or(write, futures_lite::future::or(overflow, cut_off))
+                                false
+                            };
+                            futures_lite::future::or(
+                                write,
+                                futures_lite::future::or(overflow, cut_off),
+                            )
                             .await
+                        }
                     }
                 };
                 self.out.clear(OUT_KEEP);
@@ -433,6 +447,7 @@ impl Conn {
                 (rbuf.capacity()
                     + chunk.len()
                     + self.out.capacity()
+                    + self.spilled.len()
                     + self.scratch.capacity()
                     + stream.queued_capacity()) as u64,
             );
@@ -1271,7 +1286,7 @@ impl Conn {
             match slot {
                 Slot::Ready(bytes) => self.out.raw(&bytes),
                 Slot::One { shard, idx } => match take((shard, idx)) {
-                    Some(Outcome::Reply(bytes)) => self.out.raw(&bytes),
+                    Some(Outcome::Reply(bytes)) => self.emit(bytes),
                     _ => self.out.error(SHARD_GONE),
                 },
                 Slot::Merged {

@@ -120,9 +120,21 @@ unsafe impl GlobalAlloc for CountingJemalloc {
     }
 }
 
+/// jemalloc's options, read once when it initialises (before `main`; `_RJEM_MALLOC_CONF` in
+/// the environment still overrides them): freed pages that are not reused go back to the
+/// system over about a second (`dirty_decay_ms`) instead of jemalloc's default ten. Under
+/// eviction churn and while a key table grows (by an eighth at a time: the buffers it
+/// outgrows add up to eight times its size) those pages were up to 40% of `maxmemory` on
+/// top of it (docs/decisions.md, "RSS under eviction churn").
+///
+/// jemalloc reads the C `const char *malloc_conf` (prefixed `_rjem_` by tikv-jemalloc-sys):
+/// a thin pointer to a NUL-terminated string with static lifetime, which this is.
+#[export_name = "_rjem_malloc_conf"]
+pub static MALLOC_CONF: &[u8; 20] = b"dirty_decay_ms:1000\0";
+
 /// Starts jemalloc's background thread, as Redis does for `jemalloc-bg-thread yes` (its
 /// default, and the only value shardis accepts): freed pages go back to the system on
-/// jemalloc's decay schedule (10 s) even while the server is idle. Without it a shard's key
+/// jemalloc's decay schedule ([`MALLOC_CONF`]) even while the server is idle. Without it a shard's key
 /// table, which grows by reallocation, leaves its old buffers resident until later
 /// allocations happen to purge them.
 pub fn start_background_purging() {

@@ -57,6 +57,13 @@ impl Reply {
         self.buf.split().freeze()
     }
 
+    /// Takes everything encoded so far together with its whole allocation, leaving a new small
+    /// buffer: hands a large output on without copying it, and without the next replies
+    /// sharing (and pinning) its allocation as [`Reply::take`]'s would.
+    pub fn take_all(&mut self) -> Bytes {
+        std::mem::replace(&mut self.buf, BytesMut::with_capacity(256)).freeze()
+    }
+
     /// Forgets everything encoded so far, keeping the allocation for the next replies unless
     /// it grew past `keep` bytes (one huge reply should not pin its buffer forever).
     pub fn clear(&mut self, keep: usize) {
