@@ -909,9 +909,7 @@ impl Conn {
             return self.reject(Some(stat)).await;
         }
         if let Some(refusal) = crate::persistence::status::write_refusal() {
-            if cmd.meta.flags.contains(&"write")
-                || cmd.meta.name == "ping"
-                || self.exec_writes(cmd)
+            if cmd.meta.flags.contains(&"write") || cmd.meta.name == "ping" || self.exec_writes(cmd)
             {
                 self.scratch.error(&refusal);
                 return self.reject(Some(stat)).await;
