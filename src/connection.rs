@@ -26,6 +26,7 @@ use std::net::TcpStream;
 use std::os::fd::AsRawFd;
 use std::rc::Rc;
 
+mod across;
 mod output;
 mod query_limit;
 mod transaction;
@@ -701,7 +702,7 @@ impl Conn {
             let locked = self
                 .begin_atomic(&Self::keys_at(args, keys.iter().copied()))
                 .await?;
-            let reply = self.run_gathered(handler, args, keys).await;
+            let reply = self.run_gathered(handler, args, keys).await.map_err(|_| ());
             self.end_atomic(locked).await;
             reply
         }
@@ -998,7 +999,10 @@ impl Conn {
                         let reply =
                             match self.begin_atomic(&Self::keys_at(&args, keys.clone())).await {
                                 Ok(locked) => {
-                                    let reply = self.run_gathered(handler, &args, &keys).await;
+                                    let reply = self
+                                        .run_gathered(handler, &args, &keys)
+                                        .await
+                                        .map_err(|_| ());
                                     self.end_atomic(locked).await;
                                     reply
                                 }
@@ -1626,10 +1630,15 @@ impl Conn {
             Move::Rename { nx } => {
                 let (src, dst) = (args[1].clone(), args[2].clone());
                 let (s_src, s_dst) = (key_shard(&src, nshards), key_shard(&dst, nshards));
-                self.rename_across(db, src, dst, s_src, s_dst, nx).await
+                self.rename_across(db, src, dst, s_src, s_dst, nx)
+                    .await
+                    .map_err(|_| ())
             }
-            Move::Copy => self.copy_across(args.clone()).await,
-            Move::MsetNx => self.msetnx_across(cmd, handler, args.clone()).await,
+            Move::Copy => self.copy_across(args.clone()).await.map_err(|_| ()),
+            Move::MsetNx => self
+                .msetnx_across(cmd, handler, args.clone())
+                .await
+                .map_err(|_| ()),
         };
         match reply {
             Ok(bytes) => {
@@ -1697,287 +1706,6 @@ impl Conn {
             shard += 1;
             inner = 0;
         }
-    }
-
-    /// A command over keys on several shards (not yet isolated from other clients; the
-    /// transactions issue adds locking): copies of its keys' values are gathered into a
-    /// scratch shard, the handler runs there, and every key whose value or expiry it changed
-    /// is written back to the shard that owns it.
-    async fn run_gathered(
-        &mut self,
-        handler: Handler,
-        args: &[Bytes],
-        positions: &[usize],
-    ) -> Result<Bytes, ()> {
-        let nshards = self.ctx.nshards;
-        let db = self.db as u8;
-        let mut keys: Vec<Bytes> = Vec::new();
-        for &p in positions {
-            if !keys.contains(&args[p]) {
-                keys.push(args[p].clone());
-            }
-        }
-        let mut originals = Vec::with_capacity(keys.len());
-        for key in &keys {
-            let job = Job::Take {
-                db,
-                key: key.clone(),
-                remove: false,
-                events: Vec::new(),
-            };
-            let Outcome::Entry(entry) = self.one(key_shard(key, nshards), job).await? else {
-                return Err(());
-            };
-            originals.push(entry);
-        }
-        let now = shards::util::now_ms();
-        let mut scratch = shards::Shard::new(self.ctx.config().databases, self.rng.next_u64());
-        scratch.limits = self.ctx.engine.borrow().limits.clone();
-        for (key, entry) in keys.iter().zip(&originals) {
-            if let Some((value, expire_at)) = entry {
-                shards::keys::put_entry(&mut scratch.dbs[self.db], key, value.clone(), *expire_at);
-            }
-            // Watched in the scratch shard, so a key the command wrote is written back even
-            // when its value came out the same, and the owner's WATCHers see the write.
-            scratch.dbs[self.db].watched.register(key);
-        }
-        // The command's keyspace events are raised on each key's owner, in the order the
-        // command raised them (the copies put in the scratch shard raise none).
-        scratch.set_notify_flags(self.ctx.engine.borrow().notify.flags());
-        let mut reply = Reply::new(self.resp3());
-        scratch.run(handler, self.db, now, args, &mut reply);
-        let mut events = scratch.take_db_events(self.db);
-        for (key, original) in keys.iter().zip(originals) {
-            let written = scratch.dbs[self.db].watched.version(key) != Some(0);
-            let after = shards::keys::peek_entry(&mut scratch.dbs[self.db], key, now);
-            let mut key_events = Vec::new();
-            events.retain(|(event, k)| {
-                let mine = k.as_bytes() == &key[..];
-                if mine {
-                    key_events.push((shards::notify::ANY, *event));
-                }
-                !mine
-            });
-            let unchanged = after == original && !written;
-            if unchanged && key_events.is_empty() {
-                continue;
-            }
-            let shard = key_shard(key, nshards);
-            let job = match after {
-                Some((value, expire_at)) if !unchanged => Job::Put {
-                    db,
-                    key: key.clone(),
-                    value,
-                    expire_at,
-                    replace: true,
-                    events: key_events,
-                },
-                _ => Job::Take {
-                    db,
-                    key: key.clone(),
-                    remove: !unchanged,
-                    events: key_events,
-                },
-            };
-            self.one(shard, job).await?;
-        }
-        Ok(reply.take())
-    }
-
-    async fn rename_across(
-        &self,
-        db: u8,
-        src: Bytes,
-        dst: Bytes,
-        s_src: usize,
-        s_dst: usize,
-        nx: bool,
-    ) -> Result<Bytes, ()> {
-        let no_such_key = || Bytes::from(format!("-{}\r\n", errors::NO_SUCH_KEY));
-        if nx {
-            if !matches!(
-                self.one(
-                    s_src,
-                    Job::Exists {
-                        db,
-                        key: src.clone()
-                    }
-                )
-                .await?,
-                Outcome::Flag(true)
-            ) {
-                return Ok(no_such_key());
-            }
-            if matches!(
-                self.one(
-                    s_dst,
-                    Job::Exists {
-                        db,
-                        key: dst.clone()
-                    }
-                )
-                .await?,
-                Outcome::Flag(true)
-            ) {
-                return Ok(Bytes::from_static(b":0\r\n"));
-            }
-        }
-        let Outcome::Entry(Some((value, expire_at))) = self
-            .one(
-                s_src,
-                Job::Take {
-                    db,
-                    key: src,
-                    remove: true,
-                    events: vec![(shards::notify::GENERIC, "rename_from")],
-                },
-            )
-            .await?
-        else {
-            return Ok(no_such_key());
-        };
-        self.one(
-            s_dst,
-            Job::Put {
-                db,
-                key: dst,
-                value,
-                expire_at,
-                replace: true,
-                // Redis deletes a destination that exists, then adds the key.
-                events: vec![
-                    (shards::notify::NEW, "new"),
-                    (shards::notify::GENERIC, "rename_to"),
-                ],
-            },
-        )
-        .await?;
-        Ok(Bytes::from_static(if nx { b":1\r\n" } else { b"+OK\r\n" }))
-    }
-
-    async fn copy_across(&self, args: Vec<Bytes>) -> Result<Bytes, ()> {
-        let mut replace = false;
-        let mut dst_db = self.db;
-        let mut j = 3;
-        while j < args.len() {
-            if args[j].eq_ignore_ascii_case(b"REPLACE") {
-                replace = true;
-            } else if args[j].eq_ignore_ascii_case(b"DB") && j + 1 < args.len() {
-                let n = match parse_int32(&args[j + 1]) {
-                    Ok(n) => n,
-                    Err(e) => return Ok(error_bytes(e)),
-                };
-                if n < 0 || n as usize >= self.ctx.config().databases {
-                    return Ok(error_bytes(errors::DB_INDEX));
-                }
-                dst_db = n as usize;
-                j += 1;
-            } else {
-                return Ok(error_bytes(errors::SYNTAX));
-            }
-            j += 1;
-        }
-        let nshards = self.ctx.nshards;
-        let (src, dst) = (args[1].clone(), args[2].clone());
-        let db = self.db as u8;
-        let src_shard = key_shard(&src, nshards);
-        let taken = self
-            .one(
-                src_shard,
-                Job::Take {
-                    db,
-                    key: src.clone(),
-                    remove: false,
-                    events: Vec::new(),
-                },
-            )
-            .await?;
-        let Outcome::Entry(Some((value, expire_at))) = taken else {
-            // COPY reads its source as a read command does: a miss is a `keymiss` event.
-            if self
-                .ctx
-                .engine
-                .borrow()
-                .notify
-                .wants(shards::notify::KEY_MISS)
-            {
-                let miss = Job::Take {
-                    db,
-                    key: src,
-                    remove: false,
-                    events: vec![(shards::notify::KEY_MISS, "keymiss")],
-                };
-                self.one(src_shard, miss).await?;
-            }
-            return Ok(Bytes::from_static(b":0\r\n"));
-        };
-        let put = Job::Put {
-            db: dst_db as u8,
-            key: dst.clone(),
-            value,
-            expire_at,
-            replace,
-            events: vec![
-                (shards::notify::NEW, "new"),
-                (shards::notify::GENERIC, "copy_to"),
-            ],
-        };
-        let stored = self.one(key_shard(&dst, nshards), put).await?;
-        Ok(Bytes::from_static(
-            if matches!(stored, Outcome::Flag(true)) {
-                b":1\r\n"
-            } else {
-                b":0\r\n"
-            },
-        ))
-    }
-
-    async fn msetnx_across(
-        &self,
-        cmd: &Command,
-        handler: Handler,
-        args: Vec<Bytes>,
-    ) -> Result<Bytes, ()> {
-        let nshards = self.ctx.nshards;
-        let db = self.db as u8;
-        for p in cmd.key_positions(args.len()) {
-            let key = args[p].clone();
-            if matches!(
-                self.one(key_shard(&key, nshards), Job::Exists { db, key })
-                    .await?,
-                Outcome::Flag(true)
-            ) {
-                return Ok(Bytes::from_static(b":0\r\n"));
-            }
-        }
-        // Every key was absent: set them all, each shard its own (the same handler on a
-        // subset, which is all-or-nothing within its shard).
-        let mut per_shard: Vec<Vec<Bytes>> = vec![Vec::new(); nshards];
-        for p in cmd.key_positions(args.len()) {
-            let s = key_shard(&args[p], nshards);
-            if per_shard[s].is_empty() {
-                per_shard[s].push(args[0].clone());
-            }
-            per_shard[s].extend(args[p..p + 2].iter().cloned());
-        }
-        for (s, part) in per_shard.into_iter().enumerate() {
-            if !part.is_empty() {
-                self.one(
-                    s,
-                    Job::Run {
-                        handler,
-                        db,
-                        resp3: false,
-                        args: part,
-                        tally: Tally::Skip,
-                        origin: self.origin.clone(),
-                        whole_args: None,
-                    },
-                )
-                .await?;
-            }
-        }
-        Ok(Bytes::from_static(b":1\r\n"))
     }
 
     /// Runs a command the connection answers; true when it is counted later, once every
@@ -2456,15 +2184,16 @@ impl Conn {
         &mut self,
         config: &std::sync::Arc<crate::config::Config>,
     ) -> Result<bool, ()> {
-        let mut waiting = Vec::with_capacity(self.ctx.nshards);
-        for shard in 0..self.ctx.nshards {
-            let job = Job::Reconfigure(config.clone());
-            waiting.push(self.ctx.dispatch(shard, vec![job], 0).await);
-        }
+        let config = config.clone();
         let mut all_done = true;
-        for pending in waiting {
-            let outcomes = pending?.await.map_err(|_| ())?;
-            all_done &= matches!(outcomes.first(), Some(Outcome::Flag(true)));
+        for done in self
+            .ctx
+            .on_each(0..self.ctx.nshards, 0, move |s, _| {
+                s.reconfigure(config.clone())
+            })
+            .await
+        {
+            all_done &= done.map_err(|_| ())?;
         }
         Ok(all_done)
     }
@@ -2949,7 +2678,7 @@ fn key_entries(cmd: &Command, args: &[Bytes], db: u8) -> Vec<(u8, Bytes)> {
     entries
 }
 
-fn parse_int32(arg: &[u8]) -> Result<i64, &'static str> {
+pub(crate) fn parse_int32(arg: &[u8]) -> Result<i64, &'static str> {
     match parse_i64(arg) {
         None => Err(errors::NOT_INTEGER),
         Some(n) if i32::try_from(n).is_err() => Err(errors::INT_RANGE),

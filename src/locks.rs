@@ -19,6 +19,7 @@
 //! no lock is held on the shard before running in place.
 
 use crate::command_table;
+use crate::hop::Touch;
 use crate::server::{Batch, Job, Outcome};
 use bytes::Bytes;
 use futures_channel::oneshot;
@@ -158,9 +159,10 @@ impl KeyLocks {
                     .into_iter()
                     .any(|p| self.conflicts(tx, *db, &args[p]))
             }
-            Job::Exists { db, key } | Job::Take { db, key, .. } | Job::Put { db, key, .. } => {
-                self.conflicts(tx, *db, key)
-            }
+            Job::Call(call) => match &call.touch {
+                Touch::Key { db, key } => self.conflicts(tx, *db, key),
+                Touch::Nothing => false,
+            },
             _ => false,
         }
     }
@@ -237,9 +239,10 @@ fn job_keys(job: &Job) -> Option<(u8, Vec<Bytes>)> {
                     .collect(),
             ))
         }
-        Job::Exists { db, key } | Job::Take { db, key, .. } | Job::Put { db, key, .. } => {
-            Some((*db, vec![key.clone()]))
-        }
+        Job::Call(call) => match &call.touch {
+            Touch::Key { db, key } => Some((*db, vec![key.clone()])),
+            Touch::Nothing => None,
+        },
         _ => None,
     }
 }

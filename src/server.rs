@@ -16,7 +16,7 @@ use bytes::Bytes;
 use futures_channel::oneshot;
 use glommio::channels::shared_channel::{self, ConnectedSender, SharedReceiver, SharedSender};
 use glommio::{CpuSet, LocalExecutorPoolBuilder, PoolPlacement};
-use shards::{Handler, Reply, Shard, Value};
+use shards::{Handler, Reply, Shard};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -47,42 +47,8 @@ pub enum Job {
         /// which the slow log shows.
         whole_args: Option<Vec<Bytes>>,
     },
-    /// Does a live key exist? (cross-shard RENAMENX / COPY checks)
-    Exists {
-        /// Database.
-        db: u8,
-        /// Key.
-        key: Bytes,
-    },
-    /// Read a key's value and expiry time, removing the key when `remove`.
-    Take {
-        /// Database.
-        db: u8,
-        /// Key.
-        key: Bytes,
-        /// Remove it (RENAME) or copy it (COPY).
-        remove: bool,
-        /// Keyspace events (class, name) to raise on the key afterwards (`rename_from`,
-        /// `keymiss`, or a gathered command's events); with `remove`, only if the key was
-        /// there.
-        events: Vec<(u32, &'static str)>,
-    },
-    /// Store a value and expiry time; unless `replace`, only if the key is absent.
-    Put {
-        /// Database.
-        db: u8,
-        /// Key.
-        key: Bytes,
-        /// The value.
-        value: Value,
-        /// Absolute expiry in ms.
-        expire_at: Option<i64>,
-        /// Overwrite an existing key.
-        replace: bool,
-        /// The keyspace events (class, name) to raise on the key once stored, instead of
-        /// those storing would raise (`new`, `rename_to`, or a gathered command's events).
-        events: Vec<(u32, &'static str)>,
-    },
+    /// A typed call (`hop`): a closure run here, its result boxed.
+    Call(crate::hop::Call),
     /// Register a blocked client on keys of this shard.
     Block {
         /// Database.
@@ -115,8 +81,6 @@ pub enum Job {
     SlowlogLen,
     /// Empty this shard's slow log (SLOWLOG RESET).
     SlowlogReset,
-    /// Run with this configuration from now on (CONFIG SET sends it to every shard).
-    Reconfigure(Arc<Config>),
     /// Lock `keys` of database `db` (or, when `whole`, every key here) for transaction `tx`;
     /// answered once granted. Always sent alone in its batch (see `locks`).
     Lock {
@@ -183,8 +147,8 @@ pub enum Outcome {
     Reply(Bytes),
     /// A yes/no answer (Exists, Put).
     Flag(bool),
-    /// A value taken from a key.
-    Entry(Option<(Value, Option<i64>)>),
+    /// What a `Job::Call` returned.
+    Value(Box<dyn std::any::Any + Send>),
     /// CLIENT LIST lines, by client id.
     Lines(Vec<(u64, String)>),
     /// A count (CLIENT KILL, SLOWLOG LEN).
@@ -294,7 +258,7 @@ impl ShardCtx {
 
     /// CONFIG SET on this shard: listens on the new port/addresses first if they changed
     /// (false, and the old configuration kept, when that fails), then installs `config`.
-    fn reconfigure(&self, config: Arc<Config>) -> bool {
+    pub fn reconfigure(&self, config: Arc<Config>) -> bool {
         let current = self.config();
         if config.generation < current.generation {
             return true;
@@ -735,58 +699,9 @@ impl ShardCtx {
                 self.slowlog.borrow_mut().reset();
                 Outcome::Flag(true)
             }
-            Job::Exists { db, key } => {
-                Outcome::Flag(self.engine.borrow_mut().dbs[db as usize].contains(&key, now))
-            }
-            Job::Take {
-                db,
-                key,
-                remove,
-                events,
-            } => {
-                let db_index = db as usize;
-                let mut engine = self.engine.borrow_mut();
-                let db = &mut engine.dbs[db_index];
-                let entry = if remove {
-                    shards::keys::take_entry(db, &key, now)
-                } else {
-                    shards::keys::peek_entry(db, &key, now)
-                };
-                // A removal's events are those of the removal: none when there was nothing
-                // to remove (RENAME of a missing key).
-                if !remove || entry.is_some() {
-                    for (class, event) in events {
-                        db.notify(class, event, &key);
-                    }
-                }
-                if remove && entry.is_some() && engine.aof.is_enabled() {
-                    engine.log_key_state(db_index, &key);
-                }
-                Outcome::Entry(entry)
-            }
-            Job::Put {
-                db,
-                key,
-                value,
-                expire_at,
-                replace,
-                events,
-            } => {
-                let db_index = db as usize;
-                let mut engine = self.engine.borrow_mut();
-                let db = &mut engine.dbs[db_index];
-                if !replace && db.contains(&key, now) {
-                    return Outcome::Flag(false);
-                }
-                shards::keys::put_entry_raising(db, &key, value, expire_at, &events);
-                if engine.aof.is_enabled() {
-                    engine.log_key_state(db_index, &key);
-                }
-                Outcome::Flag(true)
-            }
+            Job::Call(call) => Outcome::Value(call.run(self, now)),
             Job::ClientList(filter) => Outcome::Lines(self.clients.borrow().list(&filter)),
             Job::ClientKill(filter) => Outcome::Count(self.clients.borrow().kill(&filter)),
-            Job::Reconfigure(config) => Outcome::Flag(self.reconfigure(config)),
             // A lock request is handled by `submit` when it comes alone, as it always does.
             Job::Lock { .. } => Outcome::Flag(false),
             Job::Unlock(tx) => {
