@@ -8,8 +8,10 @@
 //! values between shards (RENAME across shards) ends the round first, so it sees everything
 //! before it and nothing after it.
 
+use crate::blocking::Waiter;
 use crate::clients::{next_client_id, validate_client_name, ClientFilter, ClientInfo, ClientSlot};
 use crate::command_table::{self, Command, ConnCommand, Exec, Merge, Move};
+use crate::hop::Touch;
 use crate::locks::{next_tx, TxId};
 use crate::protocol::{ProtocolError, RequestParser};
 use crate::reactor::Socket;
@@ -791,26 +793,26 @@ impl Conn {
         let (id, want, db, wake) = (self.info.id, b.want, self.db as u8, b.wake_tx.clone());
         for (shard, keys) in per_shard.into_iter().enumerate() {
             if !keys.is_empty() {
-                let _ = self
-                    .one(
-                        shard,
-                        Job::Block {
-                            db,
-                            keys,
-                            id,
-                            want,
-                            wake: wake.clone(),
-                        },
-                    )
-                    .await;
+                let wake = wake.clone();
+                let register = move |s: &ShardCtx, _| {
+                    s.blocked.borrow_mut().block(db, &keys, || Waiter {
+                        id,
+                        want,
+                        wake: wake.clone(),
+                        woken: false,
+                    })
+                };
+                let _ = self.ctx.on(shard, self.tx, Touch::Nothing, register).await;
             }
         }
     }
 
     /// Removes the blocked client from every shard.
     async fn unregister_blocked(&mut self) {
+        let id = self.info.id;
         for shard in 0..self.ctx.nshards {
-            let _ = self.one(shard, Job::Unblock { id: self.info.id }).await;
+            let forget = move |s: &ShardCtx, _| s.blocked.borrow_mut().unblock(id);
+            let _ = self.ctx.on(shard, self.tx, Touch::Nothing, forget).await;
         }
     }
 
@@ -1516,31 +1518,33 @@ impl Conn {
         let tx = self.tx;
         let mut asked = Vec::new();
         for &shard in shards {
+            // The batch's own (empty) recording joins the part first.
+            let prepare = move |s: &ShardCtx, _| {
+                s.aof_keep_part(tx);
+                s.aof_has_part(tx)
+            };
             asked.push((
                 shard,
-                self.ctx
-                    .dispatch(shard, vec![Job::AofPrepare(tx)], tx)
-                    .await,
+                self.ctx.send(shard, tx, Touch::Nothing, prepare).await,
             ));
         }
         let mut holders = Vec::new();
-        for (shard, rx) in asked {
-            if let Ok(rx) = rx {
-                if let Ok(outcomes) = rx.await {
-                    if matches!(outcomes.first(), Some(Outcome::Flag(true))) {
-                        holders.push(shard);
-                    }
-                }
+        for (shard, pending) in asked {
+            if pending.answer().await == Ok(true) {
+                holders.push(shard);
             }
         }
         let nparts = holders.len() as u32;
         let mut waiting = Vec::new();
         for shard in holders {
-            let job = Job::AofCommit { tx, nparts };
-            waiting.push(self.ctx.dispatch(shard, vec![job], tx).await);
+            let commit = move |s: &ShardCtx, _| {
+                s.aof_keep_part(tx);
+                s.aof_commit(tx, nparts);
+            };
+            waiting.push(self.ctx.send(shard, tx, Touch::Nothing, commit).await);
         }
-        for rx in waiting.into_iter().flatten() {
-            let _ = rx.await;
+        for pending in waiting {
+            let _ = pending.answer().await;
         }
     }
 

@@ -79,7 +79,40 @@ pub fn answer<T: 'static>(outcome: Option<Outcome>) -> Result<T, ShardGone> {
     }
 }
 
+/// A call sent and not answered yet ([`ShardCtx::send`]): await [`Pending::answer`].
+pub struct Pending<T> {
+    rx: Result<futures_channel::oneshot::Receiver<Vec<Outcome>>, ()>,
+    answer: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<T: 'static> Pending<T> {
+    /// What the call returned, once it ran.
+    pub async fn answer(self) -> Result<T, ShardGone> {
+        let outcome = match self.rx {
+            Ok(rx) => rx.await.ok().and_then(|mut o| o.pop()),
+            Err(()) => None,
+        };
+        answer(outcome)
+    }
+}
+
 impl ShardCtx {
+    /// Sends `f` to shard `shard` on behalf of transaction `tx` (0: none) without waiting
+    /// for it: send to several shards, then await each [`Pending::answer`].
+    pub async fn send<T: Send + 'static>(
+        &self,
+        shard: usize,
+        tx: TxId,
+        touch: Touch,
+        f: impl FnOnce(&ShardCtx, i64) -> T + Send + 'static,
+    ) -> Pending<T> {
+        let job = Job::Call(Call::new(touch, f));
+        Pending {
+            rx: self.dispatch(shard, vec![job], tx).await,
+            answer: std::marker::PhantomData,
+        }
+    }
+
     /// Runs `f` on shard `shard` on behalf of transaction `tx` (0: none) and answers what it
     /// returned.
     pub async fn on<T: Send + 'static>(
@@ -89,13 +122,7 @@ impl ShardCtx {
         touch: Touch,
         f: impl FnOnce(&ShardCtx, i64) -> T + Send + 'static,
     ) -> Result<T, ShardGone> {
-        let job = Job::Call(Call::new(touch, f));
-        let rx = self
-            .dispatch(shard, vec![job], tx)
-            .await
-            .map_err(|()| ShardGone)?;
-        let mut outcomes = rx.await.map_err(|_| ShardGone)?;
-        answer(outcomes.pop())
+        self.send(shard, tx, touch, f).await.answer().await
     }
 
     /// Runs `f` on each of `shards` (sent to all before any answer is awaited) and answers
@@ -108,16 +135,11 @@ impl ShardCtx {
     ) -> Vec<Result<T, ShardGone>> {
         let mut waiting = Vec::new();
         for shard in shards {
-            let job = Job::Call(Call::new(Touch::Nothing, f.clone()));
-            waiting.push(self.dispatch(shard, vec![job], tx).await);
+            waiting.push(self.send(shard, tx, Touch::Nothing, f.clone()).await);
         }
         let mut answers = Vec::with_capacity(waiting.len());
-        for rx in waiting {
-            let outcome = match rx {
-                Ok(rx) => rx.await.ok().and_then(|mut o| o.pop()),
-                Err(()) => None,
-            };
-            answers.push(answer(outcome));
+        for pending in waiting {
+            answers.push(pending.answer().await);
         }
         answers
     }
@@ -133,6 +155,10 @@ mod tests {
         assert_eq!(answer::<u64>(Some(Outcome::Value(boxed))), Ok(7));
         let boxed: Box<dyn Any + Send> = Box::new(true);
         assert_eq!(answer::<u64>(Some(Outcome::Value(boxed))), Err(ShardGone));
-        assert_eq!(answer::<u64>(None), Err(ShardGone), "no outcome: the shard is gone");
+        assert_eq!(
+            answer::<u64>(None),
+            Err(ShardGone),
+            "no outcome: the shard is gone"
+        );
     }
 }

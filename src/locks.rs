@@ -116,7 +116,7 @@ impl KeyLocks {
             .any(|older| self.pending_overlaps(older, db, &keys, whole));
         if !behind_older && self.grantable(tx, db, &keys, whole) {
             self.grant(tx, db, keys, whole);
-            let _ = done.send(vec![Outcome::Flag(true)]);
+            let _ = done.send(vec![Outcome::Done]);
         } else {
             self.pending.push_back(Pending::Lock(Waiter {
                 tx,
@@ -188,7 +188,7 @@ impl KeyLocks {
                         .any(|older| self.pending_overlaps(older, w.db, &w.keys, w.whole));
                     if !behind_older && self.grantable(w.tx, w.db, &w.keys, w.whole) {
                         self.grant(w.tx, w.db, w.keys, w.whole);
-                        let _ = w.done.send(vec![Outcome::Flag(true)]);
+                        let _ = w.done.send(vec![Outcome::Done]);
                     } else {
                         still.push_back(Pending::Lock(w));
                     }

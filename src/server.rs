@@ -4,7 +4,7 @@
 //! connections of other shards. Nothing here is locked: a shard's state is touched only by its
 //! own thread, through `RefCell`s that are never held across an `.await`.
 
-use crate::blocking::{BlockedKeys, Waiter};
+use crate::blocking::BlockedKeys;
 use crate::clients::{ClientFilter, ClientRegistry, ClientSlot, MAX_CLIENTS_REACHED};
 use crate::command_table;
 use crate::config::Config;
@@ -49,24 +49,6 @@ pub enum Job {
     },
     /// A typed call (`hop`): a closure run here, its result boxed.
     Call(crate::hop::Call),
-    /// Register a blocked client on keys of this shard.
-    Block {
-        /// Database.
-        db: u8,
-        /// The keys it waits for that live here.
-        keys: Vec<Bytes>,
-        /// The client's id.
-        id: u64,
-        /// The value type that serves it.
-        want: &'static str,
-        /// Wakes the connection.
-        wake: futures_channel::mpsc::UnboundedSender<()>,
-    },
-    /// Forget a blocked client.
-    Unblock {
-        /// The client's id.
-        id: u64,
-    },
     /// CLIENT LIST lines of this shard's matching clients.
     ClientList(ClientFilter),
     /// Kill this shard's matching clients.
@@ -95,49 +77,8 @@ pub enum Job {
     },
     /// Release every lock transaction `tx` holds here.
     Unlock(TxId),
-    /// WATCH: registers one more watcher of each key (of this shard) and answers their
-    /// current versions (`Outcome::Versions`, in key order). A key past its time is removed
-    /// first.
-    Watch {
-        /// Database.
-        db: u8,
-        /// The keys, each watched once by the sender.
-        keys: Vec<Bytes>,
-    },
-    /// Drops one watcher of each key (UNWATCH, EXEC, DISCARD, RESET, disconnection).
-    Unwatch {
-        /// Database.
-        db: u8,
-        /// The keys the sender watched.
-        keys: Vec<Bytes>,
-    },
-    /// Start this shard's part of a snapshot: a point-in-time walk that sends its frames to
-    /// the writer (sent to every shard at one moment, see `persistence::at_one_moment`).
-    SnapshotBegin(crate::persistence::snapshot::SaveSink),
-    /// Append-only file work (a rewrite's switch, stop, flush).
-    Aof(crate::persistence::aof::AofJob),
-    /// Whether transaction `tx` recorded writes here (`Outcome::Flag`): the coordinator
-    /// counts the parts before it commits them.
-    AofPrepare(TxId),
-    /// Write transaction `tx`'s part to the segment, framed as one of `nparts` parts.
-    AofCommit {
-        /// The transaction.
-        tx: TxId,
-        /// How many shards hold a part of it.
-        nparts: u32,
-    },
     /// Pub/Sub work on this shard's subscriptions (PUBLISH, PUBSUB).
     Pubsub(crate::pubsub::ShardJob),
-    /// EXEC: true when every key still has the version WATCH answered (a key whose time
-    /// has passed is removed first, which changes it).
-    CheckWatch {
-        /// Database.
-        db: u8,
-        /// The watched keys.
-        keys: Vec<Bytes>,
-        /// Their versions when watched, in key order.
-        versions: Vec<u64>,
-    },
 }
 
 /// What a job produced.
@@ -145,8 +86,8 @@ pub enum Job {
 pub enum Outcome {
     /// An encoded reply.
     Reply(Bytes),
-    /// A yes/no answer (Exists, Put).
-    Flag(bool),
+    /// Done, with nothing to answer (an acknowledgement, a granted lock).
+    Done,
     /// What a `Job::Call` returned.
     Value(Box<dyn std::any::Any + Send>),
     /// CLIENT LIST lines, by client id.
@@ -157,8 +98,6 @@ pub enum Outcome {
     Stats(Box<Snapshot>),
     /// Slow log entries, newest first.
     Slowlog(Vec<SlowEntry>),
-    /// Versions of watched keys (WATCH).
-    Versions(Vec<u64>),
     /// What a `Job::Pubsub` answered.
     Pubsub(crate::pubsub::Answer),
 }
@@ -691,86 +630,23 @@ impl ShardCtx {
             Job::Stats => Outcome::Stats(Box::new(self.snapshot())),
             Job::ResetStats => {
                 self.reset_stats();
-                Outcome::Flag(true)
+                Outcome::Done
             }
             Job::SlowlogGet(count) => Outcome::Slowlog(self.slowlog.borrow().newest(count)),
             Job::SlowlogLen => Outcome::Count(self.slowlog.borrow().len()),
             Job::SlowlogReset => {
                 self.slowlog.borrow_mut().reset();
-                Outcome::Flag(true)
+                Outcome::Done
             }
             Job::Call(call) => Outcome::Value(call.run(self, now)),
             Job::ClientList(filter) => Outcome::Lines(self.clients.borrow().list(&filter)),
             Job::ClientKill(filter) => Outcome::Count(self.clients.borrow().kill(&filter)),
             // A lock request is handled by `submit` when it comes alone, as it always does.
-            Job::Lock { .. } => Outcome::Flag(false),
+            Job::Lock { .. } => Outcome::Done,
             Job::Unlock(tx) => {
                 self.locks.borrow_mut().release(tx);
                 self.aof_forget_part(tx);
-                Outcome::Flag(true)
-            }
-            Job::SnapshotBegin(sink) => {
-                if let Some(this) = self.this.upgrade() {
-                    crate::persistence::snapshot::start_on_shard(&this, sink);
-                }
-                Outcome::Flag(true)
-            }
-            Job::Aof(job) => {
-                if let Some(this) = self.this.upgrade() {
-                    crate::persistence::aof::run_job(&this, job);
-                }
-                Outcome::Flag(true)
-            }
-            Job::AofPrepare(tx) => {
-                // This batch's own (empty) recording joins the part first.
-                self.aof_keep_part(tx);
-                Outcome::Flag(self.aof_has_part(tx))
-            }
-            Job::AofCommit { tx, nparts } => {
-                self.aof_keep_part(tx);
-                self.aof_commit(tx, nparts);
-                Outcome::Flag(true)
-            }
-            Job::Block {
-                db,
-                keys,
-                id,
-                want,
-                wake,
-            } => {
-                self.blocked.borrow_mut().block(db, &keys, || Waiter {
-                    id,
-                    want,
-                    wake: wake.clone(),
-                    woken: false,
-                });
-                Outcome::Flag(true)
-            }
-            Job::Unblock { id } => {
-                self.blocked.borrow_mut().unblock(id);
-                Outcome::Flag(true)
-            }
-            Job::Watch { db, keys } => {
-                let mut engine = self.engine.borrow_mut();
-                let db = &mut engine.dbs[db as usize];
-                // A key already past its time is removed first: its removal is no change for
-                // this watcher (Redis flags such a watched key `expired`).
-                let versions = keys
-                    .iter()
-                    .map(|k| {
-                        db.expire_if_needed(k, now);
-                        db.watched.register(k)
-                    })
-                    .collect();
-                Outcome::Versions(versions)
-            }
-            Job::Unwatch { db, keys } => {
-                let mut engine = self.engine.borrow_mut();
-                let watched = &mut engine.dbs[db as usize].watched;
-                for key in &keys {
-                    watched.unregister(key);
-                }
-                Outcome::Flag(true)
+                Outcome::Done
             }
             Job::Pubsub(job) => match self.pubsub.borrow_mut().run(job) {
                 // PUBLISH's parts are merged as integer replies.
@@ -779,19 +655,12 @@ impl ShardCtx {
                 }
                 answer => Outcome::Pubsub(answer),
             },
-            Job::CheckWatch { db, keys, versions } => {
-                let mut engine = self.engine.borrow_mut();
-                let db = &mut engine.dbs[db as usize];
-                // A watched key whose time has passed since WATCH fails EXEC even before it
-                // is removed (Redis's isWatchedKeyExpired): removing it now counts as the
-                // change.
-                let unchanged = keys.iter().zip(&versions).all(|(k, &v)| {
-                    db.expire_if_needed(k, now);
-                    db.watched.version(k) == Some(v)
-                });
-                Outcome::Flag(unchanged)
-            }
         }
+    }
+
+    /// This context as the `Rc` its tasks share (for work that spawns tasks or keeps it).
+    pub fn rc(&self) -> Option<Rc<ShardCtx>> {
+        self.this.upgrade()
     }
 
     /// Sends `jobs` to shard `target` and returns where their outcomes will arrive, so a

@@ -21,7 +21,8 @@
 
 use super::{Conn, SHARD_GONE};
 use crate::command_table::{Command, ConnCommand, Exec};
-use crate::server::{Job, Outcome};
+use crate::hop::Touch;
+use crate::server::ShardCtx;
 use crate::stats::StatId;
 use bytes::Bytes;
 use shards::slot::key_shard;
@@ -212,22 +213,17 @@ impl Conn {
         let mut waiting = Vec::new();
         for (shard, keys) in per_shard.into_iter().enumerate() {
             if !keys.is_empty() {
-                let job = Job::Watch {
-                    db,
-                    keys: keys.clone(),
-                };
-                waiting.push((keys, self.ctx.dispatch(shard, vec![job], self.tx).await));
+                let sent = keys.clone();
+                let call = move |s: &ShardCtx, now| watch_here(s, db, &sent, now);
+                waiting.push((
+                    keys,
+                    self.ctx.send(shard, self.tx, Touch::Nothing, call).await,
+                ));
             }
         }
         let mut complete = true;
         for (keys, pending) in waiting {
-            let versions = match pending {
-                Ok(rx) => match rx.await.ok().and_then(|mut o| o.pop()) {
-                    Some(Outcome::Versions(v)) => v,
-                    _ => Vec::new(),
-                },
-                Err(()) => Vec::new(),
-            };
+            let versions = pending.answer().await.unwrap_or_default();
             complete &= versions.len() == keys.len();
             for (key, version) in keys.into_iter().zip(versions) {
                 self.watched.push(WatchedKey { db, key, version });
@@ -248,14 +244,12 @@ impl Conn {
         let nshards = self.ctx.nshards;
         let mut waiting = Vec::new();
         for g in group_by_shard(std::mem::take(&mut self.watched), nshards) {
-            let job = Job::Unwatch {
-                db: g.db,
-                keys: g.keys,
-            };
-            waiting.push(self.ctx.dispatch(g.shard, vec![job], self.tx).await);
+            let (db, keys) = (g.db, g.keys);
+            let call = move |s: &ShardCtx, _| unwatch_here(s, db, &keys);
+            waiting.push(self.ctx.send(g.shard, self.tx, Touch::Nothing, call).await);
         }
-        for rx in waiting.into_iter().flatten() {
-            let _ = rx.await;
+        for pending in waiting {
+            let _ = pending.answer().await;
         }
     }
 
@@ -275,20 +269,13 @@ impl Conn {
             })
             .collect();
         for g in group_by_shard(checks, self.ctx.nshards) {
-            let job = Job::CheckWatch {
-                db: g.db,
-                keys: g.keys,
-                versions: g.versions,
-            };
-            waiting.push(self.ctx.dispatch(g.shard, vec![job], self.tx).await);
+            let (db, keys, versions) = (g.db, g.keys, g.versions);
+            let call = move |s: &ShardCtx, now| unchanged_here(s, db, &keys, &versions, now);
+            waiting.push(self.ctx.send(g.shard, self.tx, Touch::Nothing, call).await);
         }
         let mut unchanged = true;
         for pending in waiting {
-            let answer = match pending {
-                Ok(rx) => rx.await.ok().and_then(|mut o| o.pop()),
-                Err(()) => None,
-            };
-            unchanged &= matches!(answer, Some(Outcome::Flag(true)));
+            unchanged &= pending.answer().await == Ok(true);
         }
         unchanged
     }
@@ -442,6 +429,41 @@ fn group_by_shard(watched: Vec<WatchedKey>, nshards: usize) -> Vec<ShardGroup> {
         groups[at].versions.push(w.version);
     }
     groups
+}
+
+/// WATCH on the shard that owns `keys`: registers one more watcher of each and answers their
+/// current versions, in key order. A key already past its time is removed first: its
+/// removal is no change for this watcher (Redis flags such a watched key `expired`).
+fn watch_here(s: &ShardCtx, db: u8, keys: &[Bytes], now: i64) -> Vec<u64> {
+    let mut engine = s.engine.borrow_mut();
+    let db = &mut engine.dbs[db as usize];
+    keys.iter()
+        .map(|k| {
+            db.expire_if_needed(k, now);
+            db.watched.register(k)
+        })
+        .collect()
+}
+
+/// Drops one watcher of each of `keys` (UNWATCH, EXEC, DISCARD, RESET, disconnection).
+fn unwatch_here(s: &ShardCtx, db: u8, keys: &[Bytes]) {
+    let mut engine = s.engine.borrow_mut();
+    let watched = &mut engine.dbs[db as usize].watched;
+    for key in keys {
+        watched.unregister(key);
+    }
+}
+
+/// EXEC's check on one shard: true when every key still has the version WATCH answered. A
+/// watched key whose time has passed since WATCH fails EXEC even before it is removed
+/// (Redis's isWatchedKeyExpired): removing it now counts as the change.
+fn unchanged_here(s: &ShardCtx, db: u8, keys: &[Bytes], versions: &[u64], now: i64) -> bool {
+    let mut engine = s.engine.borrow_mut();
+    let db = &mut engine.dbs[db as usize];
+    keys.iter().zip(versions).all(|(k, &v)| {
+        db.expire_if_needed(k, now);
+        db.watched.version(k) == Some(v)
+    })
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ use super::segment::{Fsync, Segment, WRITTEN};
 use super::snapshot::{sync_dir, SaveMsg};
 use super::status::status;
 use crate::config::Config;
-use crate::server::{Job, ShardCtx};
+use crate::server::ShardCtx;
 use crate::serverlog;
 use futures_channel::oneshot;
 use shards::{Handler, Shard};
@@ -680,36 +680,6 @@ fn aof_txid(tx: u64) -> u64 {
     run ^ (tx & 0xFF_FFFF)
 }
 
-/// Runs a job of this module on a shard (see `server::Job`).
-pub fn run_job(ctx: &Rc<ShardCtx>, job: AofJob) {
-    match job {
-        AofJob::Switch { path, base_sink } => ctx.aof_switch(&path, base_sink),
-        AofJob::Stop => ctx.aof_stop(),
-        AofJob::Flush => {
-            ctx.aof_flush(false);
-            if let Some(aof) = ctx.aof.borrow().as_ref() {
-                let _ = aof.segment.sync_now();
-            }
-        }
-    }
-}
-
-/// The AOF's shard jobs.
-#[derive(Debug)]
-pub enum AofJob {
-    /// Switch to a new segment and snapshot the shard as its new base.
-    Switch {
-        /// The new segment.
-        path: PathBuf,
-        /// Where the base's frames go.
-        base_sink: super::snapshot::SaveSink,
-    },
-    /// Stop recording (appendonly no).
-    Stop,
-    /// Write and fsync what is recorded (shutdown).
-    Flush,
-}
-
 /// Why a rewrite did not start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RewriteStart {
@@ -791,10 +761,8 @@ pub async fn start_rewrite(ctx: &Rc<ShardCtx>) -> RewriteStart {
             .find(|e| !e.base && e.shard == shard)
             .map(|e| dir.join(&e.name))
             .unwrap_or_default();
-        Job::Aof(AofJob::Switch {
-            path: incr,
-            base_sink: sinks[shard].clone(),
-        })
+        let sink = sinks[shard].clone();
+        Box::new(move |s: &Rc<ShardCtx>| s.aof_switch(&incr, sink))
     })
     .await;
     drop(sinks);
@@ -851,7 +819,7 @@ fn end_rewrite(ok: bool) {
 
 /// CONFIG SET appendonly no: every shard stops recording, its segment flushed and fsynced.
 pub async fn stop(ctx: &Rc<ShardCtx>) {
-    let _ = super::at_one_moment(ctx, |_| Job::Aof(AofJob::Stop)).await;
+    let _ = super::at_one_moment(ctx, |_| Box::new(|s: &Rc<ShardCtx>| s.aof_stop())).await;
     status().aof_enabled = false;
 }
 
@@ -860,13 +828,13 @@ pub async fn flush_all(ctx: &Rc<ShardCtx>) {
     if !ctx.config().appendonly {
         return;
     }
-    let mut waiting = Vec::new();
-    for shard in 0..ctx.nshards {
-        waiting.push(ctx.dispatch(shard, vec![Job::Aof(AofJob::Flush)], 0).await);
-    }
-    for rx in waiting.into_iter().flatten() {
-        let _ = rx.await;
-    }
+    let flush = |s: &ShardCtx, _| {
+        s.aof_flush(false);
+        if let Some(aof) = s.aof.borrow().as_ref() {
+            let _ = aof.segment.sync_now();
+        }
+    };
+    let _ = ctx.on_each(0..ctx.nshards, 0, flush).await;
 }
 
 #[cfg(test)]

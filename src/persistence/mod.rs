@@ -8,6 +8,7 @@ pub mod segment;
 pub mod snapshot;
 pub mod status;
 
+use crate::hop::Touch;
 use crate::locks::next_tx;
 use crate::server::{Job, ShardCtx};
 use crate::serverlog;
@@ -18,8 +19,12 @@ use std::time::{Duration, Instant};
 
 /// Runs `job_for(shard)` on every shard at one moment: while a whole-keyspace lock holds
 /// every shard (taken in ascending order, as every transaction takes them), so no
-/// cross-shard transaction is half done at that moment. Err: a shard is gone (stopping).
-pub async fn at_one_moment(ctx: &Rc<ShardCtx>, job_for: impl Fn(usize) -> Job) -> Result<(), ()> {
+/// cross-shard transaction is half done at that moment. `act(shard)` is what shard `shard`
+/// does then. Err: a shard is gone (stopping).
+pub async fn at_one_moment(
+    ctx: &Rc<ShardCtx>,
+    act: impl Fn(usize) -> Box<dyn FnOnce(&Rc<ShardCtx>) + Send>,
+) -> Result<(), ()> {
     let n = ctx.nshards;
     let tx = if n > 1 { next_tx() } else { 0 };
     let mut locked = Vec::new();
@@ -46,14 +51,16 @@ pub async fn at_one_moment(ctx: &Rc<ShardCtx>, job_for: impl Fn(usize) -> Job) -
     if result.is_ok() {
         let mut waiting = Vec::new();
         for shard in 0..n {
-            waiting.push(ctx.dispatch(shard, vec![job_for(shard)], tx).await);
-        }
-        for rx in waiting {
-            let answered = match rx {
-                Ok(rx) => rx.await.is_ok(),
-                Err(()) => false,
+            let act = act(shard);
+            let call = move |s: &ShardCtx, _| {
+                if let Some(s) = s.rc() {
+                    act(&s);
+                }
             };
-            if !answered {
+            waiting.push(ctx.send(shard, tx, Touch::Nothing, call).await);
+        }
+        for pending in waiting {
+            if pending.answer().await.is_err() {
                 result = Err(());
             }
         }

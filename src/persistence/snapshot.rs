@@ -10,7 +10,7 @@
 
 use super::status::{self, status, total_changes};
 use crate::config::os_error_text;
-use crate::server::{Job, ShardCtx};
+use crate::server::ShardCtx;
 use crate::serverlog;
 use futures_channel::oneshot;
 use shards::snapshot::{self as codec, SnapshotWriter};
@@ -221,7 +221,11 @@ pub async fn start(ctx: &Rc<ShardCtx>) -> Result<oneshot::Receiver<Result<(), St
         s.save_started = Some((Instant::now(), total_changes()));
     }
     let (sink, done) = start_file_writer(snapshot_path(ctx), ctx.nshards);
-    let begun = super::at_one_moment(ctx, |_| Job::SnapshotBegin(sink.clone())).await;
+    let begun = super::at_one_moment(ctx, |_| {
+        let sink = sink.clone();
+        Box::new(move |s: &Rc<ShardCtx>| start_on_shard(s, sink))
+    })
+    .await;
     drop(sink);
     if begun.is_err() {
         // A shard is gone: the server is stopping; the writer sees its senders dropped.
