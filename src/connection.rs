@@ -11,7 +11,7 @@
 use crate::blocking::Waiter;
 use crate::clients::{next_client_id, validate_client_name, ClientFilter, ClientInfo, ClientSlot};
 use crate::command_table::{self, Command, ConnCommand, Exec, Merge, Move};
-use crate::hop::Touch;
+use crate::hop::{self, Call, ShardGone, Touch};
 use crate::locks::{next_tx, TxId};
 use crate::protocol::{ProtocolError, RequestParser};
 use crate::reactor::Socket;
@@ -228,6 +228,16 @@ impl Round {
     fn push_job(&mut self, shard: usize, job: Job) -> (usize, usize) {
         self.jobs[shard].push(job);
         (shard, self.jobs[shard].len() - 1)
+    }
+
+    /// Queues a typed call (`hop`) on `shard` in this round; its answer is read back with
+    /// `hop::answer` from the slot's part.
+    fn push_call<T: Send + 'static>(
+        &mut self,
+        shard: usize,
+        f: impl FnOnce(&ShardCtx, i64) -> T + Send + 'static,
+    ) -> (usize, usize) {
+        self.push_job(shard, Job::Call(Call::new(Touch::Nothing, f)))
     }
 }
 
@@ -1303,7 +1313,8 @@ impl Conn {
                         .into_iter()
                         .map(|p| match take(p) {
                             Some(Outcome::Reply(b)) => b,
-                            _ => Bytes::from_static(b"-ERR shard unavailable\r\n"),
+                            other => hop::answer::<Bytes>(other)
+                                .unwrap_or(Bytes::from_static(b"-ERR shard unavailable\r\n")),
                         })
                         .collect();
                     if let Some(err) = replies.iter().find(|r| r.first() == Some(&b'-')) {
@@ -1321,10 +1332,10 @@ impl Conn {
                 } => {
                     let mut total: Option<Snapshot> = None;
                     for p in parts {
-                        if let Some(Outcome::Stats(snap)) = take(p) {
+                        if let Ok(snap) = hop::answer::<Snapshot>(take(p)) {
                             match total.as_mut() {
                                 Some(t) => t.add(&snap),
-                                None => total = Some(*snap),
+                                None => total = Some(snap),
                             }
                         }
                     }
@@ -1355,10 +1366,7 @@ impl Conn {
                 Slot::SlowlogGet { parts, count, then } => {
                     let mut entries: Vec<SlowEntry> = parts
                         .into_iter()
-                        .filter_map(|p| match take(p) {
-                            Some(Outcome::Slowlog(e)) => Some(e),
-                            _ => None,
-                        })
+                        .filter_map(|p| hop::answer::<Vec<SlowEntry>>(take(p)).ok())
                         .flatten()
                         .collect();
                     entries.sort_by_key(|e| std::cmp::Reverse(e.id));
@@ -1370,10 +1378,7 @@ impl Conn {
                 Slot::SlowlogLen { parts, then } => {
                     let total: usize = parts
                         .into_iter()
-                        .map(|p| match take(p) {
-                            Some(Outcome::Count(n)) => n,
-                            _ => 0,
-                        })
+                        .map(|p| hop::answer::<usize>(take(p)).unwrap_or(0))
                         .sum();
                     let max_len = self.ctx.config().slowlog_max_len as usize;
                     self.out.int(total.min(max_len) as i64);
@@ -1400,10 +1405,7 @@ impl Conn {
                 Slot::ClientList { parts, resp3 } => {
                     let mut lines: Vec<(u64, String)> = parts
                         .into_iter()
-                        .filter_map(|p| match take(p) {
-                            Some(Outcome::Lines(l)) => Some(l),
-                            _ => None,
-                        })
+                        .filter_map(|p| hop::answer::<Vec<(u64, String)>>(take(p)).ok())
                         .flatten()
                         .collect();
                     lines.sort();
@@ -1416,10 +1418,7 @@ impl Conn {
                 Slot::ClientKill { parts, old_style } => {
                     let killed: usize = parts
                         .into_iter()
-                        .map(|p| match take(p) {
-                            Some(Outcome::Count(n)) => n,
-                            _ => 0,
-                        })
+                        .map(|p| hop::answer::<usize>(take(p)).unwrap_or(0))
                         .sum();
                     if !old_style {
                         self.out.int(killed as i64);
@@ -1794,7 +1793,7 @@ impl Conn {
             ConnCommand::Config if args[1].eq_ignore_ascii_case(b"resetstat") => {
                 crate::clients::REJECTED_CONNECTIONS.store(0, std::sync::atomic::Ordering::Relaxed);
                 let parts = (0..self.ctx.nshards)
-                    .map(|s| self.round.push_job(s, Job::ResetStats))
+                    .map(|s| self.round.push_call(s, |s, _| s.reset_stats()))
                     .collect();
                 let then = Deferred {
                     stat,
@@ -1875,14 +1874,12 @@ impl Conn {
                 // One job per shard in this round; each delivers to its own subscribers.
                 let parts = (0..self.ctx.nshards)
                     .map(|s| {
-                        self.round.push_job(
-                            s,
-                            Job::Pubsub(pubsub::ShardJob::Publish {
-                                shard,
-                                channel: args[1].clone(),
-                                message: args[2].clone(),
-                            }),
-                        )
+                        let (channel, message) = (args[1].clone(), args[2].clone());
+                        self.round.push_call(s, move |s, _| {
+                            let reached = s.pubsub.borrow().publish(shard, &channel, &message);
+                            // Merged as integer replies.
+                            Bytes::from(format!(":{reached}\r\n"))
+                        })
                     })
                     .collect();
                 self.round.slots.push(Slot::Merged {
@@ -1931,20 +1928,13 @@ impl Conn {
             for shard in 0..self.ctx.nshards {
                 let job = job.take().or_else(|| query.job());
                 let Some(job) = job else { break };
-                waiting.push(
-                    self.ctx
-                        .dispatch(shard, vec![Job::Pubsub(job)], self.tx)
-                        .await,
-                );
+                let ask = move |s: &ShardCtx, _| s.pubsub.borrow_mut().run(job);
+                waiting.push(self.ctx.send(shard, self.tx, Touch::Nothing, ask).await);
             }
             for pending in waiting {
-                let outcome = match pending {
-                    Ok(rx) => rx.await.ok().and_then(|mut o| o.pop()),
-                    Err(()) => None,
-                };
-                match outcome {
-                    Some(Outcome::Pubsub(answer)) => answers.push(answer),
-                    _ => {
+                match pending.answer().await {
+                    Ok(answer) => answers.push(answer),
+                    Err(ShardGone) => {
                         self.scratch.error(SHARD_GONE);
                         return self.push_scratch();
                     }
@@ -2001,22 +1991,13 @@ impl Conn {
     /// Every shard's statistics snapshot, added up, once the requests before have run.
     async fn gather_snapshot(&mut self) -> Option<Snapshot> {
         self.flush_round().await;
-        let mut waiting = Vec::new();
-        for shard in 0..self.ctx.nshards {
-            waiting.push(self.ctx.dispatch(shard, vec![Job::Stats], self.tx).await);
-        }
         let mut total: Option<Snapshot> = None;
-        for pending in waiting {
-            let outcome = match pending {
-                Ok(rx) => rx.await.ok().and_then(|mut o| o.pop()),
-                Err(()) => None,
-            };
-            let Some(Outcome::Stats(snap)) = outcome else {
-                return None;
-            };
+        let shards = 0..self.ctx.nshards;
+        for snap in self.ctx.on_each(shards, self.tx, |s, _| s.snapshot()).await {
+            let snap = snap.ok()?;
             match total.as_mut() {
                 Some(t) => t.add(&snap),
-                None => total = Some(*snap),
+                None => total = Some(snap),
             }
         }
         total
@@ -2035,7 +2016,7 @@ impl Conn {
     fn info_command(&mut self, stat: StatId, args: Vec<Bytes>) {
         let sections = crate::info::Sections::parse(&args[1..]);
         let parts = (0..self.ctx.nshards)
-            .map(|s| self.round.push_job(s, Job::Stats))
+            .map(|s| self.round.push_call(s, |s, _| s.snapshot()))
             .collect();
         let resp3 = self.resp3();
         self.round.slots.push(Slot::Info {
@@ -2074,7 +2055,10 @@ impl Conn {
                     },
                 };
                 let parts = (0..nshards)
-                    .map(|s| self.round.push_job(s, Job::SlowlogGet(count)))
+                    .map(|s| {
+                        self.round
+                            .push_call(s, move |s, _| s.slowlog.borrow().newest(count))
+                    })
                     .collect();
                 self.round
                     .slots
@@ -2083,14 +2067,17 @@ impl Conn {
             }
             (b"len", _) => {
                 let parts = (0..nshards)
-                    .map(|s| self.round.push_job(s, Job::SlowlogLen))
+                    .map(|s| self.round.push_call(s, |s, _| s.slowlog.borrow().len()))
                     .collect();
                 self.round.slots.push(Slot::SlowlogLen { parts, then });
                 true
             }
             (b"reset", _) => {
                 let parts = (0..nshards)
-                    .map(|s| self.round.push_job(s, Job::SlowlogReset))
+                    .map(|s| {
+                        self.round
+                            .push_call(s, |s, _| s.slowlog.borrow_mut().reset())
+                    })
                     .collect();
                 self.round.slots.push(Slot::Ack { parts, then });
                 true
@@ -2516,7 +2503,11 @@ impl Conn {
                     return self.push_scratch();
                 }
                 let parts = (0..self.ctx.nshards)
-                    .map(|s| self.round.push_job(s, Job::ClientList(filter.clone())))
+                    .map(|s| {
+                        let filter = filter.clone();
+                        self.round
+                            .push_call(s, move |s, _| s.clients.borrow().list(&filter))
+                    })
                     .collect();
                 self.round.slots.push(Slot::ClientList { parts, resp3 });
                 return;
@@ -2530,7 +2521,11 @@ impl Conn {
                     }
                 };
                 let parts = (0..self.ctx.nshards)
-                    .map(|s| self.round.push_job(s, Job::ClientKill(filter.clone())))
+                    .map(|s| {
+                        let filter = filter.clone();
+                        self.round
+                            .push_call(s, move |s, _| s.clients.borrow().kill(&filter))
+                    })
                     .collect();
                 self.round.slots.push(Slot::ClientKill { parts, old_style });
                 return;

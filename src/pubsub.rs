@@ -3,7 +3,7 @@
 //!
 //! A connection lives on the shard that accepted it, so each shard keeps a [`Registry`] of
 //! its own connections' subscriptions only; nothing is shared between shards and nothing is
-//! locked. PUBLISH sends one [`ShardJob::Publish`] to every shard in the publisher's round;
+//! locked. PUBLISH sends one call ([`Registry::publish`]) to every shard in the publisher's round;
 //! each shard hands the message to its local subscribers and answers how many it reached, and
 //! the reply is the sum. One publisher's messages to a shard travel on the same channel in
 //! the order it sent them, so each subscriber sees them in that order.
@@ -343,18 +343,9 @@ impl NameSets {
     }
 }
 
-/// Work a shard does on its registry for another shard's connection.
+/// A PUBSUB question a shard answers from its registry for another shard's connection.
 #[derive(Debug)]
 pub enum ShardJob {
-    /// PUBLISH / SPUBLISH: deliver to the local subscribers, answer how many.
-    Publish {
-        /// SPUBLISH (shard channels) rather than PUBLISH.
-        shard: bool,
-        /// The channel.
-        channel: Bytes,
-        /// The message.
-        message: Bytes,
-    },
     /// PUBSUB CHANNELS / SHARDCHANNELS (and NUMPAT, with the patterns): the active names of
     /// a kind, those matching `pattern` when given.
     Names {
@@ -375,8 +366,6 @@ pub enum ShardJob {
 /// What a [`ShardJob`] answers.
 #[derive(Debug)]
 pub enum Answer {
-    /// Receivers reached (Publish).
-    Reached(usize),
     /// Names (Names).
     Names(Vec<Bytes>),
     /// One count per name asked (Counts).
@@ -418,11 +407,6 @@ impl Registry {
     /// Runs one job from a connection of any shard.
     pub fn run(&mut self, job: ShardJob) -> Answer {
         match job {
-            ShardJob::Publish {
-                shard,
-                channel,
-                message,
-            } => Answer::Reached(self.publish(shard, &channel, &message)),
             ShardJob::Names { kind, pattern } => Answer::Names(
                 self.map(kind)
                     .keys()

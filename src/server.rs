@@ -5,13 +5,13 @@
 //! own thread, through `RefCell`s that are never held across an `.await`.
 
 use crate::blocking::BlockedKeys;
-use crate::clients::{ClientFilter, ClientRegistry, ClientSlot, MAX_CLIENTS_REACHED};
+use crate::clients::{ClientRegistry, ClientSlot, MAX_CLIENTS_REACHED};
 use crate::command_table;
 use crate::config::Config;
 use crate::locks::{KeyLocks, TxId};
 use crate::reactor::{Listener, Reactor};
 use crate::serverlog;
-use crate::stats::{DbFigures, Origin, ShardStats, SlowEntry, SlowLog, Snapshot, Tally};
+use crate::stats::{DbFigures, Origin, ShardStats, SlowLog, Snapshot, Tally};
 use bytes::Bytes;
 use futures_channel::oneshot;
 use glommio::channels::shared_channel::{self, ConnectedSender, SharedReceiver, SharedSender};
@@ -49,20 +49,6 @@ pub enum Job {
     },
     /// A typed call (`hop`): a closure run here, its result boxed.
     Call(crate::hop::Call),
-    /// CLIENT LIST lines of this shard's matching clients.
-    ClientList(ClientFilter),
-    /// Kill this shard's matching clients.
-    ClientKill(ClientFilter),
-    /// This shard's statistics (INFO).
-    Stats,
-    /// Zero this shard's statistics (CONFIG RESETSTAT).
-    ResetStats,
-    /// The newest entries of this shard's slow log (SLOWLOG GET).
-    SlowlogGet(usize),
-    /// How many entries this shard's slow log holds (SLOWLOG LEN).
-    SlowlogLen,
-    /// Empty this shard's slow log (SLOWLOG RESET).
-    SlowlogReset,
     /// Lock `keys` of database `db` (or, when `whole`, every key here) for transaction `tx`;
     /// answered once granted. Always sent alone in its batch (see `locks`).
     Lock {
@@ -77,8 +63,6 @@ pub enum Job {
     },
     /// Release every lock transaction `tx` holds here.
     Unlock(TxId),
-    /// Pub/Sub work on this shard's subscriptions (PUBLISH, PUBSUB).
-    Pubsub(crate::pubsub::ShardJob),
 }
 
 /// What a job produced.
@@ -90,16 +74,6 @@ pub enum Outcome {
     Done,
     /// What a `Job::Call` returned.
     Value(Box<dyn std::any::Any + Send>),
-    /// CLIENT LIST lines, by client id.
-    Lines(Vec<(u64, String)>),
-    /// A count (CLIENT KILL, SLOWLOG LEN).
-    Count(usize),
-    /// A shard's statistics.
-    Stats(Box<Snapshot>),
-    /// Slow log entries, newest first.
-    Slowlog(Vec<SlowEntry>),
-    /// What a `Job::Pubsub` answered.
-    Pubsub(crate::pubsub::Answer),
 }
 
 /// A handler to run and what it runs on.
@@ -340,17 +314,15 @@ impl ShardCtx {
     ) {
         while let Some(messages) = futures_lite::StreamExt::next(&mut batches).await {
             for shard in (0..self.nshards).filter(|&s| s != self.id) {
-                let jobs = messages
-                    .iter()
-                    .map(|(channel, message)| {
-                        Job::Pubsub(crate::pubsub::ShardJob::Publish {
-                            shard: false,
-                            channel: channel.clone(),
-                            message: message.clone(),
-                        })
-                    })
-                    .collect();
-                let _ = self.dispatch(shard, jobs, 0).await;
+                let batch: Vec<(Bytes, Bytes)> = messages.to_vec();
+                let deliver = move |s: &ShardCtx, _| {
+                    let registry = s.pubsub.borrow();
+                    for (channel, message) in &batch {
+                        registry.publish(false, channel, message);
+                    }
+                };
+                let job = Job::Call(crate::hop::Call::new(crate::hop::Touch::Nothing, deliver));
+                let _ = self.dispatch(shard, vec![job], 0).await;
             }
         }
     }
@@ -627,20 +599,7 @@ impl ShardCtx {
                 self.run_logged(run, logged, reply, tally, &origin);
                 Outcome::Reply(reply.take())
             }
-            Job::Stats => Outcome::Stats(Box::new(self.snapshot())),
-            Job::ResetStats => {
-                self.reset_stats();
-                Outcome::Done
-            }
-            Job::SlowlogGet(count) => Outcome::Slowlog(self.slowlog.borrow().newest(count)),
-            Job::SlowlogLen => Outcome::Count(self.slowlog.borrow().len()),
-            Job::SlowlogReset => {
-                self.slowlog.borrow_mut().reset();
-                Outcome::Done
-            }
             Job::Call(call) => Outcome::Value(call.run(self, now)),
-            Job::ClientList(filter) => Outcome::Lines(self.clients.borrow().list(&filter)),
-            Job::ClientKill(filter) => Outcome::Count(self.clients.borrow().kill(&filter)),
             // A lock request is handled by `submit` when it comes alone, as it always does.
             Job::Lock { .. } => Outcome::Done,
             Job::Unlock(tx) => {
@@ -648,13 +607,6 @@ impl ShardCtx {
                 self.aof_forget_part(tx);
                 Outcome::Done
             }
-            Job::Pubsub(job) => match self.pubsub.borrow_mut().run(job) {
-                // PUBLISH's parts are merged as integer replies.
-                crate::pubsub::Answer::Reached(n) => {
-                    Outcome::Reply(Bytes::from(format!(":{n}\r\n")))
-                }
-                answer => Outcome::Pubsub(answer),
-            },
         }
     }
 
