@@ -5,7 +5,9 @@
 //!   the replies other shards sent back; the server keeps answering other clients meanwhile,
 //!   and gives the memory back to the system once that client leaves;
 //! - under eviction churn (five times `maxmemory` written) the resident set stays within a
-//!   bound of `maxmemory`: freed pages are not kept for long.
+//!   bound of `maxmemory`: freed pages are not kept for long; and so does its peak when
+//!   memory first reaches the limit, from several clients: new values reuse the buffers the
+//!   key table outgrew.
 //!
 //! Memory is the server's resident set, read from `/proc/<pid>/status` (VmRSS, and VmHWM,
 //! the peak since it was reset through `/proc/<pid>/clear_refs`). Each test runs against
