@@ -9,8 +9,8 @@ Each server is fresh (its own temp dir, no persistence). Memory is read from
 
 (a) pipeline: a 1 MB string is stored; one client pipelines 500 `GET` of it and reads
     nothing. Figures: RSS before, peak RSS while the replies wait, and RSS after the client
-    left (polled until it stops falling, up to 40 s: jemalloc returns freed pages on a 10 s
-    decay).
+    left (polled until it stops falling, up to 40 s: jemalloc returns freed pages on its
+    decay schedule).
 (b) clients: 500 clients each send one `GET` of it and read nothing; same figures.
 (c) churn: `maxmemory 50mb` under allkeys-lru and allkeys-random, then
     `redis-benchmark -t set -d 1000 -r 1000000 -n 250000` (five times maxmemory written);

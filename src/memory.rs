@@ -121,16 +121,24 @@ unsafe impl GlobalAlloc for CountingJemalloc {
 }
 
 /// jemalloc's options, read once when it initialises (before `main`; `_RJEM_MALLOC_CONF` in
-/// the environment still overrides them): freed pages that are not reused go back to the
-/// system over about a second (`dirty_decay_ms`) instead of jemalloc's default ten. Under
-/// eviction churn and while a key table grows (by an eighth at a time: the buffers it
-/// outgrows add up to eight times its size) those pages were up to 40% of `maxmemory` on
-/// top of it (docs/decisions.md, "RSS under eviction churn").
+/// the environment still overrides them; docs/decisions.md, "RSS under eviction churn"):
+///
+/// - `dirty_decay_ms:1000`: freed pages that are not reused go back to the system over about
+///   a second instead of jemalloc's default ten;
+/// - `lg_extent_max_active_fit:16`: new small-object slabs may be cut from a freed extent up
+///   to 2^16 times their size (jemalloc's default: 64). The buffers a key table outgrows
+///   (megabytes each, eight times the table's size in all) were otherwise left dirty while
+///   values took fresh pages: the RSS peak when memory first reaches `maxmemory`;
+/// - `narenas:1`: every thread allocates from one arena. Shards free what other shards
+///   allocated (request arguments, replies, batches); with an arena per thread those frees
+///   left half-empty slabs and dirty pages in the allocating thread's arena while the freeing
+///   one took fresh pages. Threads still allocate from their own caches; the arena's lock is
+///   taken only to fill or flush them.
 ///
 /// jemalloc reads the C `const char *malloc_conf` (prefixed `_rjem_` by tikv-jemalloc-sys):
 /// a thin pointer to a NUL-terminated string with static lifetime, which this is.
 #[export_name = "_rjem_malloc_conf"]
-pub static MALLOC_CONF: &[u8; 20] = b"dirty_decay_ms:1000\0";
+pub static MALLOC_CONF: &[u8; 58] = b"dirty_decay_ms:1000,lg_extent_max_active_fit:16,narenas:1\0";
 
 /// Starts jemalloc's background thread, as Redis does for `jemalloc-bg-thread yes` (its
 /// default, and the only value shardis accepts): freed pages go back to the system on
