@@ -134,8 +134,9 @@ pub struct Command {
     pub meta: &'static CommandMeta,
     /// How shardis runs it.
     pub exec: Exec,
-    /// Redis flags it `blocking` (BLPOP & co.), read once here rather than per request.
-    pub blocking: bool,
+    /// How it blocks, when Redis flags it `blocking` (BLPOP & co.); read once here rather
+    /// than per request.
+    pub blocks: Option<Blocking>,
     /// May run before the connection authenticates: Redis's `no_auth` commands (AUTH,
     /// HELLO, QUIT, RESET) and COMMAND (a deliberate difference, see docs/decisions.md).
     pub no_auth: bool,
@@ -144,6 +145,15 @@ pub struct Command {
 }
 
 impl Command {
+    /// Whether it reads or writes the whole keyspace rather than named keys (KEYS, DBSIZE,
+    /// SCAN, RANDOMKEY, FLUSHDB, FLUSHALL): the lock protocol makes it wait for any lock.
+    pub fn keyspace_wide(&self) -> bool {
+        matches!(
+            self.exec,
+            Exec::Everywhere(..) | Exec::Scan(_) | Exec::RandomKey(_)
+        )
+    }
+
     /// Positions of the key arguments in `argc` arguments, from first/last/step.
     pub fn key_positions(&self, argc: usize) -> impl Iterator<Item = usize> {
         let m = self.meta;
@@ -409,6 +419,35 @@ fn exec_of(name: &str) -> Option<Exec> {
     })
 }
 
+/// How a blocking command waits when nothing serves it yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Blocking {
+    /// The type of value that serves it ("list" or "zset").
+    pub want: &'static str,
+    /// It waits on its first key only (BLMOVE and BRPOPLPUSH wait on their source), and
+    /// inside EXEC its empty-handed reply is a null bulk string, not a null array.
+    pub source_only: bool,
+    /// Its timeout is its first argument (BLMPOP, BZMPOP), not its last.
+    pub timeout_first: bool,
+}
+
+/// What each blocking command's row says about how it blocks.
+fn blocking_of(name: &str) -> Option<Blocking> {
+    let (want, source_only, timeout_first) = match name {
+        "blpop" | "brpop" => ("list", false, false),
+        "blmove" | "brpoplpush" => ("list", true, false),
+        "blmpop" => ("list", false, true),
+        "bzpopmin" | "bzpopmax" => ("zset", false, false),
+        "bzmpop" => ("zset", false, true),
+        _ => return None,
+    };
+    Some(Blocking {
+        want,
+        source_only,
+        timeout_first,
+    })
+}
+
 /// The table, built once from the generated metadata.
 pub fn table() -> &'static HashMap<&'static str, Command> {
     static TABLE: OnceLock<HashMap<&'static str, Command>> = OnceLock::new();
@@ -419,7 +458,7 @@ pub fn table() -> &'static HashMap<&'static str, Command> {
             .filter_map(|meta| {
                 let stat = next_stat as StatId;
                 next_stat += 1 + meta.subcommands.len();
-                let blocking = meta.flags.contains(&"blocking");
+                let blocks = blocking_of(meta.name).filter(|_| meta.flags.contains(&"blocking"));
                 let no_auth = meta.flags.contains(&"no_auth") || meta.name == "command";
                 exec_of(meta.name).map(|exec| {
                     (
@@ -427,7 +466,7 @@ pub fn table() -> &'static HashMap<&'static str, Command> {
                         Command {
                             meta,
                             exec,
-                            blocking,
+                            blocks,
                             no_auth,
                             stat,
                         },

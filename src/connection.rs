@@ -223,6 +223,8 @@ struct Blocked {
     args: Vec<Bytes>,
     keys: Vec<usize>,
     want: &'static str,
+    /// It waits on its first key only (its row's `Blocking::source_only`).
+    source_only: bool,
     /// What the command replies when the wait times out (its empty-handed reply).
     timeout_reply: Bytes,
     deadline: Option<std::time::Instant>,
@@ -626,7 +628,7 @@ impl Conn {
     async fn execute(&mut self, cmd: &'static Command, stat: StatId, args: Vec<Bytes>) {
         let resp3 = self.resp3();
         let nshards = self.ctx.nshards;
-        if cmd.blocking {
+        if cmd.blocks.is_some() {
             if let Exec::Gather(handler) = cmd.exec {
                 return self.blocking(cmd, handler, args).await;
             }
@@ -1083,6 +1085,8 @@ fn redacted(which: ConnCommand, args: &[Bytes]) -> std::borrow::Cow<'_, [Bytes]>
     std::borrow::Cow::Owned(out)
 }
 
+/// An argument read as Redis's `getIntFromObjectOrReply` reads it: a 64-bit integer that
+/// must fit in 32 bits, with Redis's two distinct errors.
 pub(crate) fn parse_int32(arg: &[u8]) -> Result<i64, &'static str> {
     match parse_i64(arg) {
         None => Err(errors::NOT_INTEGER),

@@ -150,7 +150,7 @@ impl KeyLocks {
                 let Some(cmd) = command_table::lookup(&args[0]) else {
                     return false;
                 };
-                if keyspace_wide(&args[0]) {
+                if cmd.keyspace_wide() {
                     // KEYS, DBSIZE, FLUSHDB, ... see every key: they wait for any lock.
                     return self.whole.is_some_and(|o| o != tx)
                         || self.held.values().any(|&o| o != tx);
@@ -215,7 +215,7 @@ impl KeyLocks {
                     || batch
                         .jobs
                         .iter()
-                        .any(|job| matches!(job, Job::Run { args, .. } if keyspace_wide(&args[0])))
+                        .any(|job| matches!(job, Job::Run { args, .. } if keyspace_wide(args)))
                     || batch.jobs.iter().any(|job| {
                         job_keys(job).is_some_and(|(job_db, job_keys)| {
                             job_db == db && job_keys.iter().any(|k| keys.contains(k))
@@ -252,19 +252,9 @@ fn overlaps(older: &Waiter, db: u8, keys: &[Bytes], whole: bool) -> bool {
     older.whole || whole || (older.db == db && older.keys.iter().any(|k| keys.contains(k)))
 }
 
-/// Whether a keyless command reads or writes the whole keyspace (and so must wait for a
-/// transaction that locked a whole shard).
-fn keyspace_wide(name: &[u8]) -> bool {
-    [
-        &b"keys"[..],
-        b"dbsize",
-        b"scan",
-        b"randomkey",
-        b"flushdb",
-        b"flushall",
-    ]
-    .iter()
-    .any(|n| name.eq_ignore_ascii_case(n))
+/// Whether a command reads or writes the whole keyspace (its row says so).
+fn keyspace_wide(args: &[Bytes]) -> bool {
+    command_table::lookup(&args[0]).is_some_and(|cmd| cmd.keyspace_wide())
 }
 
 #[cfg(test)]

@@ -305,6 +305,44 @@ fn rename_generic(ctx: &mut Ctx<'_>, args: &[Bytes], nx: bool) {
     ctx.notify(crate::notify::GENERIC, "rename_to", dst);
 }
 
+/// COPY's options (`COPY source destination [DB destination-db] [REPLACE]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CopyOptions {
+    /// REPLACE: overwrite an existing destination.
+    pub replace: bool,
+    /// DB: the destination's database, when named.
+    pub db: Option<usize>,
+}
+
+/// Parses COPY's options after its two keys, with Redis's errors in Redis's order: the one
+/// parser the handler, the cross-shard COPY and the lock protocol (which locks the
+/// destination in the database it names) all use. `databases`: how many there are.
+pub fn parse_copy_options(args: &[Bytes], databases: usize) -> Result<CopyOptions, &'static str> {
+    let mut options = CopyOptions {
+        replace: false,
+        db: None,
+    };
+    let mut j = 3;
+    while j < args.len() {
+        let opt = &args[j][..];
+        if opt.eq_ignore_ascii_case(b"replace") {
+            options.replace = true;
+        } else if opt.eq_ignore_ascii_case(b"db") && j + 1 < args.len() {
+            let id = parse_i64(&args[j + 1]).ok_or(errors::NOT_INTEGER)?;
+            let id = i32::try_from(id).map_err(|_| errors::INT_RANGE)?;
+            match usize::try_from(id) {
+                Ok(id) if id < databases => options.db = Some(id),
+                _ => return Err(errors::DB_INDEX),
+            }
+            j += 1;
+        } else {
+            return Err(errors::SYNTAX);
+        }
+        j += 1;
+    }
+    Ok(options)
+}
+
 /// ```text
 /// COPY source destination [DB destination-db] [REPLACE]
 /// ```
@@ -314,36 +352,14 @@ fn rename_generic(ctx: &mut Ctx<'_>, args: &[Bytes], nx: bool) {
 /// source's expiry time.
 pub fn copy(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let src_db = ctx.db;
-    let mut dst_db = src_db;
-    let mut replace = false;
-    let mut j = 3;
-    while j < args.len() {
-        let opt = &args[j][..];
-        if opt.eq_ignore_ascii_case(b"replace") {
-            replace = true;
-        } else if opt.eq_ignore_ascii_case(b"db") && j + 1 < args.len() {
-            let Some(id) = parse_i64(&args[j + 1]) else {
-                ctx.reply.error(errors::NOT_INTEGER);
-                return;
-            };
-            let Ok(id) = i32::try_from(id) else {
-                ctx.reply.error(errors::INT_RANGE);
-                return;
-            };
-            match usize::try_from(id) {
-                Ok(id) if id < ctx.shard.dbs.len() => dst_db = id,
-                _ => {
-                    ctx.reply.error(errors::DB_INDEX);
-                    return;
-                }
-            }
-            j += 1;
-        } else {
-            ctx.reply.error(errors::SYNTAX);
+    let options = match parse_copy_options(args, ctx.shard.dbs.len()) {
+        Ok(options) => options,
+        Err(e) => {
+            ctx.reply.error(e);
             return;
         }
-        j += 1;
-    }
+    };
+    let (replace, dst_db) = (options.replace, options.db.unwrap_or(src_db));
     let (src, dst) = (&args[1][..], &args[2][..]);
     if src_db == dst_db && src == dst {
         ctx.reply.error(errors::SAME_OBJECT);

@@ -4,7 +4,7 @@
 //! run them inside the cross-shard lock protocol (`Conn::begin_atomic`), so other clients
 //! see each of them whole.
 
-use super::{parse_int32, Conn};
+use super::Conn;
 use crate::command_table::Command;
 use crate::hop::ShardGone;
 use crate::moves;
@@ -138,27 +138,11 @@ impl Conn {
 
     /// COPY whose source and destination live on different shards.
     pub(super) async fn copy_across(&self, args: Vec<Bytes>) -> Result<Bytes, ShardGone> {
-        let mut replace = false;
-        let mut dst_db = self.db;
-        let mut j = 3;
-        while j < args.len() {
-            if args[j].eq_ignore_ascii_case(b"REPLACE") {
-                replace = true;
-            } else if args[j].eq_ignore_ascii_case(b"DB") && j + 1 < args.len() {
-                let n = match parse_int32(&args[j + 1]) {
-                    Ok(n) => n,
-                    Err(e) => return Ok(error_bytes(e)),
-                };
-                if n < 0 || n as usize >= self.ctx.config().databases {
-                    return Ok(error_bytes(errors::DB_INDEX));
-                }
-                dst_db = n as usize;
-                j += 1;
-            } else {
-                return Ok(error_bytes(errors::SYNTAX));
-            }
-            j += 1;
-        }
+        let databases = self.ctx.config().databases;
+        let (replace, dst_db) = match shards::keys::parse_copy_options(&args, databases) {
+            Ok(options) => (options.replace, options.db.unwrap_or(self.db)),
+            Err(e) => return Ok(error_bytes(e)),
+        };
         let ctx = &self.ctx;
         let nshards = ctx.nshards;
         let (src, dst) = (args[1].clone(), args[2].clone());

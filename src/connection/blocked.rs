@@ -23,6 +23,9 @@ impl Conn {
         args: Vec<Bytes>,
     ) {
         self.flush_round().await;
+        let Some(how) = cmd.blocks else {
+            return;
+        };
         let keys = cmd.keys(&args);
         let started = crate::stats::stamp();
         let reply = match self.run_anywhere(handler, &args, &keys).await {
@@ -31,10 +34,7 @@ impl Conn {
         };
         // Inside EXEC nothing blocks: the empty-handed reply comes at once (a null bulk
         // string for BLMOVE and BRPOPLPUSH, as Redis answers a client that may not block).
-        let reply = if self.in_exec
-            && is_empty_handed(&reply)
-            && matches!(cmd.meta.name, "blmove" | "brpoplpush")
-        {
+        let reply = if self.in_exec && is_empty_handed(&reply) && how.source_only {
             let mut null = Reply::new(self.resp3());
             null.null();
             null.take()
@@ -46,20 +46,12 @@ impl Conn {
             self.account_whole(cmd.stat, usec, &args, &reply);
             return self.out.raw(&reply);
         }
-        let timeout_at = if matches!(cmd.meta.name, "blmpop" | "bzmpop") {
-            1
-        } else {
-            args.len() - 1
-        };
+        let timeout_at = if how.timeout_first { 1 } else { args.len() - 1 };
         // The handler already refused a bad timeout; 0 waits forever.
         let ms = shards::types::list::parse_timeout(&args[timeout_at]).unwrap_or(0);
         let deadline = (ms > 0)
             .then(|| std::time::Instant::now() + std::time::Duration::from_millis(ms as u64));
-        let want = if cmd.meta.name.starts_with("bz") {
-            "zset"
-        } else {
-            "list"
-        };
+        let want = how.want;
         let (wake_tx, wake_rx) = futures_channel::mpsc::unbounded();
         {
             let mut stats = self.ctx.stats.borrow_mut();
@@ -72,6 +64,7 @@ impl Conn {
             args,
             keys,
             want,
+            source_only: how.source_only,
             timeout_reply: reply,
             deadline,
             wake_tx,
@@ -88,10 +81,7 @@ impl Conn {
         let nshards = self.ctx.nshards;
         let mut per_shard: Vec<Vec<Bytes>> = vec![Vec::new(); nshards];
         // BLMOVE and BRPOPLPUSH wait on their source only.
-        let wait_on = if matches!(
-            b.args[0].to_ascii_lowercase().as_slice(),
-            b"blmove" | b"brpoplpush"
-        ) {
+        let wait_on = if b.source_only {
             &b.keys[..1.min(b.keys.len())]
         } else {
             &b.keys[..]

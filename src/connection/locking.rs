@@ -188,8 +188,6 @@ impl Conn {
     }
 }
 
-/// An argument read as Redis's `getIntFromObjectOrReply` reads it: a 64-bit integer that
-/// must fit in 32 bits, with Redis's two distinct errors.
 /// The (database, key) pairs a command touches when run in database `db`: its keys, except
 /// that COPY's destination lives in the database its `DB` option names.
 pub(super) fn key_entries(cmd: &Command, args: &[Bytes], db: u8) -> Vec<(u8, Bytes)> {
@@ -198,14 +196,11 @@ pub(super) fn key_entries(cmd: &Command, args: &[Bytes], db: u8) -> Vec<(u8, Byt
         .into_iter()
         .map(|p| (db, args[p].clone()))
         .collect();
-    if cmd.meta.name == "copy" && entries.len() == 2 {
-        let option = args[3..]
-            .iter()
-            .position(|a| a.eq_ignore_ascii_case(b"DB"))
-            .and_then(|i| args.get(3 + i + 1))
-            .and_then(|n| parse_i64(n));
-        if let Some(n) = option.filter(|n| (0..=u8::MAX as i64).contains(n)) {
-            entries[1].0 = n as u8;
+    if matches!(cmd.exec, Exec::Moving(_, Move::Copy)) && entries.len() == 2 {
+        // An option that does not parse makes COPY fail; its keys are locked as they are.
+        let named = shards::keys::parse_copy_options(args, u8::MAX as usize + 1).ok();
+        if let Some(db) = named.and_then(|o| o.db) {
+            entries[1].0 = db as u8;
         }
     }
     entries

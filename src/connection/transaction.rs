@@ -379,7 +379,7 @@ impl Conn {
                 Exec::Conn(_) => one_batch = false,
                 Exec::Everywhere(..) | Exec::RandomKey(_) | Exec::Scan(_) => whole = true,
                 Exec::Keyed(_) | Exec::Spread(..) | Exec::Moving(..) | Exec::Gather(_) => {
-                    if q.cmd.blocking {
+                    if q.cmd.blocks.is_some() {
                         one_batch = false;
                     }
                     entries.extend(super::key_entries(q.cmd, &q.args, db));
