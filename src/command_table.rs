@@ -415,6 +415,8 @@ fn exec_of(name: &str) -> Option<Exec> {
         "zintercard" => Gather(zset::zintercard),
 
         "object" => Keyed(keys::object),
+        "move" => Keyed(shards::move_key::move_key),
+        "swapdb" => Everywhere(shards::swapdb::swapdb, Merge::AllOk),
         _ => return None,
     })
 }

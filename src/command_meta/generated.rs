@@ -2396,6 +2396,81 @@ pub static COMMANDS: &[CommandMeta] = &[
         ]),
     },
     CommandMeta {
+        name: "move",
+        fullname: "move",
+        arity: 3,
+        flags: &["write", "fast"],
+        first_key: 1,
+        last_key: 1,
+        step: 1,
+        acl_categories: &["@keyspace", "@write", "@fast"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(1))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("range")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("lastkey"), Node::Int(0)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                        (Node::Bulk("limit"), Node::Int(0)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Move a key to another database")),
+            (Node::Bulk("since"), Node::Bulk("1.0.0")),
+            (Node::Bulk("group"), Node::Bulk("generic")),
+            (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("db")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "swapdb",
+        fullname: "swapdb",
+        arity: 3,
+        flags: &["write", "fast"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@keyspace", "@write", "@fast", "@dangerous"],
+        tips: &[],
+        key_specs: &[],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Swaps two Redis databases")),
+            (Node::Bulk("since"), Node::Bulk("4.0.0")),
+            (Node::Bulk("group"), Node::Bulk("server")),
+            (Node::Bulk("complexity"), Node::Bulk("O(N) where N is the count of clients watching or blocking on keys from both databases.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("index1")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("index2")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
         name: "randomkey",
         fullname: "randomkey",
         arity: 1,
