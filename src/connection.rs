@@ -232,6 +232,18 @@ struct Blocked {
     wake_rx: futures_channel::mpsc::UnboundedReceiver<()>,
 }
 
+/// Waits until `signal` fires (forever without one), then answers `false`: the write it
+/// races was cut off by a monitor's or subscriber's overflow.
+async fn cut_off_by(signal: Option<&mut futures_channel::oneshot::Receiver<()>>) -> bool {
+    match signal {
+        Some(fired) => {
+            let _ = fired.await;
+        }
+        None => futures_lite::future::pending::<()>().await,
+    }
+    false
+}
+
 /// The empty-handed replies of blocking commands: a null array or a null bulk string.
 fn is_empty_handed(reply: &[u8]) -> bool {
     matches!(reply, b"*-1\r\n" | b"$-1\r\n" | b"_\r\n")
@@ -332,24 +344,8 @@ impl Conn {
                         // A monitor or subscriber that stopped reading stalls here: its overflow
                         // ends the write.
                         (monitor, subscriber) => {
-                            let overflow = async {
-                                match monitor {
-                                    Some(m) => {
-                                        let _ = (&mut m.overflow).await;
-                                    }
-                                    None => futures_lite::future::pending::<()>().await,
-                                }
-                                false
-                            };
-                            let cut_off = async {
-                                match subscriber {
-                                    Some(s) => {
-                                        let _ = (&mut s.overflow).await;
-                                    }
-                                    None => futures_lite::future::pending::<()>().await,
-                                }
-                                false
-                            };
+                            let overflow = cut_off_by(monitor.map(|m| &mut m.overflow));
+                            let cut_off = cut_off_by(subscriber.map(|s| &mut s.overflow));
                             futures_lite::future::or(
                                 write,
                                 futures_lite::future::or(overflow, cut_off),

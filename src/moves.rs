@@ -26,14 +26,20 @@ pub struct At {
     pub db: u8,
 }
 
+impl At {
+    /// What a step on `key` here touches, for the lock protocol.
+    fn touch(&self, key: &Bytes) -> Touch {
+        Touch::Key {
+            db: self.db,
+            key: key.clone(),
+        }
+    }
+}
+
 /// Whether `key` is a live key at `at`.
 pub async fn exists(ctx: &ShardCtx, at: At, key: Bytes) -> Result<bool, ShardGone> {
     let At { shard, tx, db } = at;
-    let touch = Touch::Key {
-        db,
-        key: key.clone(),
-    };
-    ctx.on(shard, tx, touch, move |s, now| {
+    ctx.on(shard, tx, at.touch(&key), move |s, now| {
         s.engine.borrow_mut().dbs[db as usize].contains(&key, now)
     })
     .await
@@ -50,11 +56,7 @@ pub async fn take(
     events: Events,
 ) -> Result<Option<Entry>, ShardGone> {
     let At { shard, tx, db } = at;
-    let touch = Touch::Key {
-        db,
-        key: key.clone(),
-    };
-    ctx.on(shard, tx, touch, move |s, now| {
+    ctx.on(shard, tx, at.touch(&key), move |s, now| {
         let db_index = db as usize;
         let mut engine = s.engine.borrow_mut();
         let db = &mut engine.dbs[db_index];
@@ -88,11 +90,7 @@ pub async fn put(
     events: Events,
 ) -> Result<bool, ShardGone> {
     let At { shard, tx, db } = at;
-    let touch = Touch::Key {
-        db,
-        key: key.clone(),
-    };
-    ctx.on(shard, tx, touch, move |s, now| {
+    ctx.on(shard, tx, at.touch(&key), move |s, now| {
         let db_index = db as usize;
         let mut engine = s.engine.borrow_mut();
         let db = &mut engine.dbs[db_index];

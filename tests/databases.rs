@@ -90,7 +90,11 @@ fn swapdb_is_seen_whole_across_shards() {
                 let mut con = client.get_connection().expect("connect");
                 let mut swaps = 0;
                 while !stop.load(std::sync::atomic::Ordering::Relaxed) && swaps < 400 {
-                    let _: () = redis::cmd("SWAPDB").arg(0).arg(1).query(&mut con).expect("SWAPDB");
+                    let _: () = redis::cmd("SWAPDB")
+                        .arg(0)
+                        .arg(1)
+                        .query(&mut con)
+                        .expect("SWAPDB");
                     swaps += 1;
                 }
             })
@@ -115,7 +119,11 @@ fn swapdb_is_seen_whole_across_shards() {
 fn swapdb_and_move_survive_a_crash_in_the_append_only_file() {
     for kind in Kind::each(SHARD_COUNTS) {
         let data = DataDir::new("databases-aof");
-        let directives = [("save", ""), ("appendonly", "yes"), ("appendfsync", "always")];
+        let directives = [
+            ("save", ""),
+            ("appendonly", "yes"),
+            ("appendfsync", "always"),
+        ];
         let mut server = kind.start_in(&data, &directives);
         let mut con = connect(&server);
         for i in 0..50 {
