@@ -30,17 +30,22 @@ patches=(
 )
 
 # Unit tests of glommio (libtest filters, substrings of test paths) run by --test: the executor
-# (task queues, preemption, parking, foreign wake-ups), timers and sleeps, and the channels
-# between executors, whose wake-ups go through the patched SleepNotifier. Not the file, network
-# and placement tests: the patches do not touch them and they depend on the machine (O_DIRECT
-# file systems, CPU topology, sockets). See docs/decisions.md for the counts and times.
+# (task queues, preemption, parking, foreign wake-ups), timers and sleeps, the channels between
+# executors, whose wake-ups go through the patched SleepNotifier, and the rings. Skipped: the
+# tests of CPU shares that time CPU use and do not finish on a loaded two-core machine (shardis
+# uses no shares). Not run: the file, network and placement tests (untouched by the patches,
+# and dependent on the machine's file systems, sockets and CPU topology) and the channel mesh
+# and sharding tests (shardis uses neither; test_peer_id_invariance hangs on two cores with
+# the unpatched release too). docs/decisions.md has the counts and times.
 default_tests=(
   executor::test::
   timer::timer_impl::test::
   channels::shared_channel::test::
   channels::local_channel::test::
-  channels::channel_mesh::tests::
+  channels::spsc_queue::tests::
   sys::uring::tests::
+  --skip executor::test::test_dynamic_shares
+  --skip executor::test::test_shares_
 )
 
 mode=build
