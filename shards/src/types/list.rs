@@ -33,7 +33,7 @@
 use crate::aof;
 use crate::db::Db;
 use crate::errors;
-use crate::lookup::{self, Typed};
+use crate::lookup::{self, Typed, WrongType};
 use crate::reply::Reply;
 use crate::shard::{Ctx, Stats};
 use crate::util::{parse_i64, LongDouble};
@@ -174,26 +174,24 @@ fn as_list_mut(value: &mut Value) -> Option<&mut List> {
 }
 
 /// The list at `key` for a read command (counting a hit or miss). `Ok(None)` when missing;
-/// WRONGTYPE is replied and `Err` returned for another type.
+/// `Err(WrongType)` for another type.
 fn lookup_read<'d>(
     db: &'d mut Db,
     stats: &mut Stats,
-    reply: &mut Reply,
     key: &[u8],
     now: i64,
-) -> Result<Option<&'d List>, ()> {
-    lookup::read(db, stats, key, now).map_err(|_| reply.error(errors::WRONGTYPE))
+) -> Result<Option<&'d List>, WrongType> {
+    lookup::read(db, stats, key, now)
 }
 
-/// The list at `key` for a write command. `Ok(None)` when missing; WRONGTYPE is replied and
-/// `Err` returned for another type.
+/// The list at `key` for a write command. `Ok(None)` when missing; `Err(WrongType)` for
+/// another type.
 fn lookup_write<'d>(
     db: &'d mut Db,
-    reply: &mut Reply,
     key: &[u8],
     now: i64,
-) -> Result<Option<&'d mut List>, ()> {
-    lookup::write(db, key, now).map_err(|_| reply.error(errors::WRONGTYPE))
+) -> Result<Option<&'d mut List>, WrongType> {
+    lookup::write(db, key, now)
 }
 
 /// Removes `key` if it holds an empty list, with its `del` keyspace event: Redis deletes a
@@ -258,8 +256,8 @@ fn push_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End) {
     let now = ctx.now;
     let key = &args[1][..];
     let (db, _, reply) = ctx.parts();
-    let list = match lookup_write(db, reply, key, now) {
-        Err(()) => return,
+    let list = match lookup_write(db, key, now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(Some(list)) => list,
         Ok(None) => {
             db.set(key, Value::list(List::new()));
@@ -300,8 +298,8 @@ pub fn rpush(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 fn pushx_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End) {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    match lookup_write(db, reply, &args[1], now) {
-        Err(()) => {}
+    match lookup_write(db, &args[1], now) {
+        Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) => reply.int(0),
         Ok(Some(list)) => {
             for item in &args[2..] {
@@ -351,8 +349,8 @@ fn pop_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End, name: &str) {
     let now = ctx.now;
     let key = &args[1][..];
     let (db, _, reply) = ctx.parts();
-    match lookup_write(db, reply, key, now) {
-        Err(()) => {}
+    match lookup_write(db, key, now) {
+        Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) if has_count => reply.null_array(),
         Ok(None) => reply.null(),
         Ok(Some(_)) if has_count && count == 0 => reply.array(0),
@@ -390,8 +388,8 @@ pub fn rpop(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn llen(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    match lookup_read(db, stats, reply, &args[1], now) {
-        Err(()) => {}
+    match lookup_read(db, stats, &args[1], now) {
+        Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) => reply.int(0),
         Ok(Some(list)) => reply.int(list.len() as i64),
     }
@@ -431,8 +429,8 @@ pub fn lrange(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     };
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let list = match lookup_read(db, stats, reply, &args[1], now) {
-        Err(()) => return,
+    let list = match lookup_read(db, stats, &args[1], now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.array(0);
             return;
@@ -459,8 +457,8 @@ pub fn lrange(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn lindex(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let list = match lookup_read(db, stats, reply, &args[1], now) {
-        Err(()) => return,
+    let list = match lookup_read(db, stats, &args[1], now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.null();
             return;
@@ -485,8 +483,8 @@ pub fn lindex(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn lset(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    let list = match lookup_write(db, reply, &args[1], now) {
-        Err(()) => return,
+    let list = match lookup_write(db, &args[1], now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.error(errors::NO_SUCH_KEY);
             return;
@@ -524,8 +522,8 @@ pub fn linsert(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     };
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    let list = match lookup_write(db, reply, &args[1], now) {
-        Err(()) => return,
+    let list = match lookup_write(db, &args[1], now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.int(0);
             return;
@@ -559,8 +557,8 @@ pub fn lrem(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let key = &args[1][..];
     let element = &args[3][..];
     let (db, _, reply) = ctx.parts();
-    let list = match lookup_write(db, reply, key, now) {
-        Err(()) => return,
+    let list = match lookup_write(db, key, now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.int(0);
             return;
@@ -626,8 +624,8 @@ pub fn ltrim(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let key = &args[1][..];
     let (db, _, reply) = ctx.parts();
-    let list = match lookup_write(db, reply, key, now) {
-        Err(()) => return,
+    let list = match lookup_write(db, key, now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.ok();
             return;
@@ -700,8 +698,8 @@ pub fn lpos(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     }
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let list = match lookup_read(db, stats, reply, &args[1], now) {
-        Err(()) => return,
+    let list = match lookup_read(db, stats, &args[1], now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             if count.is_some() {
                 reply.array(0);
@@ -767,8 +765,8 @@ pub fn lpos(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 fn move_generic(ctx: &mut Ctx<'_>, src: &[u8], dst: &[u8], from: End, to: End) {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    match lookup_write(db, reply, src, now) {
-        Err(()) => return,
+    match lookup_write(db, src, now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.null();
             return;
@@ -779,8 +777,8 @@ fn move_generic(ctx: &mut Ctx<'_>, src: &[u8], dst: &[u8], from: End, to: End) {
         }
         Ok(Some(_)) => {}
     }
-    if lookup_write(db, reply, dst, now).is_err() {
-        return;
+    if let Err(WrongType) = lookup_write(db, dst, now) {
+        return reply.error(errors::WRONGTYPE);
     }
     let Some(item) = db
         .get_mut(src, now)
@@ -882,8 +880,11 @@ fn mpop_keys(ctx: &mut Ctx<'_>, keys: &[Bytes], end: End, count: u64) -> bool {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
     for key in keys {
-        match lookup_write(db, reply, key, now) {
-            Err(()) => return true,
+        match lookup_write(db, key, now) {
+            Err(WrongType) => {
+                reply.error(errors::WRONGTYPE);
+                return true;
+            }
             Ok(None) => continue,
             Ok(Some(list)) if list.is_empty() => continue,
             Ok(Some(_)) => {
@@ -1044,8 +1045,8 @@ fn bpop_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End) {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
     for key in &args[1..last] {
-        match lookup_write(db, reply, key, now) {
-            Err(()) => return,
+        match lookup_write(db, key, now) {
+            Err(WrongType) => return reply.error(errors::WRONGTYPE),
             Ok(None) => continue,
             Ok(Some(list)) if list.is_empty() => continue,
             Ok(Some(_)) => {
@@ -1114,8 +1115,8 @@ pub fn reply_not_blocking(reply: &mut Reply, name: &[u8]) {
 fn bmove_generic(ctx: &mut Ctx<'_>, args: &[Bytes], from: End, to: End) {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    match lookup_write(db, reply, &args[1], now) {
-        Err(()) => {}
+    match lookup_write(db, &args[1], now) {
+        Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply_timed_out(reply);
             if ctx.aof_enabled() {
