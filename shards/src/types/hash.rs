@@ -27,7 +27,7 @@ use crate::key::Key;
 use crate::keys::parse_cursor;
 use crate::lookup::{self, WrongType};
 use crate::reply::{format_i64, Reply};
-use crate::shard::{Ctx, Stats};
+use crate::shard::Ctx;
 use crate::types::packed::PackedPairs;
 use crate::types::set::MemberHasher;
 use crate::util::{parse_i64, LongDouble, Rng};
@@ -252,26 +252,6 @@ fn limits(ctx: &Ctx<'_>) -> ListpackLimits {
     }
 }
 
-/// The hash at `key` for a read command (counting a hit or miss); `Err(WrongType)` for a
-/// value of another type.
-fn lookup_read<'d>(
-    db: &'d mut Db,
-    stats: &mut Stats,
-    key: &[u8],
-    now: i64,
-) -> Result<Option<&'d Hash>, WrongType> {
-    lookup::read(db, stats, key, now)
-}
-
-/// The hash at `key` for a write command; `Err(WrongType)` for another type.
-fn lookup_write<'d>(
-    db: &'d mut Db,
-    key: &[u8],
-    now: i64,
-) -> Result<Option<&'d mut Hash>, WrongType> {
-    lookup::write(db, key, now)
-}
-
 /// The hash at `key` for writing, created empty when missing (Redis's
 /// `hashTypeLookupWriteOrCreate`); `Err(WrongType)` for another type. The caller must add a
 /// field to a hash it created: an empty hash is never left in the database.
@@ -280,7 +260,7 @@ fn lookup_write_or_create<'d>(
     key: &[u8],
     now: i64,
 ) -> Result<&'d mut Hash, WrongType> {
-    lookup_write(db, key, now)?;
+    lookup::write::<Hash>(db, key, now)?;
     hash_for_set(db, key, now).ok_or(WrongType)
 }
 
@@ -357,7 +337,7 @@ pub fn hsetnx(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn hget(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let Ok(h) = lookup_read(db, stats, &args[1], now) else {
+    let Ok(h) = lookup::read::<Hash>(db, stats, &args[1], now) else {
         return reply.error(errors::WRONGTYPE);
     };
     match h.and_then(|h| h.get(&args[2])) {
@@ -374,7 +354,7 @@ pub fn hget(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn hmget(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let Ok(h) = lookup_read(db, stats, &args[1], now) else {
+    let Ok(h) = lookup::read::<Hash>(db, stats, &args[1], now) else {
         return reply.error(errors::WRONGTYPE);
     };
     reply.array(args.len() - 2);
@@ -395,7 +375,7 @@ pub fn hdel(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let key = &args[1][..];
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    let h = match lookup_write(db, key, now) {
+    let h = match lookup::write::<Hash>(db, key, now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.int(0);
@@ -433,7 +413,7 @@ pub fn hdel(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn hexists(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let Ok(h) = lookup_read(db, stats, &args[1], now) else {
+    let Ok(h) = lookup::read::<Hash>(db, stats, &args[1], now) else {
         return reply.error(errors::WRONGTYPE);
     };
     reply.int(h.is_some_and(|h| h.contains(&args[2])) as i64);
@@ -447,7 +427,7 @@ pub fn hexists(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn hlen(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let Ok(h) = lookup_read(db, stats, &args[1], now) else {
+    let Ok(h) = lookup::read::<Hash>(db, stats, &args[1], now) else {
         return reply.error(errors::WRONGTYPE);
     };
     reply.int(h.map_or(0, Hash::len) as i64);
@@ -461,7 +441,7 @@ pub fn hlen(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn hstrlen(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let Ok(h) = lookup_read(db, stats, &args[1], now) else {
+    let Ok(h) = lookup::read::<Hash>(db, stats, &args[1], now) else {
         return reply.error(errors::WRONGTYPE);
     };
     reply.int(h.and_then(|h| h.get(&args[2])).map_or(0, <[u8]>::len) as i64);
@@ -480,7 +460,7 @@ enum Parts {
 fn getall_generic(ctx: &mut Ctx<'_>, args: &[Bytes], parts: Parts) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let Ok(h) = lookup_read(db, stats, &args[1], now) else {
+    let Ok(h) = lookup::read::<Hash>(db, stats, &args[1], now) else {
         return reply.error(errors::WRONGTYPE);
     };
     let len = h.map_or(0, Hash::len);
@@ -553,7 +533,7 @@ pub fn hincrby(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let (key, field) = (&args[1][..], &args[2][..]);
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    let Ok(h) = lookup_write(db, key, now) else {
+    let Ok(h) = lookup::write::<Hash>(db, key, now) else {
         return reply.error(errors::WRONGTYPE);
     };
     let current = match h.and_then(|h| h.get(field)) {
@@ -598,7 +578,7 @@ pub fn hincrbyfloat(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let (key, field) = (&args[1][..], &args[2][..]);
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    let Ok(h) = lookup_write(db, key, now) else {
+    let Ok(h) = lookup::write::<Hash>(db, key, now) else {
         return reply.error(errors::WRONGTYPE);
     };
     let current = match h.and_then(|h| h.get(field)) {
@@ -659,7 +639,7 @@ pub fn hrandfield(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let shard = &mut *ctx.shard;
     let reply = &mut *ctx.reply;
     let db = &mut shard.dbs[ctx.db];
-    match lookup_read(db, &mut shard.stats, &args[1], now) {
+    match lookup::read::<Hash>(db, &mut shard.stats, &args[1], now) {
         Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) => reply.null(),
         Ok(Some(h)) => match h.get_index(shard.rng.below(h.len().max(1))) {
@@ -676,7 +656,7 @@ fn hrandfield_with_count(ctx: &mut Ctx<'_>, key: &[u8], count: i64, with_values:
     let reply = &mut *ctx.reply;
     let rng = &mut shard.rng;
     let db = &mut shard.dbs[ctx.db];
-    let h = match lookup_read(db, &mut shard.stats, key, now) {
+    let h = match lookup::read::<Hash>(db, &mut shard.stats, key, now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             // An empty array even in RESP3, as Redis's `shared.emptyarray`.
@@ -777,7 +757,7 @@ pub fn hscan(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     };
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let h = match lookup_read(db, stats, &args[1], now) {
+    let h = match lookup::read::<Hash>(db, stats, &args[1], now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.array(2);

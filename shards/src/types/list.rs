@@ -35,7 +35,7 @@ use crate::db::Db;
 use crate::errors;
 use crate::lookup::{self, Typed, WrongType};
 use crate::reply::Reply;
-use crate::shard::{Ctx, Stats};
+use crate::shard::Ctx;
 use crate::util::{parse_i64, LongDouble};
 use crate::value::Value;
 use bytes::Bytes;
@@ -173,27 +173,6 @@ fn as_list_mut(value: &mut Value) -> Option<&mut List> {
     List::of_mut(value)
 }
 
-/// The list at `key` for a read command (counting a hit or miss). `Ok(None)` when missing;
-/// `Err(WrongType)` for another type.
-fn lookup_read<'d>(
-    db: &'d mut Db,
-    stats: &mut Stats,
-    key: &[u8],
-    now: i64,
-) -> Result<Option<&'d List>, WrongType> {
-    lookup::read(db, stats, key, now)
-}
-
-/// The list at `key` for a write command. `Ok(None)` when missing; `Err(WrongType)` for
-/// another type.
-fn lookup_write<'d>(
-    db: &'d mut Db,
-    key: &[u8],
-    now: i64,
-) -> Result<Option<&'d mut List>, WrongType> {
-    lookup::write(db, key, now)
-}
-
 /// Removes `key` if it holds an empty list, with its `del` keyspace event: Redis deletes a
 /// list once its last element goes.
 fn remove_if_empty(db: &mut Db, key: &[u8], now: i64) {
@@ -256,7 +235,7 @@ fn push_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End) {
     let now = ctx.now;
     let key = &args[1][..];
     let (db, _, reply) = ctx.parts();
-    let list = match lookup_write(db, key, now) {
+    let list = match lookup::write::<List>(db, key, now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(Some(list)) => list,
         Ok(None) => {
@@ -298,7 +277,7 @@ pub fn rpush(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 fn pushx_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End) {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    match lookup_write(db, &args[1], now) {
+    match lookup::write::<List>(db, &args[1], now) {
         Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) => reply.int(0),
         Ok(Some(list)) => {
@@ -349,7 +328,7 @@ fn pop_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End, name: &str) {
     let now = ctx.now;
     let key = &args[1][..];
     let (db, _, reply) = ctx.parts();
-    match lookup_write(db, key, now) {
+    match lookup::write::<List>(db, key, now) {
         Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) if has_count => reply.null_array(),
         Ok(None) => reply.null(),
@@ -388,7 +367,7 @@ pub fn rpop(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn llen(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    match lookup_read(db, stats, &args[1], now) {
+    match lookup::read::<List>(db, stats, &args[1], now) {
         Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) => reply.int(0),
         Ok(Some(list)) => reply.int(list.len() as i64),
@@ -429,7 +408,7 @@ pub fn lrange(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     };
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let list = match lookup_read(db, stats, &args[1], now) {
+    let list = match lookup::read::<List>(db, stats, &args[1], now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.array(0);
@@ -457,7 +436,7 @@ pub fn lrange(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn lindex(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let list = match lookup_read(db, stats, &args[1], now) {
+    let list = match lookup::read::<List>(db, stats, &args[1], now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.null();
@@ -483,7 +462,7 @@ pub fn lindex(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn lset(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    let list = match lookup_write(db, &args[1], now) {
+    let list = match lookup::write::<List>(db, &args[1], now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.error(errors::NO_SUCH_KEY);
@@ -522,7 +501,7 @@ pub fn linsert(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     };
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    let list = match lookup_write(db, &args[1], now) {
+    let list = match lookup::write::<List>(db, &args[1], now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.int(0);
@@ -557,7 +536,7 @@ pub fn lrem(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let key = &args[1][..];
     let element = &args[3][..];
     let (db, _, reply) = ctx.parts();
-    let list = match lookup_write(db, key, now) {
+    let list = match lookup::write::<List>(db, key, now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.int(0);
@@ -624,7 +603,7 @@ pub fn ltrim(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let key = &args[1][..];
     let (db, _, reply) = ctx.parts();
-    let list = match lookup_write(db, key, now) {
+    let list = match lookup::write::<List>(db, key, now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.ok();
@@ -698,7 +677,7 @@ pub fn lpos(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     }
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let list = match lookup_read(db, stats, &args[1], now) {
+    let list = match lookup::read::<List>(db, stats, &args[1], now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             if count.is_some() {
@@ -765,7 +744,7 @@ pub fn lpos(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 fn move_generic(ctx: &mut Ctx<'_>, src: &[u8], dst: &[u8], from: End, to: End) {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    match lookup_write(db, src, now) {
+    match lookup::write::<List>(db, src, now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.null();
@@ -777,7 +756,7 @@ fn move_generic(ctx: &mut Ctx<'_>, src: &[u8], dst: &[u8], from: End, to: End) {
         }
         Ok(Some(_)) => {}
     }
-    if let Err(WrongType) = lookup_write(db, dst, now) {
+    if let Err(WrongType) = lookup::write::<List>(db, dst, now) {
         return reply.error(errors::WRONGTYPE);
     }
     let Some(item) = db
@@ -880,7 +859,7 @@ fn mpop_keys(ctx: &mut Ctx<'_>, keys: &[Bytes], end: End, count: u64) -> bool {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
     for key in keys {
-        match lookup_write(db, key, now) {
+        match lookup::write::<List>(db, key, now) {
             Err(WrongType) => {
                 reply.error(errors::WRONGTYPE);
                 return true;
@@ -1045,7 +1024,7 @@ fn bpop_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End) {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
     for key in &args[1..last] {
-        match lookup_write(db, key, now) {
+        match lookup::write::<List>(db, key, now) {
             Err(WrongType) => return reply.error(errors::WRONGTYPE),
             Ok(None) => continue,
             Ok(Some(list)) if list.is_empty() => continue,
@@ -1115,7 +1094,7 @@ pub fn reply_not_blocking(reply: &mut Reply, name: &[u8]) {
 fn bmove_generic(ctx: &mut Ctx<'_>, args: &[Bytes], from: End, to: End) {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    match lookup_write(db, &args[1], now) {
+    match lookup::write::<List>(db, &args[1], now) {
         Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply_timed_out(reply);

@@ -381,23 +381,6 @@ fn reply_taken(reply: &mut Reply, taken: &Taken) {
     }
 }
 
-/// The set at `key` for a read command (counting a hit or miss): `Ok(None)` when missing;
-/// `Err(WrongType)` for another type.
-fn read_set<'d>(
-    db: &'d mut Db,
-    stats: &mut Stats,
-    key: &[u8],
-    now: i64,
-) -> Result<Option<&'d Set>, WrongType> {
-    lookup::read(db, stats, key, now)
-}
-
-/// The set at `key` for a write command (no keyspace hit or miss): `Ok(None)` when missing;
-/// `Err(WrongType)` for another type.
-fn write_set<'d>(db: &'d mut Db, key: &[u8], now: i64) -> Result<Option<&'d mut Set>, WrongType> {
-    lookup::write(db, key, now)
-}
-
 /// Looks every source key up for reading, as the multi-key commands do: Redis 7.0 checks the
 /// type of every key, even after a missing one. `Err(WrongType)` at the first of another type.
 fn check_sources(
@@ -407,7 +390,7 @@ fn check_sources(
     now: i64,
 ) -> Result<(), WrongType> {
     for key in keys {
-        read_set(db, stats, key, now)?;
+        lookup::read::<Set>(db, stats, key, now)?;
     }
     Ok(())
 }
@@ -460,7 +443,7 @@ pub fn sadd(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
     let add_all = |set: &mut Set| args[2..].iter().filter(|m| set.add(m, max)).count();
-    let added = match write_set(db, key, now) {
+    let added = match lookup::write::<Set>(db, key, now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(Some(set)) => add_all(set),
         Ok(None) => {
@@ -486,7 +469,7 @@ pub fn srem(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let key = &args[1][..];
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    let set = match write_set(db, key, now) {
+    let set = match lookup::write::<Set>(db, key, now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.int(0);
@@ -534,7 +517,7 @@ pub fn smembers(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn sismember(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let Ok(set) = read_set(db, stats, &args[1], now) else {
+    let Ok(set) = lookup::read::<Set>(db, stats, &args[1], now) else {
         return reply.error(errors::WRONGTYPE);
     };
     reply.int(set.is_some_and(|s| s.contains(&args[2])) as i64);
@@ -548,7 +531,7 @@ pub fn sismember(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn smismember(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let Ok(set) = read_set(db, stats, &args[1], now) else {
+    let Ok(set) = lookup::read::<Set>(db, stats, &args[1], now) else {
         return reply.error(errors::WRONGTYPE);
     };
     reply.array(args.len() - 2);
@@ -565,7 +548,7 @@ pub fn smismember(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn scard(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let Ok(set) = read_set(db, stats, &args[1], now) else {
+    let Ok(set) = lookup::read::<Set>(db, stats, &args[1], now) else {
         return reply.error(errors::WRONGTYPE);
     };
     reply.int(set.map_or(0, Set::len) as i64);
@@ -591,7 +574,7 @@ pub fn spop(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let shard = &mut *ctx.shard;
     let (db, rng, reply) = (&mut shard.dbs[ctx.db], &mut shard.rng, &mut *ctx.reply);
-    let set = match write_set(db, key, now) {
+    let set = match lookup::write::<Set>(db, key, now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.null();
@@ -642,7 +625,7 @@ fn spop_with_count(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let aof_on = ctx.aof_enabled();
     let shard = &mut *ctx.shard;
     let (db, rng, reply) = (&mut shard.dbs[ctx.db], &mut shard.rng, &mut *ctx.reply);
-    match write_set(db, key, now) {
+    match lookup::write::<Set>(db, key, now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.set(0);
@@ -721,7 +704,7 @@ pub fn srandmember(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         &mut shard.rng,
         &mut *ctx.reply,
     );
-    match read_set(db, stats, &args[1], now) {
+    match lookup::read::<Set>(db, stats, &args[1], now) {
         Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) => reply.null(),
         Ok(Some(set)) => match set.get_index(rng.below(set.len().max(1))) {
@@ -753,7 +736,7 @@ fn srandmember_with_count(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         &mut shard.rng,
         &mut *ctx.reply,
     );
-    let set = match read_set(db, stats, &args[1], now) {
+    let set = match lookup::read::<Set>(db, stats, &args[1], now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.array(0);
@@ -1123,7 +1106,7 @@ pub fn sscan(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     };
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let set = match read_set(db, stats, &args[1], now) {
+    let set = match lookup::read::<Set>(db, stats, &args[1], now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.array(2);

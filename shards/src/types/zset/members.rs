@@ -3,9 +3,9 @@
 
 use super::parse::{parse_lex_range, parse_score_range, string2d};
 use super::value::{AddFlags, AddOutcome, Bounds, ListpackLimits, ZSet};
-use super::{arg_i64, delete_if_empty, is, lookup_read, lookup_write};
+use super::{arg_i64, delete_if_empty, is};
 use crate::errors;
-use crate::lookup::WrongType;
+use crate::lookup::{self, WrongType};
 use crate::reply::Reply;
 use crate::shard::Ctx;
 use crate::value::Value;
@@ -90,7 +90,7 @@ fn zadd_generic(ctx: &mut Ctx<'_>, args: &[Bytes], incr: bool) {
     let now = ctx.now;
     let key = &args[1][..];
     let (db, _, reply) = ctx.parts();
-    let exists = match lookup_write(db, key, now) {
+    let exists = match lookup::write::<ZSet>(db, key, now) {
         Err(WrongType) => {
             reply.error(errors::WRONGTYPE);
             return;
@@ -108,7 +108,7 @@ fn zadd_generic(ctx: &mut Ctx<'_>, args: &[Bytes], incr: bool) {
             Value::zset(ZSet::for_first_member(&args[scoreidx + 1], limits)),
         );
     }
-    let Ok(Some(z)) = lookup_write(db, key, now) else {
+    let Ok(Some(z)) = lookup::write::<ZSet>(db, key, now) else {
         return;
     };
     for (j, &score) in scores.iter().enumerate() {
@@ -168,7 +168,7 @@ pub fn zrem(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let key = &args[1][..];
     let (db, _, reply) = ctx.parts();
-    let z = match lookup_write(db, key, now) {
+    let z = match lookup::write::<ZSet>(db, key, now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => return reply.int(0),
         Ok(Some(z)) => z,
@@ -251,7 +251,7 @@ fn zremrange_generic(
 ) {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    let deleted = match lookup_write(db, key, now) {
+    let deleted = match lookup::write::<ZSet>(db, key, now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => 0,
         Ok(Some(z)) => remove(z),
@@ -273,7 +273,7 @@ fn zremrange_generic(
 pub fn zcard(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    match lookup_read(db, stats, &args[1], now) {
+    match lookup::read::<ZSet>(db, stats, &args[1], now) {
         Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) => reply.int(0),
         Ok(Some(z)) => reply.int(z.len() as i64),
@@ -286,7 +286,7 @@ pub fn zcard(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn zscore(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    match lookup_read(db, stats, &args[1], now) {
+    match lookup::read::<ZSet>(db, stats, &args[1], now) {
         Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) => reply.null(),
         Ok(Some(z)) => match z.score(&args[2]) {
@@ -302,7 +302,7 @@ pub fn zscore(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn zmscore(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let z = match lookup_read(db, stats, &args[1], now) {
+    let z = match lookup::read::<ZSet>(db, stats, &args[1], now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(z) => z,
     };
@@ -332,7 +332,7 @@ pub fn zrevrank(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 fn zrank_generic(ctx: &mut Ctx<'_>, args: &[Bytes], reverse: bool) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    match lookup_read(db, stats, &args[1], now) {
+    match lookup::read::<ZSet>(db, stats, &args[1], now) {
         Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) => reply.null(),
         Ok(Some(z)) => match z.rank(&args[2]) {
@@ -368,7 +368,7 @@ pub fn zlexcount(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 fn count_generic(ctx: &mut Ctx<'_>, key: &[u8], range: &impl Bounds) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    match lookup_read(db, stats, key, now) {
+    match lookup::read::<ZSet>(db, stats, key, now) {
         Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) => reply.int(0),
         Ok(Some(z)) => reply.int(z.count_in(range) as i64),

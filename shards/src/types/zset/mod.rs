@@ -53,34 +53,13 @@ pub use value::{AddFlags, AddOutcome, ListpackLimits, ZIter, ZSet};
 
 use crate::db::Db;
 use crate::errors;
-use crate::lookup::{self, WrongType};
 use crate::reply::Reply;
-use crate::shard::Stats;
 use crate::util::parse_i64;
 use crate::value::Value;
 
 // ---------------------------------------------------------------------------------------------
 // Lookups and replies
 // ---------------------------------------------------------------------------------------------
-
-/// Looks `key` up for reading (`lookupKeyRead`: counts a hit or a miss).
-fn lookup_read<'d>(
-    db: &'d mut Db,
-    stats: &mut Stats,
-    key: &[u8],
-    now: i64,
-) -> Result<Option<&'d ZSet>, WrongType> {
-    lookup::read(db, stats, key, now)
-}
-
-/// Looks `key` up for writing (`lookupKeyWrite`: no hit/miss counting).
-fn lookup_write<'d>(
-    db: &'d mut Db,
-    key: &[u8],
-    now: i64,
-) -> Result<Option<&'d mut ZSet>, WrongType> {
-    lookup::write(db, key, now)
-}
 
 /// Removes `key`, with its `del` keyspace event, if the sorted set it holds became empty.
 fn delete_if_empty(db: &mut Db, key: &[u8]) {

@@ -4,10 +4,11 @@
 //! the client (docs/architecture.md, "Blocking commands").
 
 use super::parse::parse_timeout;
-use super::{delete_if_empty, is, lookup_write};
+use super::ZSet;
+use super::{delete_if_empty, is};
 use crate::aof;
 use crate::errors;
-use crate::lookup::WrongType;
+use crate::lookup::{self, WrongType};
 use crate::shard::Ctx;
 use crate::util::parse_i64;
 use bytes::Bytes;
@@ -61,7 +62,7 @@ fn generic_zpop(
     let (db, _, reply) = ctx.parts();
     let mut found = None;
     for key in keys {
-        match lookup_write(db, key, now) {
+        match lookup::write::<ZSet>(db, key, now) {
             Err(WrongType) => return reply.error(errors::WRONGTYPE),
             Ok(None) => continue,
             Ok(Some(_)) => {
@@ -83,7 +84,7 @@ fn generic_zpop(
         return;
     }
     let count = if count == -1 { 1 } else { count };
-    let Ok(Some(z)) = lookup_write(db, key, now) else {
+    let Ok(Some(z)) = lookup::write::<ZSet>(db, key, now) else {
         return;
     };
     let llen = z.len();
@@ -173,7 +174,7 @@ fn blocking_zpop(
     }
     let now = ctx.now;
     for (i, key) in keys.iter().enumerate() {
-        match lookup_write(ctx.db(), key, now) {
+        match lookup::write::<ZSet>(ctx.db(), key, now) {
             Err(WrongType) => return ctx.reply.error(errors::WRONGTYPE),
             Ok(Some(z)) if !z.is_empty() => {
                 generic_zpop(ctx, &keys[i..=i], max, true, count, nested, nil_when_empty);

@@ -3,11 +3,12 @@
 
 use super::parse::listpack_score_text;
 use super::value::Repr;
-use super::{arg_i64, is, lookup_read};
+use super::ZSet;
+use super::{arg_i64, is};
 use crate::errors;
 use crate::glob::glob_match;
 use crate::keys::parse_cursor;
-use crate::lookup::WrongType;
+use crate::lookup::{self, WrongType};
 use crate::reply::Reply;
 use crate::shard::Ctx;
 use crate::util::{format_double, parse_i64};
@@ -41,7 +42,7 @@ pub fn zrandmember(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let shard = &mut *ctx.shard;
     let reply = &mut *ctx.reply;
     let db = &mut shard.dbs[ctx.db];
-    match lookup_read(db, &mut shard.stats, &args[1], now) {
+    match lookup::read::<ZSet>(db, &mut shard.stats, &args[1], now) {
         Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) => reply.null(),
         Ok(Some(z)) => match z.dense_at(shard.rng.below(z.len().max(1))) {
@@ -60,7 +61,7 @@ fn zrandmember_with_count(ctx: &mut Ctx<'_>, key: &[u8], l: i64, withscores: boo
     let reply = &mut *ctx.reply;
     let db = &mut shard.dbs[ctx.db];
     let rng = &mut shard.rng;
-    let z = match lookup_read(db, &mut shard.stats, key, now) {
+    let z = match lookup::read::<ZSet>(db, &mut shard.stats, key, now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => return reply.array(0),
         Ok(Some(z)) => z,
@@ -143,7 +144,7 @@ pub fn zscan(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     };
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let z = match lookup_read(db, stats, &args[1], now) {
+    let z = match lookup::read::<ZSet>(db, stats, &args[1], now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.array(2);

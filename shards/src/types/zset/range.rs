@@ -4,9 +4,9 @@
 
 use super::parse::{parse_lex_range, parse_score_range, LexRange, ScoreRange};
 use super::value::{ListpackLimits, ZSet};
-use super::{arg_i64, is, lookup_read, reply_members, store_result};
+use super::{arg_i64, is, reply_members, store_result};
 use crate::errors;
-use crate::lookup::WrongType;
+use crate::lookup::{self, WrongType};
 use crate::shard::Ctx;
 use bytes::Bytes;
 
@@ -178,7 +178,7 @@ fn zrange_generic(
     let limits = ListpackLimits::of(ctx.shard);
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let z = match lookup_read(db, stats, key, now) {
+    let z = match lookup::read::<ZSet>(db, stats, key, now) {
         Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(z) => z,
     };
