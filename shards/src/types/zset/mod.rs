@@ -24,7 +24,8 @@
 //! Redis does, and the commands are grouped as `t_zset.c` groups them: `members` (add,
 //! remove, count, score, rank), `range` (the ZRANGE family), `pop` (pops and blocking pops),
 //! `setop` (ZUNION, ZINTER, ZDIFF) and `random` (ZRANDMEMBER, ZSCAN). This file holds the
-//! lookups and reply helpers they share; each part's unit tests sit at its end, over the
+//! key and reply helpers they share (keys are looked up with `lookup::read::<ZSet>` and
+//! `lookup::write::<ZSet>`); each part's unit tests sit at its end, over the
 //! bench in `test_bench`.
 
 mod index;
@@ -58,7 +59,7 @@ use crate::util::parse_i64;
 use crate::value::Value;
 
 // ---------------------------------------------------------------------------------------------
-// Lookups and replies
+// Keys and replies
 // ---------------------------------------------------------------------------------------------
 
 /// Removes `key`, with its `del` keyspace event, if the sorted set it holds became empty.
