@@ -1,5 +1,22 @@
 //! Error replies, byte for byte as Redis 7.0 sends them (without the leading `-` and the
 //! trailing CRLF, which [`crate::reply::Reply::error`] adds). One place, so a text is spelled once.
+//!
+//! The engine's convention for failing: a function that can fail says why in its type and
+//! leaves the error reply to its caller. It returns `Result<T, E>` whose `E` is a value
+//! naming the failure: [`WrongType`] when a key holds another type, or a `&'static str`
+//! that is one of the texts below (`Err(errors::NOT_INTEGER)`) for a refused argument. It
+//! never writes the error reply itself, and never returns `Err(())`. The handler (or the
+//! helper that owns the reply of that step) turns the `Err` into the reply in one place:
+//!
+//! ```text
+//! let set = match read_set(db, stats, key, now) {
+//!     Ok(set) => set,
+//!     Err(WrongType) => return reply.error(errors::WRONGTYPE),
+//! };
+//! ```
+//!
+//! A helper may still write the reply of its success (GET's value); what it returns then
+//! tells the caller only what it needs to go on.
 
 /// A generic syntax error in the arguments.
 pub const SYNTAX: &str = "ERR syntax error";
@@ -11,6 +28,11 @@ pub const OBJECT_IDLETIME_LFU: &str = "ERR An LFU maxmemory policy is selected, 
 pub const OOM: &str = "OOM command not allowed when used memory > 'maxmemory'.";
 /// A key holds a value of another type than the command works on.
 pub const WRONGTYPE: &str = "WRONGTYPE Operation against a key holding the wrong kind of value";
+
+/// The failure of a lookup that found a value of another type than the command works on;
+/// its reply is [`WRONGTYPE`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WrongType;
 /// An argument that must be a 64-bit integer is not.
 pub const NOT_INTEGER: &str = "ERR value is not an integer or out of range";
 /// An argument that must be a float is not.

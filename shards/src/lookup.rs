@@ -7,9 +7,7 @@ use crate::shard::Stats;
 use crate::types::{hash::Hash, list::List, set::Set, zset::ZSet};
 use crate::value::Value;
 
-/// The key holds another type.
-#[derive(Debug)]
-pub struct WrongType;
+pub use crate::errors::WrongType;
 
 /// A collection type a [`Value`] may hold.
 pub trait Typed {

@@ -25,9 +25,9 @@ use crate::errors;
 use crate::glob::glob_match;
 use crate::key::Key;
 use crate::keys::parse_cursor;
-use crate::lookup;
+use crate::lookup::{self, WrongType};
 use crate::reply::{format_i64, Reply};
-use crate::shard::{Ctx, Stats};
+use crate::shard::Ctx;
 use crate::types::packed::PackedPairs;
 use crate::types::set::MemberHasher;
 use crate::util::{parse_i64, LongDouble, Rng};
@@ -252,39 +252,16 @@ fn limits(ctx: &Ctx<'_>) -> ListpackLimits {
     }
 }
 
-/// The hash at `key` for a read command (counting a hit or miss); `Err` (with WRONGTYPE
-/// replied) for a value of another type.
-fn lookup_read<'d>(
-    db: &'d mut Db,
-    stats: &mut Stats,
-    reply: &mut Reply,
-    key: &[u8],
-    now: i64,
-) -> Result<Option<&'d Hash>, ()> {
-    lookup::read(db, stats, key, now).map_err(|_| reply.error(errors::WRONGTYPE))
-}
-
-/// The hash at `key` for a write command; `Err` (with WRONGTYPE replied) for another type.
-fn lookup_write<'d>(
-    db: &'d mut Db,
-    reply: &mut Reply,
-    key: &[u8],
-    now: i64,
-) -> Result<Option<&'d mut Hash>, ()> {
-    lookup::write(db, key, now).map_err(|_| reply.error(errors::WRONGTYPE))
-}
-
 /// The hash at `key` for writing, created empty when missing (Redis's
-/// `hashTypeLookupWriteOrCreate`); `Err` (with WRONGTYPE replied) for another type. The
-/// caller must add a field to a hash it created: an empty hash is never left in the database.
+/// `hashTypeLookupWriteOrCreate`); `Err(WrongType)` for another type. The caller must add a
+/// field to a hash it created: an empty hash is never left in the database.
 fn lookup_write_or_create<'d>(
     db: &'d mut Db,
-    reply: &mut Reply,
     key: &[u8],
     now: i64,
-) -> Result<&'d mut Hash, ()> {
-    lookup_write(db, reply, key, now)?;
-    hash_for_set(db, key, now).ok_or(())
+) -> Result<&'d mut Hash, WrongType> {
+    lookup::write::<Hash>(db, key, now)?;
+    hash_for_set(db, key, now).ok_or(WrongType)
 }
 
 /// HSET and HMSET (Redis's `hsetCommand`): fields and values must come in pairs; every long
@@ -297,8 +274,8 @@ fn hset_generic(ctx: &mut Ctx<'_>, args: &[Bytes], cmd: &str) {
         reply.error(&errors::wrong_arity(cmd));
         return;
     }
-    let Ok(h) = lookup_write_or_create(db, reply, &args[1], now) else {
-        return;
+    let Ok(h) = lookup_write_or_create(db, &args[1], now) else {
+        return reply.error(errors::WRONGTYPE);
     };
     h.try_conversion(&args[2..], limits);
     let mut created = 0;
@@ -340,8 +317,8 @@ pub fn hsetnx(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let limits = limits(ctx);
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    let Ok(h) = lookup_write_or_create(db, reply, &args[1], now) else {
-        return;
+    let Ok(h) = lookup_write_or_create(db, &args[1], now) else {
+        return reply.error(errors::WRONGTYPE);
     };
     if h.contains(&args[2]) {
         reply.int(0);
@@ -360,11 +337,12 @@ pub fn hsetnx(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn hget(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    if let Ok(h) = lookup_read(db, stats, reply, &args[1], now) {
-        match h.and_then(|h| h.get(&args[2])) {
-            Some(v) => reply.bulk(v),
-            None => reply.null(),
-        }
+    let Ok(h) = lookup::read::<Hash>(db, stats, &args[1], now) else {
+        return reply.error(errors::WRONGTYPE);
+    };
+    match h.and_then(|h| h.get(&args[2])) {
+        Some(v) => reply.bulk(v),
+        None => reply.null(),
     }
 }
 
@@ -376,8 +354,8 @@ pub fn hget(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn hmget(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let Ok(h) = lookup_read(db, stats, reply, &args[1], now) else {
-        return;
+    let Ok(h) = lookup::read::<Hash>(db, stats, &args[1], now) else {
+        return reply.error(errors::WRONGTYPE);
     };
     reply.array(args.len() - 2);
     for field in &args[2..] {
@@ -397,8 +375,8 @@ pub fn hdel(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let key = &args[1][..];
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    let h = match lookup_write(db, reply, key, now) {
-        Err(()) => return,
+    let h = match lookup::write::<Hash>(db, key, now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.int(0);
             return;
@@ -435,9 +413,10 @@ pub fn hdel(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn hexists(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    if let Ok(h) = lookup_read(db, stats, reply, &args[1], now) {
-        reply.int(h.is_some_and(|h| h.contains(&args[2])) as i64);
-    }
+    let Ok(h) = lookup::read::<Hash>(db, stats, &args[1], now) else {
+        return reply.error(errors::WRONGTYPE);
+    };
+    reply.int(h.is_some_and(|h| h.contains(&args[2])) as i64);
 }
 
 /// The number of fields (0 for a missing key).
@@ -448,9 +427,10 @@ pub fn hexists(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn hlen(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    if let Ok(h) = lookup_read(db, stats, reply, &args[1], now) {
-        reply.int(h.map_or(0, Hash::len) as i64);
-    }
+    let Ok(h) = lookup::read::<Hash>(db, stats, &args[1], now) else {
+        return reply.error(errors::WRONGTYPE);
+    };
+    reply.int(h.map_or(0, Hash::len) as i64);
 }
 
 /// The length of the value of `field` (0 when missing).
@@ -461,9 +441,10 @@ pub fn hlen(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn hstrlen(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    if let Ok(h) = lookup_read(db, stats, reply, &args[1], now) {
-        reply.int(h.and_then(|h| h.get(&args[2])).map_or(0, <[u8]>::len) as i64);
-    }
+    let Ok(h) = lookup::read::<Hash>(db, stats, &args[1], now) else {
+        return reply.error(errors::WRONGTYPE);
+    };
+    reply.int(h.and_then(|h| h.get(&args[2])).map_or(0, <[u8]>::len) as i64);
 }
 
 /// What HGETALL, HKEYS and HVALS reply with.
@@ -479,8 +460,8 @@ enum Parts {
 fn getall_generic(ctx: &mut Ctx<'_>, args: &[Bytes], parts: Parts) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let Ok(h) = lookup_read(db, stats, reply, &args[1], now) else {
-        return;
+    let Ok(h) = lookup::read::<Hash>(db, stats, &args[1], now) else {
+        return reply.error(errors::WRONGTYPE);
     };
     let len = h.map_or(0, Hash::len);
     if parts == Parts::Both {
@@ -552,8 +533,8 @@ pub fn hincrby(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let (key, field) = (&args[1][..], &args[2][..]);
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    let Ok(h) = lookup_write(db, reply, key, now) else {
-        return;
+    let Ok(h) = lookup::write::<Hash>(db, key, now) else {
+        return reply.error(errors::WRONGTYPE);
     };
     let current = match h.and_then(|h| h.get(field)) {
         None => 0,
@@ -597,8 +578,8 @@ pub fn hincrbyfloat(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let (key, field) = (&args[1][..], &args[2][..]);
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    let Ok(h) = lookup_write(db, reply, key, now) else {
-        return;
+    let Ok(h) = lookup::write::<Hash>(db, key, now) else {
+        return reply.error(errors::WRONGTYPE);
     };
     let current = match h.and_then(|h| h.get(field)) {
         None => LongDouble::ZERO,
@@ -658,8 +639,8 @@ pub fn hrandfield(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let shard = &mut *ctx.shard;
     let reply = &mut *ctx.reply;
     let db = &mut shard.dbs[ctx.db];
-    match lookup_read(db, &mut shard.stats, reply, &args[1], now) {
-        Err(()) => {}
+    match lookup::read::<Hash>(db, &mut shard.stats, &args[1], now) {
+        Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) => reply.null(),
         Ok(Some(h)) => match h.get_index(shard.rng.below(h.len().max(1))) {
             Some((field, _)) => reply.bulk(field),
@@ -675,8 +656,8 @@ fn hrandfield_with_count(ctx: &mut Ctx<'_>, key: &[u8], count: i64, with_values:
     let reply = &mut *ctx.reply;
     let rng = &mut shard.rng;
     let db = &mut shard.dbs[ctx.db];
-    let h = match lookup_read(db, &mut shard.stats, reply, key, now) {
-        Err(()) => return,
+    let h = match lookup::read::<Hash>(db, &mut shard.stats, key, now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             // An empty array even in RESP3, as Redis's `shared.emptyarray`.
             reply.array(0);
@@ -776,8 +757,8 @@ pub fn hscan(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     };
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let h = match lookup_read(db, stats, reply, &args[1], now) {
-        Err(()) => return,
+    let h = match lookup::read::<Hash>(db, stats, &args[1], now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.array(2);
             reply.bulk(b"0");

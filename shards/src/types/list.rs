@@ -33,9 +33,9 @@
 use crate::aof;
 use crate::db::Db;
 use crate::errors;
-use crate::lookup::{self, Typed};
+use crate::lookup::{self, Typed, WrongType};
 use crate::reply::Reply;
-use crate::shard::{Ctx, Stats};
+use crate::shard::Ctx;
 use crate::util::{parse_i64, LongDouble};
 use crate::value::Value;
 use bytes::Bytes;
@@ -173,29 +173,6 @@ fn as_list_mut(value: &mut Value) -> Option<&mut List> {
     List::of_mut(value)
 }
 
-/// The list at `key` for a read command (counting a hit or miss). `Ok(None)` when missing;
-/// WRONGTYPE is replied and `Err` returned for another type.
-fn lookup_read<'d>(
-    db: &'d mut Db,
-    stats: &mut Stats,
-    reply: &mut Reply,
-    key: &[u8],
-    now: i64,
-) -> Result<Option<&'d List>, ()> {
-    lookup::read(db, stats, key, now).map_err(|_| reply.error(errors::WRONGTYPE))
-}
-
-/// The list at `key` for a write command. `Ok(None)` when missing; WRONGTYPE is replied and
-/// `Err` returned for another type.
-fn lookup_write<'d>(
-    db: &'d mut Db,
-    reply: &mut Reply,
-    key: &[u8],
-    now: i64,
-) -> Result<Option<&'d mut List>, ()> {
-    lookup::write(db, key, now).map_err(|_| reply.error(errors::WRONGTYPE))
-}
-
 /// Removes `key` if it holds an empty list, with its `del` keyspace event: Redis deletes a
 /// list once its last element goes.
 fn remove_if_empty(db: &mut Db, key: &[u8], now: i64) {
@@ -258,8 +235,8 @@ fn push_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End) {
     let now = ctx.now;
     let key = &args[1][..];
     let (db, _, reply) = ctx.parts();
-    let list = match lookup_write(db, reply, key, now) {
-        Err(()) => return,
+    let list = match lookup::write::<List>(db, key, now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(Some(list)) => list,
         Ok(None) => {
             db.set(key, Value::list(List::new()));
@@ -300,8 +277,8 @@ pub fn rpush(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 fn pushx_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End) {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    match lookup_write(db, reply, &args[1], now) {
-        Err(()) => {}
+    match lookup::write::<List>(db, &args[1], now) {
+        Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) => reply.int(0),
         Ok(Some(list)) => {
             for item in &args[2..] {
@@ -351,8 +328,8 @@ fn pop_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End, name: &str) {
     let now = ctx.now;
     let key = &args[1][..];
     let (db, _, reply) = ctx.parts();
-    match lookup_write(db, reply, key, now) {
-        Err(()) => {}
+    match lookup::write::<List>(db, key, now) {
+        Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) if has_count => reply.null_array(),
         Ok(None) => reply.null(),
         Ok(Some(_)) if has_count && count == 0 => reply.array(0),
@@ -390,8 +367,8 @@ pub fn rpop(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn llen(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    match lookup_read(db, stats, reply, &args[1], now) {
-        Err(()) => {}
+    match lookup::read::<List>(db, stats, &args[1], now) {
+        Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) => reply.int(0),
         Ok(Some(list)) => reply.int(list.len() as i64),
     }
@@ -431,8 +408,8 @@ pub fn lrange(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     };
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let list = match lookup_read(db, stats, reply, &args[1], now) {
-        Err(()) => return,
+    let list = match lookup::read::<List>(db, stats, &args[1], now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.array(0);
             return;
@@ -459,8 +436,8 @@ pub fn lrange(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn lindex(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let list = match lookup_read(db, stats, reply, &args[1], now) {
-        Err(()) => return,
+    let list = match lookup::read::<List>(db, stats, &args[1], now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.null();
             return;
@@ -485,8 +462,8 @@ pub fn lindex(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn lset(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    let list = match lookup_write(db, reply, &args[1], now) {
-        Err(()) => return,
+    let list = match lookup::write::<List>(db, &args[1], now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.error(errors::NO_SUCH_KEY);
             return;
@@ -524,8 +501,8 @@ pub fn linsert(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     };
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    let list = match lookup_write(db, reply, &args[1], now) {
-        Err(()) => return,
+    let list = match lookup::write::<List>(db, &args[1], now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.int(0);
             return;
@@ -559,8 +536,8 @@ pub fn lrem(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let key = &args[1][..];
     let element = &args[3][..];
     let (db, _, reply) = ctx.parts();
-    let list = match lookup_write(db, reply, key, now) {
-        Err(()) => return,
+    let list = match lookup::write::<List>(db, key, now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.int(0);
             return;
@@ -626,8 +603,8 @@ pub fn ltrim(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let key = &args[1][..];
     let (db, _, reply) = ctx.parts();
-    let list = match lookup_write(db, reply, key, now) {
-        Err(()) => return,
+    let list = match lookup::write::<List>(db, key, now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.ok();
             return;
@@ -700,8 +677,8 @@ pub fn lpos(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     }
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let list = match lookup_read(db, stats, reply, &args[1], now) {
-        Err(()) => return,
+    let list = match lookup::read::<List>(db, stats, &args[1], now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             if count.is_some() {
                 reply.array(0);
@@ -767,8 +744,8 @@ pub fn lpos(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 fn move_generic(ctx: &mut Ctx<'_>, src: &[u8], dst: &[u8], from: End, to: End) {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    match lookup_write(db, reply, src, now) {
-        Err(()) => return,
+    match lookup::write::<List>(db, src, now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.null();
             return;
@@ -779,8 +756,8 @@ fn move_generic(ctx: &mut Ctx<'_>, src: &[u8], dst: &[u8], from: End, to: End) {
         }
         Ok(Some(_)) => {}
     }
-    if lookup_write(db, reply, dst, now).is_err() {
-        return;
+    if let Err(WrongType) = lookup::write::<List>(db, dst, now) {
+        return reply.error(errors::WRONGTYPE);
     }
     let Some(item) = db
         .get_mut(src, now)
@@ -882,8 +859,11 @@ fn mpop_keys(ctx: &mut Ctx<'_>, keys: &[Bytes], end: End, count: u64) -> bool {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
     for key in keys {
-        match lookup_write(db, reply, key, now) {
-            Err(()) => return true,
+        match lookup::write::<List>(db, key, now) {
+            Err(WrongType) => {
+                reply.error(errors::WRONGTYPE);
+                return true;
+            }
             Ok(None) => continue,
             Ok(Some(list)) if list.is_empty() => continue,
             Ok(Some(_)) => {
@@ -1044,8 +1024,8 @@ fn bpop_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End) {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
     for key in &args[1..last] {
-        match lookup_write(db, reply, key, now) {
-            Err(()) => return,
+        match lookup::write::<List>(db, key, now) {
+            Err(WrongType) => return reply.error(errors::WRONGTYPE),
             Ok(None) => continue,
             Ok(Some(list)) if list.is_empty() => continue,
             Ok(Some(_)) => {
@@ -1114,8 +1094,8 @@ pub fn reply_not_blocking(reply: &mut Reply, name: &[u8]) {
 fn bmove_generic(ctx: &mut Ctx<'_>, args: &[Bytes], from: End, to: End) {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    match lookup_write(db, reply, &args[1], now) {
-        Err(()) => {}
+    match lookup::write::<List>(db, &args[1], now) {
+        Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply_timed_out(reply);
             if ctx.aof_enabled() {

@@ -28,7 +28,7 @@ use crate::db::{Db, Key};
 use crate::errors;
 use crate::glob::glob_match;
 use crate::keys::parse_cursor;
-use crate::lookup;
+use crate::lookup::{self, WrongType};
 use crate::reply::{format_i64, Reply};
 use crate::shard::{Ctx, Shard, Stats};
 use crate::util::{parse_i64, Rng};
@@ -381,40 +381,16 @@ fn reply_taken(reply: &mut Reply, taken: &Taken) {
     }
 }
 
-/// The set at `key` for a read command (counting a hit or miss): `Ok(None)` when missing;
-/// `Err` after replying WRONGTYPE for another type.
-fn read_set<'d>(
-    db: &'d mut Db,
-    stats: &mut Stats,
-    reply: &mut Reply,
-    key: &[u8],
-    now: i64,
-) -> Result<Option<&'d Set>, ()> {
-    lookup::read(db, stats, key, now).map_err(|_| reply.error(errors::WRONGTYPE))
-}
-
-/// The set at `key` for a write command (no keyspace hit or miss): `Ok(None)` when missing;
-/// `Err` after replying WRONGTYPE for another type.
-fn write_set<'d>(
-    db: &'d mut Db,
-    reply: &mut Reply,
-    key: &[u8],
-    now: i64,
-) -> Result<Option<&'d mut Set>, ()> {
-    lookup::write(db, key, now).map_err(|_| reply.error(errors::WRONGTYPE))
-}
-
 /// Looks every source key up for reading, as the multi-key commands do: Redis 7.0 checks the
-/// type of every key, even after a missing one. `Err` after replying WRONGTYPE.
+/// type of every key, even after a missing one. `Err(WrongType)` at the first of another type.
 fn check_sources(
     db: &mut Db,
     stats: &mut Stats,
-    reply: &mut Reply,
     keys: &[Bytes],
     now: i64,
-) -> Result<(), ()> {
+) -> Result<(), WrongType> {
     for key in keys {
-        read_set(db, stats, reply, key, now)?;
+        lookup::read::<Set>(db, stats, key, now)?;
     }
     Ok(())
 }
@@ -467,8 +443,8 @@ pub fn sadd(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
     let add_all = |set: &mut Set| args[2..].iter().filter(|m| set.add(m, max)).count();
-    let added = match write_set(db, reply, key, now) {
-        Err(()) => return,
+    let added = match lookup::write::<Set>(db, key, now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(Some(set)) => add_all(set),
         Ok(None) => {
             let mut set = Set::for_member(&args[2]);
@@ -493,8 +469,8 @@ pub fn srem(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let key = &args[1][..];
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    let set = match write_set(db, reply, key, now) {
-        Err(()) => return,
+    let set = match lookup::write::<Set>(db, key, now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.int(0);
             return;
@@ -541,9 +517,10 @@ pub fn smembers(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn sismember(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    if let Ok(set) = read_set(db, stats, reply, &args[1], now) {
-        reply.int(set.is_some_and(|s| s.contains(&args[2])) as i64);
-    }
+    let Ok(set) = lookup::read::<Set>(db, stats, &args[1], now) else {
+        return reply.error(errors::WRONGTYPE);
+    };
+    reply.int(set.is_some_and(|s| s.contains(&args[2])) as i64);
 }
 
 /// An array of 1 or 0 per member: whether it is in the set at `key` (all 0 when missing).
@@ -554,8 +531,8 @@ pub fn sismember(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn smismember(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let Ok(set) = read_set(db, stats, reply, &args[1], now) else {
-        return;
+    let Ok(set) = lookup::read::<Set>(db, stats, &args[1], now) else {
+        return reply.error(errors::WRONGTYPE);
     };
     reply.array(args.len() - 2);
     for member in &args[2..] {
@@ -571,9 +548,10 @@ pub fn smismember(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn scard(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    if let Ok(set) = read_set(db, stats, reply, &args[1], now) {
-        reply.int(set.map_or(0, Set::len) as i64);
-    }
+    let Ok(set) = lookup::read::<Set>(db, stats, &args[1], now) else {
+        return reply.error(errors::WRONGTYPE);
+    };
+    reply.int(set.map_or(0, Set::len) as i64);
 }
 
 /// Removes and replies with a random member (null when the key is missing), or with `count`
@@ -596,8 +574,8 @@ pub fn spop(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let shard = &mut *ctx.shard;
     let (db, rng, reply) = (&mut shard.dbs[ctx.db], &mut shard.rng, &mut *ctx.reply);
-    let set = match write_set(db, reply, key, now) {
-        Err(()) => return,
+    let set = match lookup::write::<Set>(db, key, now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.null();
             if ctx.aof_enabled() {
@@ -647,8 +625,8 @@ fn spop_with_count(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let aof_on = ctx.aof_enabled();
     let shard = &mut *ctx.shard;
     let (db, rng, reply) = (&mut shard.dbs[ctx.db], &mut shard.rng, &mut *ctx.reply);
-    match write_set(db, reply, key, now) {
-        Err(()) => return,
+    match lookup::write::<Set>(db, key, now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.set(0);
             if aof_on {
@@ -726,8 +704,8 @@ pub fn srandmember(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         &mut shard.rng,
         &mut *ctx.reply,
     );
-    match read_set(db, stats, reply, &args[1], now) {
-        Err(()) => {}
+    match lookup::read::<Set>(db, stats, &args[1], now) {
+        Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) => reply.null(),
         Ok(Some(set)) => match set.get_index(rng.below(set.len().max(1))) {
             Some(member) => reply_member(reply, member),
@@ -758,8 +736,8 @@ fn srandmember_with_count(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         &mut shard.rng,
         &mut *ctx.reply,
     );
-    let set = match read_set(db, stats, reply, &args[1], now) {
-        Err(()) => return,
+    let set = match lookup::read::<Set>(db, stats, &args[1], now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.array(0);
             return;
@@ -900,8 +878,8 @@ fn sinter_generic(ctx: &mut Ctx<'_>, keys: &[Bytes], mode: Inter<'_>) {
     let max = max_intset_entries(ctx.shard);
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    if check_sources(db, stats, reply, keys, now).is_err() {
-        return;
+    if let Err(WrongType) = check_sources(db, stats, keys, now) {
+        return reply.error(errors::WRONGTYPE);
     }
     let sets: Option<Vec<&Set>> = peek_sets(db, keys).into_iter().collect();
     let mut sets = match sets {
@@ -993,8 +971,8 @@ fn sunion_diff_generic(ctx: &mut Ctx<'_>, keys: &[Bytes], dst: Option<&[u8]>, di
     let max = max_intset_entries(ctx.shard);
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    if check_sources(db, stats, reply, keys, now).is_err() {
-        return;
+    if let Err(WrongType) = check_sources(db, stats, keys, now) {
+        return reply.error(errors::WRONGTYPE);
     }
     let sets = peek_sets(db, keys);
     let result = if diff {
@@ -1128,8 +1106,8 @@ pub fn sscan(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     };
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let set = match read_set(db, stats, reply, &args[1], now) {
-        Err(()) => return,
+    let set = match lookup::read::<Set>(db, stats, &args[1], now) {
+        Err(WrongType) => return reply.error(errors::WRONGTYPE),
         Ok(None) => {
             reply.array(2);
             reply.bulk(b"0");

@@ -8,7 +8,7 @@
 
 use crate::aof;
 use crate::db::Db;
-use crate::errors;
+use crate::errors::{self, WrongType};
 use crate::lookup::read_value as lookup_read;
 use crate::reply::Reply;
 use crate::shard::{Ctx, Stats};
@@ -16,30 +16,26 @@ use crate::util::{parse_i64, LongDouble};
 use crate::value::Value;
 use bytes::Bytes;
 
-/// Replies with the string at `key` as GET does (Redis's `getGenericCommand`): its value, null
-/// when missing, WRONGTYPE for another type, which is `Err`. `Ok` tells whether the key exists.
+/// Replies with the string at `key` as GET does (Redis's `getGenericCommand`): its value, or
+/// null when missing. `Ok` tells whether the key exists; a value of another type is
+/// `Err(WrongType)`, with nothing replied (the caller replies WRONGTYPE).
 fn get_generic(
     db: &mut Db,
     stats: &mut Stats,
     reply: &mut Reply,
     key: &[u8],
     now: i64,
-) -> Result<bool, ()> {
+) -> Result<bool, WrongType> {
     match lookup_read(db, stats, key, now) {
         None => {
             reply.null();
             Ok(false)
         }
-        Some(value) => match value.string_bytes() {
-            Some(s) => {
-                reply.bulk(&s);
-                Ok(true)
-            }
-            None => {
-                reply.error(errors::WRONGTYPE);
-                Err(())
-            }
-        },
+        Some(value) => {
+            let s = value.string_bytes().ok_or(WrongType)?;
+            reply.bulk(&s);
+            Ok(true)
+        }
     }
 }
 
@@ -54,7 +50,9 @@ fn int_value(n: i64) -> Value {
 pub fn get(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    let _ = get_generic(db, stats, reply, &args[1], now);
+    if let Err(WrongType) = get_generic(db, stats, reply, &args[1], now) {
+        reply.error(errors::WRONGTYPE);
+    }
 }
 
 /// Which command is parsing the shared SET/GETEX options: each accepts a different subset.
@@ -267,7 +265,7 @@ pub fn set(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         // GET reads the old value as the GET command would, counting the lookup.
         match get_generic(db, stats, reply, key, now) {
             Ok(exists) => exists,
-            Err(()) => return,
+            Err(WrongType) => return reply.error(errors::WRONGTYPE),
         }
     } else {
         db.contains(key, now)
@@ -374,8 +372,8 @@ pub fn psetex(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn getset(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    if get_generic(db, stats, reply, &args[1], now).is_err() {
-        return;
+    if let Err(WrongType) = get_generic(db, stats, reply, &args[1], now) {
+        return reply.error(errors::WRONGTYPE);
     }
     db.set(&args[1], Value::string(&args[2]));
     ctx.notify(crate::notify::STRING, "set", &args[1]);
@@ -389,9 +387,13 @@ pub fn getset(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn getdel(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
-    if let Ok(true) = get_generic(db, stats, reply, &args[1], now) {
-        db.remove(&args[1]);
-        db.notify(crate::notify::GENERIC, "del", &args[1]);
+    match get_generic(db, stats, reply, &args[1], now) {
+        Ok(true) => {
+            db.remove(&args[1]);
+            db.notify(crate::notify::GENERIC, "del", &args[1]);
+        }
+        Ok(false) => {}
+        Err(WrongType) => reply.error(errors::WRONGTYPE),
     }
 }
 
