@@ -406,8 +406,9 @@ const OUTPUT_LIMIT_DEFAULTS: [(&str, [i64; 3]); 3] = [
 ];
 
 /// `client-output-buffer-limit <class> <hard> <soft> <seconds> ...`: validated with Redis's
-/// messages. Nothing enforces output buffer limits yet, so only each class's default is
-/// accepted rather than a limit that would silently not apply.
+/// messages. Only the pubsub class's default is enforced (subscribers and monitors are cut
+/// off past it), so only each class's default is accepted rather than a limit that would
+/// silently not apply.
 fn output_buffer_limits(args: &[String]) -> Result<(), String> {
     if args.is_empty() || !args.len().is_multiple_of(4) {
         return Err("Wrong number of arguments in buffer limit configuration.".into());
@@ -435,7 +436,7 @@ fn output_buffer_limits(args: &[String]) -> Result<(), String> {
             );
         }
         if [hard, soft, secs] != OUTPUT_LIMIT_DEFAULTS[class].1 {
-            return Err("client output buffer limits are not enforced yet: only the defaults (normal 0 0 0, replica 256mb 64mb 60, pubsub 32mb 8mb 60) are accepted".into());
+            return Err("client output buffer limits other than the defaults are not enforced: only the defaults (normal 0 0 0, replica 256mb 64mb 60, pubsub 32mb 8mb 60) are accepted".into());
         }
     }
     Ok(())
@@ -899,8 +900,8 @@ fn is_default(args: &[String], default: &str) -> bool {
         })
 }
 
-/// Declares a directive of a feature shardis does not have yet (replication, snapshots and
-/// AOF tuning, keyspace events, ...). It accepts only Redis's default, so a stock redis.conf
+/// Declares a directive of a feature shardis does not have yet (replication, cluster,
+/// lazyfree, io-threads, ...). It accepts only Redis's default, so a stock redis.conf
 /// loads while no other value is silently ignored. `$shown` is what CONFIG GET shows.
 macro_rules! inert {
     ($name:literal, $default:literal, $shown:literal) => {
@@ -1478,7 +1479,7 @@ mod tests {
     }
 
     #[test]
-    fn features_not_built_yet_accept_only_redis_defaults() {
+    fn a_stock_file_loads_and_features_not_built_accept_only_redis_defaults() {
         let mut c = Config::default();
         let stock = "proc-title-template \"{title} {listen-addr} {server-mode}\"\noom-score-adj-values 0 200 800\nauto-aof-rewrite-min-size 64mb\nnotify-keyspace-events \"\"\nrdbcompression YES\n";
         assert_eq!(apply_text(&mut c, stock), Ok(()));
