@@ -90,6 +90,7 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream, slot: ClientSlot) {
             name: Bytes::new(),
         },
         last_scratch: Bytes::new(),
+        aof_needed: 0,
         rng: Rng::new(id.wrapping_mul(0x9E37_79B9_7F4A_7C15)),
         ctx: ctx.clone(),
         info,
@@ -161,6 +162,9 @@ struct Conn {
     origin: Origin,
     /// The last error reply a connection command pushed (its code feeds INFO errorstats).
     last_scratch: Bytes,
+    /// How far this shard's AOF record stream must be in the file before the pending
+    /// replies leave (what this connection's own commands recorded; 0: nothing).
+    aof_needed: u64,
     /// Replies ready to be written.
     out: Reply,
     /// Output set aside in blocks, written before `out` (see `output.rs`).
@@ -320,7 +324,8 @@ impl Conn {
             }
             if !self.out.is_empty() || !self.spilled.is_empty() {
                 // Replies to writes leave once the writes are as durable as appendfsync says.
-                if let Some(synced) = self.ctx.aof_flush(true) {
+                let needed = std::mem::take(&mut self.aof_needed);
+                if let Some(synced) = self.ctx.aof_flush_upto(true, needed) {
                     let _ = synced.await;
                 }
                 {

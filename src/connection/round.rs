@@ -105,6 +105,17 @@ impl Round {
 }
 
 impl Conn {
+    /// After this connection's commands ran in place: when they recorded something for the
+    /// AOF (the stream moved on from `before`), its replies must wait for that much of the
+    /// stream to be in the file, even if another connection's flush takes it first.
+    fn note_recorded(&mut self, before: Option<u64>) {
+        if let Some(before) = before {
+            if let Some(after) = self.ctx.aof_position().filter(|&after| after > before) {
+                self.aof_needed = self.aof_needed.max(after);
+            }
+        }
+    }
+
     /// Queues a command on every shard: the first part counts the call, the others their time.
     pub(super) fn queue_everywhere(
         &mut self,
@@ -161,6 +172,7 @@ impl Conn {
             if part {
                 self.ctx.aof_before_part();
             }
+            let before = self.ctx.aof_position();
             self.ctx.run_command(
                 handler,
                 self.db,
@@ -173,6 +185,7 @@ impl Conn {
             if part {
                 self.ctx.aof_keep_part(self.tx);
             }
+            self.note_recorded(before);
             self.ctx.wake_blocked(now);
             self.ctx.publish_events();
             return;
@@ -287,10 +300,12 @@ impl Conn {
             if part {
                 self.ctx.aof_before_part();
             }
+            let before = self.ctx.aof_position();
             results[self.ctx.id] = self.ctx.run_jobs(local).into_iter().map(Some).collect();
             if part {
                 self.ctx.aof_keep_part(self.tx);
             }
+            self.note_recorded(before);
         }
         for (shard, pending) in waiting {
             if let Ok(rx) = pending {

@@ -533,11 +533,18 @@ impl ShardCtx {
     /// write left). With `wait`, answers when a reply to it may leave: once it is in the
     /// file, and on disk under `appendfsync always`; `None` when that is now.
     pub fn aof_flush(&self, wait: bool) -> Option<oneshot::Receiver<()>> {
+        self.aof_flush_upto(wait, 0)
+    }
+
+    /// [`ShardCtx::aof_flush`] for a reply that also needs the records up to stream position
+    /// `needed` ([`ShardCtx::aof_position`] right after its own commands ran): another
+    /// connection's flush may have taken them since, into a backlog.
+    pub fn aof_flush_upto(&self, wait: bool, needed: u64) -> Option<oneshot::Receiver<()>> {
         let mut slot = self.aof.borrow_mut();
         let aof = slot.as_mut()?;
         let bytes = self.engine.borrow_mut().aof.take();
         let policy = Fsync::of(&self.config());
-        let upto = aof.segment.append(&bytes, policy);
+        let upto = aof.segment.append(&bytes, policy).max(needed);
         if !wait || aof.segment.ready(upto, policy) {
             return None;
         }
@@ -547,6 +554,15 @@ impl ShardCtx {
         });
         aof.segment.when_in_file(upto, then, policy);
         Some(rx)
+    }
+
+    /// Where this shard's record stream ends now, counting what the engine recorded since
+    /// the last flush; `None` without the append-only file (one borrow, no more).
+    #[inline]
+    pub fn aof_position(&self) -> Option<u64> {
+        let slot = self.aof.borrow();
+        let aof = slot.as_ref()?;
+        Some(aof.segment.appended() + self.engine.borrow().aof.pending_len() as u64)
     }
 
     /// Where this shard's record stream is now: pass it to [`ShardCtx::after_durable`] to

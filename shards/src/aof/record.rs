@@ -67,6 +67,12 @@ impl AofLog {
         std::mem::take(&mut self.buf)
     }
 
+    /// Bytes recorded since the last [`AofLog::take`].
+    #[inline]
+    pub fn pending_len(&self) -> usize {
+        self.buf.len()
+    }
+
     /// Makes the next record start with SELECT: the server is about to put something else
     /// (a transaction's part) into the stream between this log's records.
     pub fn forget_db(&mut self) {
