@@ -1,4 +1,4 @@
-//! The hash value type, [`Hash`], with its two encodings (listpack and hashtable), its
+//! The hash value type, `Hash`, with its two encodings (listpack and hashtable), its
 //! conversion thresholds ([`ListpackLimits`]) and access to its pairs by index.
 
 use crate::key::Key;
