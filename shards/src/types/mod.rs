@@ -1,6 +1,6 @@
-//! Command handlers per data type, one file each as in Redis (`t_string.c` -> `string.rs`,
-//! `t_list.c` -> `list.rs`, ...). Each collection module also defines its value type and its
-//! compact and large encodings.
+//! Command handlers per data type, one module each as in Redis (`t_string.c` -> `string`,
+//! `t_list.c` -> `list`, ...), each a directory of files split by job. Each collection module
+//! also defines its value type and its compact and large encodings.
 
 pub mod hash;
 pub mod list;
