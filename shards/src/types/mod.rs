@@ -7,4 +7,6 @@ pub mod list;
 pub mod packed;
 pub mod set;
 pub mod string;
+#[cfg(test)]
+mod test_resp;
 pub mod zset;

@@ -2,48 +2,11 @@
 //! that spell RESP replies and fill or inspect hashes.
 
 use super::fields::hset;
-use crate::reply::Reply;
 use crate::shard::Shard;
 use crate::value::Value;
-use crate::Handler;
-use bytes::Bytes;
 
-/// Runs one command given as words, in RESP2 or RESP3, returning the raw reply.
-pub(super) fn run_proto(
-    s: &mut Shard,
-    now: i64,
-    resp3: bool,
-    handler: Handler,
-    words: &[&str],
-) -> String {
-    let args: Vec<Bytes> = words
-        .iter()
-        .map(|w| Bytes::copy_from_slice(w.as_bytes()))
-        .collect();
-    let mut reply = Reply::new(resp3);
-    s.run(handler, 0, now, &args, &mut reply);
-    String::from_utf8_lossy(reply.as_bytes()).into_owned()
-}
-
-pub(super) fn run(s: &mut Shard, handler: Handler, words: &[&str]) -> String {
-    run_proto(s, 0, false, handler, words)
-}
-
-pub(super) fn run3(s: &mut Shard, handler: Handler, words: &[&str]) -> String {
-    run_proto(s, 0, true, handler, words)
-}
-
-pub(super) fn err(text: &str) -> String {
-    format!("-{text}\r\n")
-}
-
-pub(super) fn bulk(s: &str) -> String {
-    format!("${}\r\n{s}\r\n", s.len())
-}
-
-pub(super) fn int(n: i64) -> String {
-    format!(":{n}\r\n")
-}
+pub(super) use crate::types::test_resp::bulk;
+pub(super) use crate::types::test_resp::{err, int, run, run3, run_proto};
 
 /// A RESP2 array of bulk strings.
 pub(super) fn arr(items: &[&str]) -> String {

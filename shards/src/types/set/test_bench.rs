@@ -1,45 +1,11 @@
 //! The test bench the set unit tests share: one shard run without a runtime, and helpers
 //! that spell RESP replies.
 
-use crate::reply::Reply;
+use crate::errors;
 use crate::shard::Shard;
 use crate::value::Value;
-use crate::{errors, Handler};
-use bytes::Bytes;
 
-/// Runs one command given as words against `shard` at time `now` in RESP2 or RESP3,
-/// returning the raw reply.
-pub(super) fn run_proto(
-    shard: &mut Shard,
-    now: i64,
-    resp3: bool,
-    handler: Handler,
-    words: &[&str],
-) -> String {
-    let args: Vec<Bytes> = words
-        .iter()
-        .map(|w| Bytes::copy_from_slice(w.as_bytes()))
-        .collect();
-    let mut reply = Reply::new(resp3);
-    shard.run(handler, 0, now, &args, &mut reply);
-    String::from_utf8_lossy(reply.as_bytes()).into_owned()
-}
-
-pub(super) fn run(shard: &mut Shard, handler: Handler, words: &[&str]) -> String {
-    run_proto(shard, 0, false, handler, words)
-}
-
-pub(super) fn run3(shard: &mut Shard, handler: Handler, words: &[&str]) -> String {
-    run_proto(shard, 0, true, handler, words)
-}
-
-pub(super) fn err(text: &str) -> String {
-    format!("-{text}\r\n")
-}
-
-pub(super) fn int(n: i64) -> String {
-    format!(":{n}\r\n")
-}
+pub(super) use crate::types::test_resp::{err, int, run, run3, run_proto};
 
 /// A RESP2 array (or RESP3 set with `head` `~`) of bulk strings.
 pub(super) fn bulks(head: char, items: &[&str]) -> String {
