@@ -200,6 +200,36 @@ impl Command {
         (first > 0 && (first as usize) < args.len()).then_some(first as usize)
     }
 
+    /// The (database, key) pairs the command touches when run in database `db`, as the lock
+    /// protocol locks them: its keys in `db`, except that COPY's destination lives in the
+    /// database its `DB` option names and MOVE also touches its key in the destination
+    /// database. An option that does not parse makes the command fail; its keys are then
+    /// taken as they stand.
+    pub fn key_entries(&self, args: &[bytes::Bytes], db: u8) -> Vec<(u8, bytes::Bytes)> {
+        let mut entries: Vec<(u8, bytes::Bytes)> = self
+            .keys(args)
+            .into_iter()
+            .map(|p| (db, args[p].clone()))
+            .collect();
+        let any_db = u8::MAX as usize + 1;
+        match self.meta.name {
+            "copy" if entries.len() == 2 => {
+                let named = shards::keys::parse_copy_options(args, any_db).ok();
+                if let Some(other) = named.and_then(|o| o.db) {
+                    entries[1].0 = other as u8;
+                }
+            }
+            "move" if entries.len() == 1 => {
+                let other = args.get(2).and_then(|a| shards::util::parse_i64(a));
+                if let Some(other) = other.filter(|n| (0..any_db as i64).contains(n)) {
+                    entries.push((other as u8, entries[0].1.clone()));
+                }
+            }
+            _ => {}
+        }
+        entries
+    }
+
     /// Positions of the key arguments of `args`, including commands whose keys move with a
     /// `numkeys` argument (Redis's `movablekeys`). A bad `numkeys` yields no keys: the command
     /// then runs on the connection's shard and its handler replies with Redis's error.

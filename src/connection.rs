@@ -41,7 +41,6 @@ mod transaction;
 
 use admission::*;
 use client_cmds::*;
-use locking::*;
 use round::*;
 use server_cmds::*;
 
@@ -721,7 +720,7 @@ impl Conn {
                 Some(shard) => self.queue_one(shard, handler, args, whole),
                 None => {
                     self.flush_round().await;
-                    let entries = key_entries(cmd, &args, self.db as u8);
+                    let entries = cmd.key_entries(&args, self.db as u8);
                     match self.begin_atomic_entries(entries).await {
                         Ok(locked) => {
                             self.run_move(cmd, stat, handler, how, args).await;
@@ -1112,17 +1111,26 @@ mod tests {
     }
 
     #[test]
-    fn copy_locks_its_destination_in_the_database_it_names() {
+    fn copy_and_move_lock_their_destination_in_the_database_they_name() {
         let copy = command_table::lookup(b"copy").expect("COPY");
-        let plain = key_entries(copy, &args(&["COPY", "a", "b"]), 3);
+        let plain = copy.key_entries(&args(&["COPY", "a", "b"]), 3);
         assert_eq!(plain, vec![(3, Bytes::from("a")), (3, Bytes::from("b"))]);
-        let other_db = key_entries(copy, &args(&["COPY", "a", "b", "REPLACE", "db", "7"]), 3);
+        let other_db = copy.key_entries(&args(&["COPY", "a", "b", "REPLACE", "db", "7"]), 3);
         assert_eq!(other_db, vec![(3, Bytes::from("a")), (7, Bytes::from("b"))]);
         let mset = command_table::lookup(b"mset").expect("MSET");
-        let entries = key_entries(mset, &args(&["MSET", "k1", "v1", "k2", "v2"]), 0);
+        let entries = mset.key_entries(&args(&["MSET", "k1", "v1", "k2", "v2"]), 0);
         assert_eq!(
             entries,
             vec![(0, Bytes::from("k1")), (0, Bytes::from("k2"))]
+        );
+        let moving = command_table::lookup(b"move").expect("MOVE");
+        let entries = moving.key_entries(&args(&["MOVE", "k", "5"]), 2);
+        assert_eq!(entries, vec![(2, Bytes::from("k")), (5, Bytes::from("k"))]);
+        let entries = moving.key_entries(&args(&["MOVE", "k", "x"]), 2);
+        assert_eq!(
+            entries,
+            vec![(2, Bytes::from("k"))],
+            "a bad index fails MOVE"
         );
     }
 }

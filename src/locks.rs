@@ -155,9 +155,9 @@ impl KeyLocks {
                     return self.whole.is_some_and(|o| o != tx)
                         || self.held.values().any(|&o| o != tx);
                 }
-                cmd.keys(args)
-                    .into_iter()
-                    .any(|p| self.conflicts(tx, *db, &args[p]))
+                cmd.key_entries(args, *db)
+                    .iter()
+                    .any(|(db, key)| self.conflicts(tx, *db, key))
             }
             Job::Call(call) => match &call.touch {
                 Touch::Key { db, key } => self.conflicts(tx, *db, key),
@@ -217,33 +217,26 @@ impl KeyLocks {
                         .iter()
                         .any(|job| matches!(job, Job::Run { args, .. } if keyspace_wide(args)))
                     || batch.jobs.iter().any(|job| {
-                        job_keys(job).is_some_and(|(job_db, job_keys)| {
-                            job_db == db && job_keys.iter().any(|k| keys.contains(k))
-                        })
+                        job_entries(job)
+                            .iter()
+                            .any(|(job_db, key)| *job_db == db && keys.contains(key))
                     })
             }
         }
     }
 }
 
-/// The database and keys a job touches (none for jobs that touch no key).
-fn job_keys(job: &Job) -> Option<(u8, Vec<Bytes>)> {
+/// The (database, key) pairs a job touches (none for jobs that touch no key).
+fn job_entries(job: &Job) -> Vec<(u8, Bytes)> {
     match job {
-        Job::Run { db, args, .. } => {
-            let cmd = command_table::lookup(&args[0])?;
-            Some((
-                *db,
-                cmd.keys(args)
-                    .into_iter()
-                    .map(|p| args[p].clone())
-                    .collect(),
-            ))
-        }
+        Job::Run { db, args, .. } => command_table::lookup(&args[0])
+            .map(|cmd| cmd.key_entries(args, *db))
+            .unwrap_or_default(),
         Job::Call(call) => match &call.touch {
-            Touch::Key { db, key } => Some((*db, vec![key.clone()])),
-            Touch::Nothing => None,
+            Touch::Key { db, key } => vec![(*db, key.clone())],
+            Touch::Nothing => Vec::new(),
         },
-        _ => None,
+        _ => Vec::new(),
     }
 }
 

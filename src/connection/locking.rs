@@ -187,21 +187,3 @@ impl Conn {
         positions.into_iter().map(|p| args[p].clone()).collect()
     }
 }
-
-/// The (database, key) pairs a command touches when run in database `db`: its keys, except
-/// that COPY's destination lives in the database its `DB` option names.
-pub(super) fn key_entries(cmd: &Command, args: &[Bytes], db: u8) -> Vec<(u8, Bytes)> {
-    let mut entries: Vec<(u8, Bytes)> = cmd
-        .keys(args)
-        .into_iter()
-        .map(|p| (db, args[p].clone()))
-        .collect();
-    if matches!(cmd.exec, Exec::Moving(_, Move::Copy)) && entries.len() == 2 {
-        // An option that does not parse makes COPY fail; its keys are locked as they are.
-        let named = shards::keys::parse_copy_options(args, u8::MAX as usize + 1).ok();
-        if let Some(db) = named.and_then(|o| o.db) {
-            entries[1].0 = db as u8;
-        }
-    }
-    entries
-}

@@ -382,7 +382,7 @@ impl Conn {
                     if q.cmd.blocks.is_some() {
                         one_batch = false;
                     }
-                    entries.extend(super::key_entries(q.cmd, &q.args, db));
+                    entries.extend(q.cmd.key_entries(&q.args, db));
                 }
             }
         }
