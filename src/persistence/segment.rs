@@ -228,6 +228,11 @@ impl Segment {
         }
     }
 
+    /// The stream position the file holds up to: everything appended but the backlog.
+    fn in_file(&self) -> u64 {
+        self.appended - self.backlog.len() as u64
+    }
+
     /// The stream position reached so far (see [`Segment::append`]).
     pub fn appended(&self) -> u64 {
         self.appended
@@ -345,7 +350,7 @@ impl Segment {
     /// may leave: at once, after the backlog is written, or after an fsync under `always`
     /// (which a reply always waits for while anything is unsynced: it may have observed it).
     pub fn when_in_file(&mut self, upto: u64, then: Then, policy: Fsync) {
-        if upto > self.appended - self.backlog.len() as u64 {
+        if upto > self.in_file() {
             self.waiting.push(then);
         } else if self.unsynced && policy == Fsync::Always {
             self.sync_then(Some(then));
@@ -356,8 +361,7 @@ impl Segment {
 
     /// Whether a reply needing stream position `upto` may leave now (no wait at all).
     pub fn ready(&self, upto: u64, policy: Fsync) -> bool {
-        upto <= self.appended - self.backlog.len() as u64
-            && !(self.unsynced && policy == Fsync::Always)
+        upto <= self.in_file() && !(self.unsynced && policy == Fsync::Always)
     }
 
     /// Asks the syncer for an fsync, running `then` after it.
