@@ -178,6 +178,12 @@ pub fn smove(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     if emptied {
         remove_notified(db, src);
     }
+    // A destination that holds the member already is not modified (Redis signals it only
+    // when the member is added): its WATCHers see no change.
+    if matches!(db.get(dst, now), Some(Value::Set(target)) if target.contains(member)) {
+        reply.int(1);
+        return;
+    }
     let added = match db.get_mut(dst, now) {
         Some(Value::Set(target)) => target.add(member, max),
         _ => {
@@ -282,6 +288,23 @@ mod tests {
         assert_eq!(run(&mut s, smove, &["SMOVE", "nope", "str", "y"]), int(0));
         assert_eq!(run(&mut s, smove, &["SMOVE", "b", "str", "y"]), err(WT));
         assert_eq!(run(&mut s, scard, &["SCARD", "b"]), int(3));
+    }
+
+    #[test]
+    fn smove_onto_a_member_already_there_leaves_the_destination_untouched() {
+        let mut s = shard();
+        run(&mut s, sadd, &["SADD", "src", "a", "b"]);
+        run(&mut s, sadd, &["SADD", "dst", "a"]);
+        s.dbs[0].watched.register(b"dst");
+        s.dbs[0].watched.register(b"src");
+        assert_eq!(run(&mut s, smove, &["SMOVE", "src", "dst", "a"]), int(1));
+        assert_eq!(s.dbs[0].watched.version(b"dst"), Some(0), "dst unchanged");
+        assert_eq!(
+            s.dbs[0].watched.version(b"src"),
+            Some(1),
+            "src lost a member"
+        );
+        assert_eq!(run(&mut s, scard, &["SCARD", "dst"]), int(1));
     }
 
     #[test]
