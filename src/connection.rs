@@ -247,11 +247,6 @@ async fn cut_off_by(signal: Option<&mut futures_channel::oneshot::Receiver<()>>)
     false
 }
 
-/// The empty-handed replies of blocking commands: a null array or a null bulk string.
-fn is_empty_handed(reply: &[u8]) -> bool {
-    matches!(reply, b"*-1\r\n" | b"$-1\r\n" | b"_\r\n")
-}
-
 impl Conn {
     fn resp3(&self) -> bool {
         self.out.resp3()
@@ -569,32 +564,37 @@ impl Conn {
         );
     }
 
-    /// Runs a command over keys that may span shards, whole (one shard) or gathered.
+    /// Runs a blocking command's attempt over keys that may span shards, whole (one shard)
+    /// or gathered: its reply, and whether it found nothing to serve it (`Ctx::empty_handed`:
+    /// then the reply is the one for a timeout).
     async fn run_anywhere(
         &mut self,
         handler: Handler,
         args: &[Bytes],
         keys: &[usize],
-    ) -> Result<Bytes, ()> {
+    ) -> Result<(Bytes, bool), ()> {
         let nshards = self.ctx.nshards;
         let first = keys
             .first()
             .map(|&p| key_shard(&args[p], nshards))
             .unwrap_or(self.ctx.id);
         if keys.iter().all(|&p| key_shard(&args[p], nshards) == first) {
-            let job = Job::Run {
-                handler,
-                db: self.db as u8,
-                resp3: self.resp3(),
-                args: args.to_vec(),
-                tally: Tally::Skip,
-                origin: self.origin.clone(),
-                whole_args: None,
+            let (db, resp3, origin) = (self.db as u8, self.resp3(), self.origin.clone());
+            let touch = Touch::Keys {
+                db,
+                keys: keys.iter().map(|&p| args[p].clone()).collect(),
             };
-            match self.one(first, job).await? {
-                Outcome::Reply(reply) => Ok(reply),
-                _ => Err(()),
-            }
+            let args = args.to_vec();
+            let attempt = move |s: &ShardCtx, now: i64| {
+                let mut reply = Reply::new(resp3);
+                let db = db as usize;
+                s.run_command(handler, db, now, &args, &mut reply, Tally::Skip, &origin);
+                (reply.take(), s.engine.borrow_mut().take_empty_handed())
+            };
+            self.ctx
+                .on(first, self.tx, touch, attempt)
+                .await
+                .map_err(|_| ())
         } else {
             let locked = self
                 .begin_atomic(&Self::keys_at(args, keys.iter().copied()))
@@ -684,6 +684,7 @@ impl Conn {
                                     let reply = self
                                         .run_gathered(handler, &args, &keys)
                                         .await
+                                        .map(|(reply, _)| reply)
                                         .map_err(|_| ());
                                     self.end_atomic(locked).await;
                                     reply

@@ -35,6 +35,13 @@ pub enum Touch {
         /// The key.
         key: Bytes,
     },
+    /// Several keys of one database (a command's keys on this shard).
+    Keys {
+        /// The database.
+        db: u8,
+        /// The keys.
+        keys: Vec<Bytes>,
+    },
 }
 
 /// The closure of a call, as it travels.

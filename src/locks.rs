@@ -161,6 +161,7 @@ impl KeyLocks {
             }
             Job::Call(call) => match &call.touch {
                 Touch::Key { db, key } => self.conflicts(tx, *db, key),
+                Touch::Keys { db, keys } => keys.iter().any(|key| self.conflicts(tx, *db, key)),
                 Touch::Nothing => false,
             },
             _ => false,
@@ -234,6 +235,7 @@ fn job_entries(job: &Job) -> Vec<(u8, Bytes)> {
             .unwrap_or_default(),
         Job::Call(call) => match &call.touch {
             Touch::Key { db, key } => vec![(*db, key.clone())],
+            Touch::Keys { db, keys } => keys.iter().map(|key| (*db, key.clone())).collect(),
             Touch::Nothing => Vec::new(),
         },
         _ => Vec::new(),

@@ -80,6 +80,9 @@ pub struct Shard {
     pub(crate) evict_next_db: usize,
     /// Keyspace notifications wanted and not yet published.
     pub notify: crate::notify::Notifier,
+    /// Set by a blocking command that found nothing to serve it ([`Ctx::empty_handed`]):
+    /// the server blocks the client (or, where it may not block, sends the reply as it is).
+    empty_handed: bool,
 }
 
 impl Shard {
@@ -95,6 +98,7 @@ impl Shard {
             eviction_pool: EvictionPool::default(),
             evict_next_db: 0,
             notify: crate::notify::Notifier::default(),
+            empty_handed: false,
         }
     }
 
@@ -167,6 +171,12 @@ impl Shard {
         };
         handler(&mut ctx, args);
     }
+
+    /// Whether the last blocking command run here found nothing to serve it (and clears
+    /// the mark): the server blocks its client rather than send the timeout reply.
+    pub fn take_empty_handed(&mut self) -> bool {
+        std::mem::take(&mut self.empty_handed)
+    }
 }
 
 /// What a command handler works with: the shard, the selected database, the time the command
@@ -198,6 +208,15 @@ impl Ctx<'_> {
             &mut self.shard.stats,
             &mut *self.reply,
         )
+    }
+
+    /// A blocking command (BLPOP, BZPOPMIN, ...) found no key that serves it: it replies what
+    /// Redis replies on timeout (a null array, `_` in RESP3) and marks the shard, so the
+    /// server knows to block the client ([`Shard::take_empty_handed`]) without reading the
+    /// reply.
+    pub fn empty_handed(&mut self) {
+        self.reply.null_array();
+        self.shard.empty_handed = true;
     }
 
     /// True when the append-only file records this shard's writes: a handler that logs its

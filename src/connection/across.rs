@@ -32,13 +32,14 @@ impl Conn {
 
     /// A command over keys on several shards: copies of its keys' values are gathered into
     /// a scratch shard, the handler runs there, and every key whose value or expiry it
-    /// changed is written back to the shard that owns it.
+    /// changed is written back to the shard that owns it. Answers the reply, and whether a
+    /// blocking command found nothing to serve it (`Ctx::empty_handed`).
     pub(super) async fn run_gathered(
         &mut self,
         handler: Handler,
         args: &[Bytes],
         positions: &[usize],
-    ) -> Result<Bytes, ShardGone> {
+    ) -> Result<(Bytes, bool), ShardGone> {
         let nshards = self.ctx.nshards;
         let db = self.db as u8;
         let mut keys: Vec<Bytes> = Vec::new();
@@ -70,6 +71,7 @@ impl Conn {
         scratch.set_notify_flags(self.ctx.engine.borrow().notify.flags());
         let mut reply = Reply::new(self.resp3());
         scratch.run(handler, self.db, now, args, &mut reply);
+        let empty_handed = scratch.take_empty_handed();
         let mut events = scratch.take_db_events(self.db);
         for (key, original) in keys.iter().zip(originals) {
             let written = scratch.dbs[self.db].watched.version(key) != Some(0);
@@ -99,7 +101,7 @@ impl Conn {
                 }
             }
         }
-        Ok(reply.take())
+        Ok((reply.take(), empty_handed))
     }
 
     /// RENAME (or, with `nx`, RENAMENX) of `src` on shard `s_src` to `dst` on `s_dst`.

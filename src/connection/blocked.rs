@@ -28,20 +28,20 @@ impl Conn {
         };
         let keys = cmd.keys(&args);
         let started = crate::stats::stamp();
-        let reply = match self.run_anywhere(handler, &args, &keys).await {
-            Ok(reply) => reply,
+        let (reply, empty_handed) = match self.run_anywhere(handler, &args, &keys).await {
+            Ok(attempt) => attempt,
             Err(()) => return self.out.error(SHARD_GONE),
         };
         // Inside EXEC nothing blocks: the empty-handed reply comes at once (a null bulk
         // string for BLMOVE and BRPOPLPUSH, as Redis answers a client that may not block).
-        let reply = if self.in_exec && is_empty_handed(&reply) && how.source_only {
+        let reply = if self.in_exec && empty_handed && how.source_only {
             let mut null = Reply::new(self.resp3());
             null.null();
             null.take()
         } else {
             reply
         };
-        if !is_empty_handed(&reply) || self.in_exec {
+        if !empty_handed || self.in_exec {
             let usec = crate::stats::elapsed_us(started);
             self.account_whole(cmd.stat, usec, &args, &reply);
             return self.out.raw(&reply);
@@ -121,13 +121,13 @@ impl Conn {
         self.now = shards::util::now_ms();
         let started = crate::stats::stamp();
         match self.run_anywhere(b.handler, &b.args, &b.keys).await {
-            Ok(reply) if is_empty_handed(&reply) => {
+            Ok((_, true)) => {
                 // Someone else took the data first: wait again, behind those now waiting.
                 self.blocked = Some(b);
                 self.unregister_blocked().await;
                 self.register_blocked().await;
             }
-            Ok(reply) => {
+            Ok((reply, false)) => {
                 self.left_blocked(&b);
                 let usec = crate::stats::elapsed_us(started);
                 self.account_whole(b.stat, usec, &b.args, &reply);

@@ -6,7 +6,6 @@ use super::parse::{parse_end_or_reply, parse_mpop, timeout_or_reply};
 use super::pop_one;
 use super::value::{End, List};
 use crate::lookup::{self, WrongType};
-use crate::reply::Reply;
 use crate::shard::Ctx;
 use crate::{aof, errors};
 use bytes::Bytes;
@@ -41,7 +40,7 @@ fn bpop_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End) {
             }
         }
     }
-    reply_timed_out(reply);
+    ctx.empty_handed();
     if ctx.aof_enabled() {
         ctx.propagate(Vec::new());
     }
@@ -67,25 +66,6 @@ pub fn brpop(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     bpop_generic(ctx, args, End::Tail);
 }
 
-/// What every blocking list command replies when its timeout passes without data: a null
-/// array (`*-1`, `_` in RESP3), also for BLMOVE and BRPOPLPUSH (Redis's
-/// `replyToBlockedClientTimedOut`). The handlers reply this when no key has data.
-pub fn reply_timed_out(reply: &mut Reply) {
-    reply.null_array();
-}
-
-/// What a blocking list command replies without data where Redis does not let a client
-/// block (inside MULTI or a script, `CLIENT_DENY_BLOCKING`): a null array for BLPOP, BRPOP
-/// and BLMPOP, but a null bulk string (`$-1`, `_` in RESP3) for BLMOVE and BRPOPLPUSH.
-/// `name` is the command name in any case.
-pub fn reply_not_blocking(reply: &mut Reply, name: &[u8]) {
-    if name.eq_ignore_ascii_case(b"blmove") || name.eq_ignore_ascii_case(b"brpoplpush") {
-        reply.null();
-    } else {
-        reply.null_array();
-    }
-}
-
 /// BLMOVE and BRPOPLPUSH (Redis's `blmoveGenericCommand`): a source of another type is
 /// WRONGTYPE, a missing source the timeout reply (whatever the destination holds),
 /// otherwise LMOVE.
@@ -95,7 +75,7 @@ fn bmove_generic(ctx: &mut Ctx<'_>, args: &[Bytes], from: End, to: End) {
     match lookup::write::<List>(db, &args[1], now) {
         Err(WrongType) => reply.error(errors::WRONGTYPE),
         Ok(None) => {
-            reply_timed_out(reply);
+            ctx.empty_handed();
             if ctx.aof_enabled() {
                 ctx.propagate(Vec::new());
             }
@@ -164,7 +144,7 @@ pub fn blmpop(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let errors = ctx.reply.error_count();
     let served = mpop_keys(ctx, keys, parsed.end, parsed.count);
     if !served {
-        reply_timed_out(ctx.reply);
+        ctx.empty_handed();
     }
     if ctx.aof_enabled() {
         // Logged as LMPOP (same keys, direction and count), as Redis does; not at all when
@@ -182,7 +162,6 @@ pub fn blmpop(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{reply_not_blocking, reply_timed_out};
     use crate::errors;
     use crate::reply::Reply;
     use crate::types::list::test_bench::*;
@@ -259,18 +238,45 @@ mod tests {
     }
 
     #[test]
-    fn timeout_and_not_blocking_replies() {
-        let mut r = Reply::new(false);
-        reply_timed_out(&mut r);
-        reply_not_blocking(&mut r, b"BLPOP");
-        reply_not_blocking(&mut r, b"blmpop");
-        reply_not_blocking(&mut r, b"BLMOVE");
-        reply_not_blocking(&mut r, b"brpoplpush");
-        assert_eq!(r.as_bytes(), b"*-1\r\n*-1\r\n*-1\r\n$-1\r\n$-1\r\n");
-        let mut r = Reply::new(true);
-        reply_timed_out(&mut r);
-        reply_not_blocking(&mut r, b"BLMOVE");
-        assert_eq!(r.as_bytes(), b"_\r\n_\r\n");
+    fn a_pop_that_finds_nothing_marks_the_shard_empty_handed() {
+        let mut s = with_list("b", &["1"]);
+        let attempt = |s: &mut crate::Shard, words: &[&str]| {
+            let args: Vec<bytes::Bytes> = words
+                .iter()
+                .map(|w| bytes::Bytes::copy_from_slice(w.as_bytes()))
+                .collect();
+            let mut reply = Reply::new(false);
+            let handler = match words[0] {
+                "BLPOP" => super::blpop,
+                "BLMOVE" => super::blmove,
+                "BZPOPMIN" => crate::types::zset::bzpopmin,
+                _ => super::blmpop,
+            };
+            s.run(handler, 0, 0, &args, &mut reply);
+            (reply.as_bytes().to_vec(), s.take_empty_handed())
+        };
+        assert_eq!(
+            attempt(&mut s, &["BLPOP", "a", "0"]),
+            (b"*-1\r\n".to_vec(), true)
+        );
+        // The mark is read once.
+        assert!(!s.take_empty_handed());
+        let served = attempt(&mut s, &["BLPOP", "a", "b", "0"]);
+        assert!(!served.1);
+        assert_eq!(
+            attempt(&mut s, &["BLMOVE", "b", "d", "LEFT", "LEFT", "0"]),
+            (b"*-1\r\n".to_vec(), true)
+        );
+        assert_eq!(
+            attempt(&mut s, &["BLMPOP", "0", "1", "b", "LEFT"]),
+            (b"*-1\r\n".to_vec(), true)
+        );
+        assert_eq!(
+            attempt(&mut s, &["BZPOPMIN", "z", "0"]),
+            (b"*-1\r\n".to_vec(), true)
+        );
+        // A refusal is not empty-handed: the client gets the error.
+        assert!(!attempt(&mut s, &["BLPOP", "a", "-1"]).1);
     }
 
     #[test]

@@ -20,11 +20,12 @@
 //! their non-blocking attempt: the arguments are validated exactly as Redis does, then if a
 //! key has data the reply is what Redis sends when it serves the command at once, otherwise
 //! what it sends when the timeout passes: a null array for all five (Redis's
-//! `replyToBlockedClientTimedOut`, [`reply_timed_out`]), BLMOVE and BRPOPLPUSH included.
-//! The server does the waiting around these handlers; [`parse_timeout`] gives it the timeout.
-//! One case is the server's to handle: where Redis refuses to block (inside MULTI or a
-//! script) it replies at once, and then BLMOVE and BRPOPLPUSH reply a null *bulk string*
-//! (`$-1`) instead of the null array ([`reply_not_blocking`]).
+//! `replyToBlockedClientTimedOut`), BLMOVE and BRPOPLPUSH included, marking the shard
+//! empty-handed (`Ctx::empty_handed`) so the server knows to block the client. The server
+//! does the waiting around these handlers; [`parse_timeout`] gives it the timeout. Where
+//! Redis refuses to block (inside MULTI or a script) the server replies at once, and then
+//! BLMOVE and BRPOPLPUSH reply a null *bulk string* (`$-1`) instead of the null array (the
+//! command table's `Blocking` row says which).
 //!
 //! Commands over several keys (LMOVE, RPOPLPUSH, LMPOP, the blocking ones) see only the keys
 //! of this shard: the server runs them whole on one shard, or on copies of all their keys
@@ -46,7 +47,7 @@ mod push_pop;
 mod test_bench;
 mod value;
 
-pub use blocking::{blmove, blmpop, blpop, brpop, brpoplpush, reply_not_blocking, reply_timed_out};
+pub use blocking::{blmove, blmpop, blpop, brpop, brpoplpush};
 pub use elements::{lindex, linsert, llen, lpos, lrange, lrem, lset, ltrim};
 pub use moves::{lmove, lmpop, rpoplpush};
 pub use parse::parse_timeout;

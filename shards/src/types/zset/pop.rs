@@ -197,7 +197,7 @@ fn blocking_zpop(
             Ok(_) => {}
         }
     }
-    ctx.reply.null_array();
+    ctx.empty_handed();
     if ctx.aof_enabled() {
         ctx.propagate(Vec::new());
     }
