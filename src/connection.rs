@@ -83,36 +83,7 @@ pub async fn serve(ctx: Rc<ShardCtx>, stream: TcpStream, slot: ClientSlot) {
     ctx.clients.borrow_mut().add(info.clone());
     ctx.stats.borrow_mut().counters.connections_received += 1;
     let id = info.id;
-    let mut conn = Conn {
-        origin: Origin {
-            addr,
-            name: Bytes::new(),
-        },
-        last_scratch: Bytes::new(),
-        aof_needed: 0,
-        rng: Rng::new(id.wrapping_mul(0x9E37_79B9_7F4A_7C15)),
-        ctx: ctx.clone(),
-        info,
-        out: Reply::new(false),
-        spilled: output::Spilled::default(),
-        scratch: Reply::new(false),
-        round: Round::new(ctx.nshards),
-        db: 0,
-        quit: false,
-        blocked: None,
-        now: 0,
-        tx: 0,
-        // Redis: a client is born authenticated when the default user needs no password.
-        authenticated: ctx.config().requirepass.is_empty(),
-        monitor: None,
-        monitor_feed: Vec::new(),
-        monitor_queued: 0,
-        pubsub: None,
-        multi: None,
-        watched: Vec::new(),
-        in_exec: false,
-        last_command: None,
-    };
+    let mut conn = Conn::new(ctx.clone(), info);
     conn.run(socket).await;
     conn.unwatch_all().await;
     if let Some(sub) = conn.pubsub.as_mut() {
@@ -248,6 +219,40 @@ async fn cut_off_by(signal: Option<&mut futures_channel::oneshot::Receiver<()>>)
 }
 
 impl Conn {
+    /// The state of a new client of shard `ctx`, described by `info`.
+    fn new(ctx: Rc<ShardCtx>, info: Rc<ClientInfo>) -> Conn {
+        Conn {
+            origin: Origin {
+                addr: info.addr,
+                name: Bytes::new(),
+            },
+            last_scratch: Bytes::new(),
+            aof_needed: 0,
+            rng: Rng::new(info.id.wrapping_mul(0x9E37_79B9_7F4A_7C15)),
+            out: Reply::new(false),
+            spilled: output::Spilled::default(),
+            scratch: Reply::new(false),
+            round: Round::new(ctx.nshards),
+            db: 0,
+            quit: false,
+            blocked: None,
+            now: 0,
+            tx: 0,
+            // Redis: a client is born authenticated when the default user needs no password.
+            authenticated: ctx.config().requirepass.is_empty(),
+            monitor: None,
+            monitor_feed: Vec::new(),
+            monitor_queued: 0,
+            pubsub: None,
+            multi: None,
+            watched: Vec::new(),
+            in_exec: false,
+            last_command: None,
+            ctx,
+            info,
+        }
+    }
+
     fn resp3(&self) -> bool {
         self.out.resp3()
     }
@@ -1098,6 +1103,33 @@ pub(crate) fn parse_int32(arg: &[u8]) -> Result<i64, &'static str> {
 
 fn error_bytes(text: &str) -> Bytes {
     Bytes::from(format!("-{text}\r\n"))
+}
+
+/// A connection driven by a unit test without a socket: requests go in as the read loop
+/// would hand them over, and the replies come back as the bytes it would write.
+#[cfg(test)]
+impl Conn {
+    /// A fresh client of shard `ctx` (see `test_shards`).
+    pub(crate) fn for_test(ctx: Rc<ShardCtx>, id: u64) -> Conn {
+        Conn::new(ctx, crate::test_shards::client_info(id))
+    }
+
+    /// Runs `requests` as one read's worth of pipelined requests (each admitted, then the
+    /// round flushed) and answers what would be written to the client, as text.
+    pub(crate) async fn exchange(&mut self, requests: &[&[&str]]) -> String {
+        self.now = shards::util::now_ms();
+        for words in requests {
+            let args = words
+                .iter()
+                .map(|w| Bytes::copy_from_slice(w.as_bytes()))
+                .collect();
+            self.request(args).await;
+        }
+        self.flush_round().await;
+        let text = String::from_utf8_lossy(self.out.as_bytes()).into_owned();
+        self.out.clear(OUT_KEEP);
+        text
+    }
 }
 
 #[cfg(test)]

@@ -155,6 +155,110 @@ impl ShardCtx {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Config;
+    use crate::server::Job;
+    use crate::test_shards::{key_on, run_shards, Peer};
+    use std::sync::{Arc, Mutex};
+
+    #[test]
+    fn a_call_runs_on_the_shard_it_names_and_answers_its_value() {
+        let answers = run_shards(
+            Config::default(),
+            &[Peer::Real, Peer::Real],
+            |ctx, _| async move {
+                let there = ctx.on(2, 0, Touch::Nothing, |s, _| s.id * 10).await;
+                let here = ctx.on(0, 0, Touch::Nothing, |s, _| s.id * 10).await;
+                let each = ctx.on_each([2, 0, 1], 0, |s, _| s.id).await;
+                (there, here, each)
+            },
+        );
+        assert_eq!(answers.0, Ok(20));
+        assert_eq!(answers.1, Ok(0));
+        assert_eq!(answers.2, vec![Ok(2), Ok(0), Ok(1)]);
+    }
+
+    #[test]
+    fn calls_to_one_shard_run_in_the_order_sent() {
+        let order = run_shards(Config::default(), &[Peer::Real], |ctx, _| async move {
+            let seen = Arc::new(Mutex::new(Vec::new()));
+            let mut waiting = Vec::new();
+            for n in 0..5 {
+                let seen = seen.clone();
+                let call = move |_: &ShardCtx, _| {
+                    if let Ok(mut seen) = seen.lock() {
+                        seen.push(n);
+                    }
+                };
+                waiting.push(ctx.send(1, 0, Touch::Nothing, call).await);
+            }
+            for pending in waiting {
+                let _ = pending.answer().await;
+            }
+            let seen = seen.lock().map(|s| s.clone()).unwrap_or_default();
+            seen
+        });
+        assert_eq!(order, vec![0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn a_call_to_a_gone_shard_answers_shard_gone() {
+        let answer = run_shards(Config::default(), &[Peer::Gone], |ctx, _| async move {
+            ctx.on(1, 0, Touch::Nothing, |s, _| s.id).await
+        });
+        assert_eq!(answer, Err(ShardGone));
+    }
+
+    #[test]
+    fn a_call_touching_a_locked_key_waits_for_the_transaction() {
+        let steps = run_shards(Config::default(), &[Peer::Real], |ctx, _| async move {
+            let key = Bytes::from(key_on("k", 1, 2));
+            let tx = crate::locks::next_tx();
+            let lock = Job::Lock {
+                tx,
+                db: 0,
+                keys: vec![key.clone()],
+                whole: false,
+            };
+            let mut steps = Vec::new();
+            if let Ok(granted) = ctx.dispatch(1, vec![lock], tx).await {
+                steps.push(("locked", granted.await.is_ok()));
+            }
+            let touch = Touch::Key { db: 0, key };
+            let mut parked = std::pin::pin!(ctx.send(1, 0, touch, |_, _| "touched").await.answer());
+            // Sent after it and touching nothing: runs while the key is held.
+            let free = ctx.on(1, 0, Touch::Nothing, |_, _| "free").await;
+            steps.push(("free ran", free == Ok("free")));
+            let early = futures_lite::future::poll_once(&mut parked).await;
+            steps.push(("parked while locked", early.is_none()));
+            // The transaction itself may touch the key.
+            let own = ctx
+                .on(
+                    1,
+                    tx,
+                    Touch::Key {
+                        db: 0,
+                        key: Bytes::from(key_on("k", 1, 2)),
+                    },
+                    |_, _| 1,
+                )
+                .await;
+            steps.push(("owner ran", own == Ok(1)));
+            if let Ok(released) = ctx.dispatch(1, vec![Job::Unlock(tx)], tx).await {
+                let _ = released.await;
+            }
+            steps.push(("ran after release", parked.await == Ok("touched")));
+            steps
+        });
+        let expected = [
+            "locked",
+            "free ran",
+            "parked while locked",
+            "owner ran",
+            "ran after release",
+        ];
+        assert_eq!(steps.iter().map(|s| s.0).collect::<Vec<_>>(), expected);
+        assert!(steps.iter().all(|s| s.1), "{steps:?}");
+    }
 
     #[test]
     fn an_answer_comes_back_as_the_type_the_call_returned() {

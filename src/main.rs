@@ -32,6 +32,8 @@ mod reply_parse;
 mod server;
 mod shutdown;
 mod stats;
+#[cfg(test)]
+mod test_shards;
 
 use clap::{ArgAction, Parser};
 use config::LoadError;

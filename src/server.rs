@@ -14,7 +14,9 @@ use crate::serverlog;
 use crate::stats::{DbFigures, Origin, ShardStats, SlowLog, Snapshot, Tally};
 use bytes::Bytes;
 use futures_channel::oneshot;
-use glommio::channels::shared_channel::{self, ConnectedSender, SharedReceiver, SharedSender};
+use glommio::channels::shared_channel::{
+    self, ConnectedReceiver, ConnectedSender, SharedReceiver, SharedSender,
+};
 use glommio::{CpuSet, LocalExecutorPoolBuilder, PoolPlacement};
 use shards::{Handler, Reply, Shard};
 use std::cell::RefCell;
@@ -807,6 +809,60 @@ fn check_backlog(backlog: u64) {
     }
 }
 
+impl ShardCtx {
+    /// A shard's context on the executor running it, with its empty keyspace, serving the
+    /// batches other shards send on `receivers` and sending its keyspace events on; no
+    /// listener and no periodic task (`shard_main` adds those; unit tests run without them).
+    pub(crate) fn start(
+        id: usize,
+        nshards: usize,
+        config: Arc<Config>,
+        reactor: Rc<Reactor>,
+        senders: Vec<Option<ConnectedSender<Batch>>>,
+        receivers: Vec<ConnectedReceiver<Batch>>,
+    ) -> Rc<ShardCtx> {
+        let mut engine = Shard::new(
+            config.databases,
+            0x5EED ^ ((id as u64 + 1) << 32) ^ shards::util::now_ms() as u64,
+        );
+        engine.limits = config.encodings.clone();
+        engine.limits.proto_max_bulk_len = config.proto_max_bulk_len;
+        crate::memory::configure(&mut engine, &config);
+        engine.set_notify_flags(config.notify_keyspace_events);
+        let (events_out, events_in) = futures_channel::mpsc::unbounded();
+        let ctx = Rc::new_cyclic(|this| ShardCtx {
+            reactor,
+            id,
+            nshards,
+            engine: RefCell::new(engine),
+            clients: RefCell::new(ClientRegistry::default()),
+            config: RefCell::new(config),
+            blocked: RefCell::new(BlockedKeys::default()),
+            stats: RefCell::new(ShardStats::new(command_table::stat_metas().len())),
+            slowlog: RefCell::new(SlowLog::default()),
+            locks: RefCell::new(KeyLocks::default()),
+            senders,
+            accepting: RefCell::new(Vec::new()),
+            this: this.clone(),
+            aof: RefCell::new(None),
+            aof_timer_started: std::cell::Cell::new(false),
+            pubsub: RefCell::new(crate::pubsub::Registry::default()),
+            events_out,
+        });
+        glommio::spawn_local(ctx.clone().send_events(events_in)).detach();
+        for receiver in receivers {
+            let ctx = ctx.clone();
+            glommio::spawn_local(async move {
+                while let Some(batch) = receiver.recv().await {
+                    ctx.submit(batch);
+                }
+            })
+            .detach();
+        }
+        ctx
+    }
+}
+
 /// One shard's ends of the channels between shards.
 struct ShardChannels {
     id: usize,
@@ -849,49 +905,18 @@ async fn shard_main(
     for task in receiver_tasks {
         receivers.push(task.await);
     }
-    let mut engine = Shard::new(
-        config.databases,
-        0x5EED ^ ((id as u64 + 1) << 32) ^ shards::util::now_ms() as u64,
-    );
-    engine.limits = config.encodings.clone();
-    engine.limits.proto_max_bulk_len = config.proto_max_bulk_len;
-    crate::memory::configure(&mut engine, &config);
-    engine.set_notify_flags(config.notify_keyspace_events);
     let reactor = Reactor::new().map_err(|e| format!("cannot create the epoll set: {e}"))?;
     reactor
         .install()
         .map_err(|e| format!("cannot watch the executor's rings: {e}"))?;
-    let (events_out, events_in) = futures_channel::mpsc::unbounded();
-    let ctx = Rc::new_cyclic(|this| ShardCtx {
-        reactor: reactor.clone(),
+    let ctx = ShardCtx::start(
         id,
         nshards,
-        engine: RefCell::new(engine),
-        clients: RefCell::new(ClientRegistry::default()),
-        config: RefCell::new(config.clone()),
-        blocked: RefCell::new(BlockedKeys::default()),
-        stats: RefCell::new(ShardStats::new(command_table::stat_metas().len())),
-        slowlog: RefCell::new(SlowLog::default()),
-        locks: RefCell::new(KeyLocks::default()),
+        config.clone(),
+        reactor.clone(),
         senders,
-        accepting: RefCell::new(Vec::new()),
-        this: this.clone(),
-        aof: RefCell::new(None),
-        aof_timer_started: std::cell::Cell::new(false),
-        pubsub: RefCell::new(crate::pubsub::Registry::default()),
-        events_out,
-    });
-    glommio::spawn_local(ctx.clone().send_events(events_in)).detach();
-
-    for receiver in receivers {
-        let ctx = ctx.clone();
-        glommio::spawn_local(async move {
-            while let Some(batch) = receiver.recv().await {
-                ctx.submit(batch);
-            }
-        })
-        .detach();
-    }
+        receivers,
+    );
 
     {
         let ctx = ctx.clone();

@@ -164,3 +164,116 @@ pub(super) fn unknown_subcommand(args: &[Bytes]) -> Vec<u8> {
     text.extend_from_slice(b" HELP.");
     text
 }
+
+#[cfg(test)]
+mod tests {
+    //! Admission on one shard without a socket (`test_shards`); the expected bytes are what
+    //! redis-server 7.0 sends for the same requests.
+
+    use crate::config::Config;
+    use crate::connection::Conn;
+    use crate::test_shards::run_shards;
+
+    #[test]
+    fn a_password_keeps_out_everything_but_auth_until_it_is_given() {
+        let mut config = Config::default();
+        config.requirepass = "pw".to_string();
+        let out = run_shards(config, &[], |ctx, _| async move {
+            let mut conn = Conn::for_test(ctx, 1);
+            conn.exchange(&[
+                &["GET", "k"],
+                &["AUTH", "nope"],
+                &["AUTH", "pw"],
+                &["GET", "k"],
+            ])
+            .await
+        });
+        let expected = "-NOAUTH Authentication required.\r\n\
+            -WRONGPASS invalid username-password pair or user is disabled.\r\n\
+            +OK\r\n$-1\r\n";
+        assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn unknown_commands_and_wrong_arities_are_refused_as_redis_words_them() {
+        let (out, stats) = run_shards(Config::default(), &[], |ctx, _| async move {
+            let mut conn = Conn::for_test(ctx, 1);
+            let out = conn
+                .exchange(&[
+                    &["FOO", "a", "b"],
+                    &["GET"],
+                    &["CONFIG", "FOO"],
+                    &["CONFIG", "GET"],
+                    &["SET", "k", "v"],
+                ])
+                .await;
+            let stats = conn.exchange(&[&["INFO", "commandstats"]]).await;
+            (out, stats)
+        });
+        let expected = "-ERR unknown command 'FOO', with args beginning with: 'a' 'b' \r\n\
+            -ERR wrong number of arguments for 'get' command\r\n\
+            -ERR unknown subcommand 'FOO'. Try CONFIG HELP.\r\n\
+            -ERR wrong number of arguments for 'config|get' command\r\n\
+            +OK\r\n";
+        assert_eq!(out, expected);
+        // A refused call is counted as rejected, not run.
+        assert!(
+            stats.contains(
+                "cmdstat_get:calls=0,usec=0,usec_per_call=0.00,rejected_calls=1,failed_calls=0"
+            ),
+            "{stats}"
+        );
+        assert!(
+            stats.contains("cmdstat_config|get:calls=0,usec=0,usec_per_call=0.00,rejected_calls=1"),
+            "{stats}"
+        );
+    }
+
+    #[test]
+    fn an_error_while_queueing_dooms_the_transaction() {
+        let out = run_shards(Config::default(), &[], |ctx, _| async move {
+            let mut conn = Conn::for_test(ctx, 1);
+            let queued = conn
+                .exchange(&[&["MULTI"], &["SET", "a", "1"], &["GETX"], &["EXEC"]])
+                .await;
+            let after = conn.exchange(&[&["GET", "a"]]).await;
+            (queued, after)
+        });
+        let expected = "+OK\r\n+QUEUED\r\n\
+            -ERR unknown command 'GETX', with args beginning with: \r\n\
+            -EXECABORT Transaction discarded because of previous errors.\r\n";
+        assert_eq!(out.0, expected);
+        assert_eq!(out.1, "$-1\r\n", "nothing of the transaction ran");
+    }
+
+    #[test]
+    fn a_subscribed_client_may_only_subscribe_ping_quit_and_reset() {
+        let out = run_shards(Config::default(), &[], |ctx, _| async move {
+            let mut conn = Conn::for_test(ctx, 1);
+            conn.exchange(&[&["SUBSCRIBE", "ch"], &["GET", "k"], &["PING"]])
+                .await
+        });
+        let expected = "*3\r\n$9\r\nsubscribe\r\n$2\r\nch\r\n:1\r\n\
+            -ERR Can't execute 'get': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context\r\n\
+            *2\r\n$4\r\npong\r\n$0\r\n\r\n";
+        assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn over_maxmemory_writes_are_refused_and_reads_served() {
+        let mut config = Config::default();
+        config.maxmemory = 1;
+        let out = run_shards(config, &[], |ctx, _| async move {
+            let mut conn = Conn::for_test(ctx, 1);
+            conn.exchange(&[
+                &["SET", "k", "v"],
+                &["GET", "k"],
+                &["MULTI"],
+                &["SET", "k", "v"],
+            ])
+            .await
+        });
+        let oom = "-OOM command not allowed when used memory > 'maxmemory'.\r\n";
+        assert_eq!(out, format!("{oom}$-1\r\n+OK\r\n{oom}"));
+    }
+}

@@ -516,3 +516,149 @@ pub(super) fn scan_reply(cursor: u64, keys: &[u8]) -> Bytes {
     out.raw(keys);
     out.take()
 }
+
+#[cfg(test)]
+mod tests {
+    //! The round against fake shards (`test_shards`): shard 0 is real and runs its part in
+    //! place, the others record what they receive and answer with replies naming themselves.
+
+    use crate::config::Config;
+    use crate::connection::Conn;
+    use crate::test_shards::{key_on, run_shards, Peer};
+    use std::time::Duration;
+
+    const FAKE: Peer = Peer::Fake {
+        delay: Duration::ZERO,
+    };
+
+    fn bulk(text: &str) -> String {
+        format!("${}\r\n{text}\r\n", text.len())
+    }
+
+    #[test]
+    fn a_pipeline_is_one_message_per_shard_and_replies_keep_request_order() {
+        let (out, received) = run_shards(Config::default(), &[FAKE], |ctx, received| async move {
+            let (here, there) = (key_on("k", 0, 2), key_on("k", 1, 2));
+            let mut conn = Conn::for_test(ctx, 1);
+            let out = conn
+                .exchange(&[
+                    &["SET", &here, "a"],
+                    &["GET", &there],
+                    &["GET", &here],
+                    &["SET", &there, "b"],
+                    &["PING"],
+                    &["GET", &there],
+                ])
+                .await;
+            let seen = received.lock().map(|r| r.clone()).unwrap_or_default();
+            (out, seen)
+        });
+        let there = key_on("k", 1, 2);
+        let expected = [
+            "+OK\r\n".to_string(),
+            format!("+s1:GET {there}\r\n"),
+            bulk("a"),
+            format!("+s1:SET {there} b\r\n"),
+            "+PONG\r\n".to_string(),
+            format!("+s1:GET {there}\r\n"),
+        ]
+        .concat();
+        assert_eq!(out, expected);
+        // Shard 1's three commands went in one message, in request order.
+        let jobs = vec![
+            format!("GET {there}"),
+            format!("SET {there} b"),
+            format!("GET {there}"),
+        ];
+        assert_eq!(received, vec![(1, jobs)]);
+    }
+
+    #[test]
+    fn a_command_over_several_shards_is_split_and_its_replies_merged() {
+        let (out, received) = run_shards(Config::default(), &[FAKE], |ctx, received| async move {
+            let (a, b, c) = (key_on("a", 1, 2), key_on("b", 0, 2), key_on("c", 1, 2));
+            let mut conn = Conn::for_test(ctx, 1);
+            conn.exchange(&[&["SET", &b, "here"]]).await;
+            let out = conn
+                .exchange(&[&["MGET", &a, &b, &c], &["DEL", &a, &b, &c, &b]])
+                .await;
+            let seen = received.lock().map(|r| r.clone()).unwrap_or_default();
+            (out, seen)
+        });
+        let (a, b, c) = (key_on("a", 1, 2), key_on("b", 0, 2), key_on("c", 1, 2));
+        // MGET's values come back in the order of its keys; DEL's counts are added (shard 0
+        // deleted its key once, the fake counts its two keys).
+        let expected = format!(
+            "*3\r\n{}{}{}:3\r\n",
+            bulk(&format!("{a}@s1")),
+            bulk("here"),
+            bulk(&format!("{c}@s1"))
+        );
+        assert_eq!(out, expected);
+        // Each command is atomic across shards: its keys there are locked first, its part
+        // runs with the release in the same message.
+        let lock = format!("lock {a} {c} whole=false");
+        let expected = vec![
+            (1, vec![lock.clone()]),
+            (1, vec![format!("MGET {a} {c}"), "unlock".to_string()]),
+            (1, vec![lock]),
+            (1, vec![format!("DEL {a} {c}"), "unlock".to_string()]),
+        ];
+        assert_eq!(received, expected);
+        let _ = b;
+    }
+
+    #[test]
+    fn a_slow_shard_does_not_reorder_the_replies() {
+        let slow = Peer::Fake {
+            delay: Duration::from_millis(30),
+        };
+        let out = run_shards(Config::default(), &[slow, FAKE], |ctx, _| async move {
+            let mut conn = Conn::for_test(ctx, 1);
+            let (s1, s2, s0) = (key_on("k", 1, 3), key_on("k", 2, 3), key_on("k", 0, 3));
+            conn.exchange(&[&["GET", &s1], &["GET", &s2], &["GET", &s0], &["GET", &s1]])
+                .await
+        });
+        let (s1, s2) = (key_on("k", 1, 3), key_on("k", 2, 3));
+        let expected = format!("+s1:GET {s1}\r\n+s2:GET {s2}\r\n$-1\r\n+s1:GET {s1}\r\n");
+        assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn a_gone_shard_fails_its_commands_and_the_others_are_served() {
+        let out = run_shards(Config::default(), &[Peer::Gone], |ctx, _| async move {
+            let mut conn = Conn::for_test(ctx, 1);
+            let (here, there) = (key_on("k", 0, 2), key_on("k", 1, 2));
+            let first = conn
+                .exchange(&[&["GET", &there], &["SET", &here, "v"]])
+                .await;
+            let second = conn
+                .exchange(&[&["GET", &here], &["MGET", &here, &there]])
+                .await;
+            (first, second)
+        });
+        assert_eq!(out.0, "-ERR shard unavailable\r\n+OK\r\n");
+        assert_eq!(out.1, format!("{}-ERR shard unavailable\r\n", bulk("v")));
+    }
+
+    #[test]
+    fn connection_commands_answer_in_their_place_among_shard_work() {
+        let out = run_shards(Config::default(), &[FAKE], |ctx, _| async move {
+            let mut conn = Conn::for_test(ctx, 1);
+            let there = key_on("k", 1, 2);
+            conn.exchange(&[
+                &["GET", &there],
+                &["ECHO", "between"],
+                &["SELECT", "2"],
+                &["GET", &there],
+            ])
+            .await
+        });
+        let there = key_on("k", 1, 2);
+        let expected = format!(
+            "+s1:GET {there}\r\n{}+OK\r\n+s1:GET {there}\r\n",
+            bulk("between")
+        );
+        assert_eq!(out, expected);
+    }
+}
