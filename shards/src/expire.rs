@@ -286,7 +286,7 @@ pub fn active_expire_cycle(shard: &mut Shard, now: i64, budget: Duration) -> u64
 mod tests {
     use super::*;
     use crate::keys::put_entry;
-    use crate::keys::tests::run;
+    use crate::keys::test_support::run;
     use crate::value::Value;
 
     fn shard_with_key(expire_at: Option<i64>) -> Shard {
