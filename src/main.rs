@@ -4,7 +4,7 @@
 //! order a request meets them: `server` (executors and the shard mesh), `connection`
 //! (reading, routing, replying), `protocol` (RESP parsing), `command_table` (what each command
 //! is and how it runs), the shard engine crate `shards` (the data). Around them: `config` (the
-//! directives), `config_rewrite` (CONFIG REWRITE), `log` (Redis-format logging) and
+//! directives, CONFIG GET/SET/REWRITE), `log` (Redis-format logging) and
 //! `shutdown` (SHUTDOWN and signals).
 #![warn(missing_debug_implementations, rust_2018_idioms)]
 
@@ -14,7 +14,6 @@ mod clients;
 mod command_meta;
 mod command_table;
 mod config;
-mod config_rewrite;
 mod connection;
 mod hop;
 mod info;

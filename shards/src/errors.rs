@@ -17,6 +17,16 @@
 //!
 //! A helper may still write the reply of its success (GET's value); what it returns then
 //! tells the caller only what it needs to go on.
+//!
+//! Some failures are worded from the arguments (`ERR invalid expire time in 'set' command`,
+//! see [`invalid_expire`], [`wrong_arity`], [`unsupported_option`]). A step any of whose
+//! failures is worded so returns an [`ErrorText`] instead of a `&'static str`: its constant
+//! texts are borrowed (`Err(errors::SYNTAX.into())`), its built ones owned
+//! (`Err(errors::invalid_expire(cmd).into())`), and the caller replies `reply.error(&e)`.
+
+/// The text of an error reply that is either one of the constants of this file or built
+/// from the arguments (the module doc says when a step returns it).
+pub type ErrorText = std::borrow::Cow<'static, str>;
 
 /// A generic syntax error in the arguments.
 pub const SYNTAX: &str = "ERR syntax error";

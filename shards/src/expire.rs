@@ -11,8 +11,7 @@
 //! in the future (`when <= now`, Redis's `checkAlreadyExpired`) deletes the key instead.
 
 use crate::aof;
-use crate::errors;
-use crate::reply::Reply;
+use crate::errors::{self, ErrorText};
 use crate::shard::{Ctx, Shard};
 use crate::util::parse_i64;
 use bytes::Bytes;
@@ -28,9 +27,9 @@ struct Conditions {
 }
 
 /// Parses the options after the time as Redis's `parseExtendedExpireArgumentsOrReply`: any
-/// other word is `Unsupported option`, then the incompatible pairs are refused. On error the
-/// reply is written and `None` returned.
-fn parse_conditions(options: &[Bytes], reply: &mut Reply) -> Option<Conditions> {
+/// other word is `Unsupported option` (a text naming the word), then the incompatible pairs
+/// are refused.
+fn parse_conditions(options: &[Bytes]) -> Result<Conditions, ErrorText> {
     let mut c = Conditions::default();
     for opt in options {
         if opt.eq_ignore_ascii_case(b"nx") {
@@ -42,19 +41,16 @@ fn parse_conditions(options: &[Bytes], reply: &mut Reply) -> Option<Conditions> 
         } else if opt.eq_ignore_ascii_case(b"lt") {
             c.lt = true;
         } else {
-            reply.error(&errors::unsupported_option(opt));
-            return None;
+            return Err(errors::unsupported_option(opt).into());
         }
     }
     if c.nx && (c.xx || c.gt || c.lt) {
-        reply.error(errors::EXPIRE_NX_AND_OTHERS);
-        return None;
+        return Err(errors::EXPIRE_NX_AND_OTHERS.into());
     }
     if c.gt && c.lt {
-        reply.error(errors::EXPIRE_GT_AND_LT);
-        return None;
+        return Err(errors::EXPIRE_GT_AND_LT.into());
     }
-    Some(c)
+    Ok(c)
 }
 
 /// EXPIRE, PEXPIRE, EXPIREAT and PEXPIREAT, as Redis's `expireGenericCommand`. The options
@@ -62,8 +58,9 @@ fn parse_conditions(options: &[Bytes], reply: &mut Reply) -> Option<Conditions> 
 /// conversion or in adding the current time) is an error, named after `cmd`. A time that is
 /// not in the future deletes the key (the reply is still 1).
 fn expire_generic(ctx: &mut Ctx<'_>, args: &[Bytes], relative: bool, seconds: bool, cmd: &str) {
-    let Some(cond) = parse_conditions(&args[3..], ctx.reply) else {
-        return;
+    let cond = match parse_conditions(&args[3..]) {
+        Ok(cond) => cond,
+        Err(e) => return ctx.reply.error(&e),
     };
     let Some(when) = parse_i64(&args[2]) else {
         ctx.reply.error(errors::NOT_INTEGER);
@@ -286,7 +283,7 @@ pub fn active_expire_cycle(shard: &mut Shard, now: i64, budget: Duration) -> u64
 mod tests {
     use super::*;
     use crate::keys::put_entry;
-    use crate::keys::tests::run;
+    use crate::keys::test_support::run;
     use crate::value::Value;
 
     fn shard_with_key(expire_at: Option<i64>) -> Shard {

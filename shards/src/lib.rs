@@ -4,7 +4,7 @@
 //! `&mut Shard` to a command handler, the handler reads and writes the shard's databases and
 //! encodes its reply into a [`reply::Reply`]. Handlers are plain functions, unit-tested
 //! without a runtime. The layout mirrors Redis's source: `types/string.rs` is `t_string.c`,
-//! `keys.rs` is the keyspace part of `db.c`, `expire.rs` is `expire.c`.
+//! `keys/` is the keyspace part of `db.c`, `expire.rs` is `expire.c`.
 #![warn(missing_docs, missing_debug_implementations, rust_2018_idioms)]
 
 pub mod aof;

@@ -266,7 +266,7 @@ fn parse_samples(options: &[Bytes]) -> Result<usize, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keys::tests::run;
+    use crate::keys::test_support::run;
     use crate::shard::Shard;
 
     #[test]

@@ -451,7 +451,7 @@ pub(super) fn config_command(
                 r.error("ERR The server is running without a config file");
                 return None;
             };
-            match crate::config_rewrite::rewrite(&master, path) {
+            match crate::config::rewrite::rewrite(&master, path) {
                 Ok(()) => {
                     crate::serverlog!(Warning, "CONFIG REWRITE executed with success.");
                     r.ok();

@@ -1,7 +1,7 @@
 //! Tests of the snapshot codec and of the point-in-time walk.
 
 use super::*;
-use crate::keys::tests::run_db;
+use crate::keys::test_support::run_db;
 use crate::shard::Shard;
 use crate::types::{hash as h, list as l, set as s, string as st, zset as z};
 use crate::util::Rng;

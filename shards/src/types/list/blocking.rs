@@ -2,7 +2,7 @@
 //! BLMOVE, BRPOPLPUSH, BLMPOP, and the replies for a timeout and for a refusal to block.
 
 use super::moves::{move_generic, mpop_keys};
-use super::parse::{parse_end_or_reply, parse_mpop, timeout_or_reply};
+use super::parse::{parse_end, parse_mpop, parse_timeout};
 use super::pop_one;
 use super::value::{End, List};
 use crate::lookup::{self, WrongType};
@@ -15,8 +15,8 @@ use bytes::Bytes;
 /// `[key, element]`, a key of another type met before it is WRONGTYPE.
 fn bpop_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End) {
     let last = args.len() - 1;
-    if timeout_or_reply(ctx.reply, &args[last]).is_none() {
-        return;
+    if let Err(e) = parse_timeout(&args[last]) {
+        return ctx.reply.error(e);
     }
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
@@ -81,9 +81,10 @@ fn bmove_generic(ctx: &mut Ctx<'_>, args: &[Bytes], from: End, to: End) {
             }
         }
         Ok(Some(_)) => {
-            let errors = ctx.reply.error_count();
-            move_generic(ctx, &args[1], &args[2], from, to);
-            if ctx.aof_enabled() && ctx.reply.error_count() == errors {
+            if let Err(WrongType) = move_generic(ctx, &args[1], &args[2], from, to) {
+                return ctx.reply.error(errors::WRONGTYPE);
+            }
+            if ctx.aof_enabled() {
                 // Logged as the non-blocking form, as Redis does.
                 let logged = if args.len() == 6 {
                     aof::command(&[b"LMOVE", &args[1], &args[2], &args[3], &args[4]])
@@ -103,14 +104,16 @@ fn bmove_generic(ctx: &mut Ctx<'_>, args: &[Bytes], from: End, to: End) {
 /// BLMOVE source destination <LEFT | RIGHT> <LEFT | RIGHT> timeout
 /// ```
 pub fn blmove(ctx: &mut Ctx<'_>, args: &[Bytes]) {
-    let Some(from) = parse_end_or_reply(ctx.reply, &args[3]) else {
-        return;
+    let from = match parse_end(&args[3]) {
+        Ok(from) => from,
+        Err(e) => return ctx.reply.error(e),
     };
-    let Some(to) = parse_end_or_reply(ctx.reply, &args[4]) else {
-        return;
+    let to = match parse_end(&args[4]) {
+        Ok(to) => to,
+        Err(e) => return ctx.reply.error(e),
     };
-    if timeout_or_reply(ctx.reply, &args[5]).is_none() {
-        return;
+    if let Err(e) = parse_timeout(&args[5]) {
+        return ctx.reply.error(e);
     }
     bmove_generic(ctx, args, from, to);
 }
@@ -121,8 +124,8 @@ pub fn blmove(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 /// BRPOPLPUSH source destination timeout
 /// ```
 pub fn brpoplpush(ctx: &mut Ctx<'_>, args: &[Bytes]) {
-    if timeout_or_reply(ctx.reply, &args[3]).is_none() {
-        return;
+    if let Err(e) = parse_timeout(&args[3]) {
+        return ctx.reply.error(e);
     }
     bmove_generic(ctx, args, End::Tail, End::Head);
 }
@@ -134,22 +137,29 @@ pub fn brpoplpush(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 /// BLMPOP timeout numkeys key [key ...] <LEFT | RIGHT> [COUNT count]
 /// ```
 pub fn blmpop(ctx: &mut Ctx<'_>, args: &[Bytes]) {
-    let Some(parsed) = parse_mpop(ctx.reply, args, 2) else {
-        return;
+    let parsed = match parse_mpop(args, 2) {
+        Ok(parsed) => parsed,
+        Err(e) => return ctx.reply.error(e),
     };
-    if timeout_or_reply(ctx.reply, &args[1]).is_none() {
-        return;
+    if let Err(e) = parse_timeout(&args[1]) {
+        return ctx.reply.error(e);
     }
     let keys = &args[parsed.first_key..parsed.first_key + parsed.numkeys];
-    let errors = ctx.reply.error_count();
-    let served = mpop_keys(ctx, keys, parsed.end, parsed.count);
-    if !served {
-        ctx.empty_handed();
-    }
+    let served = match mpop_keys(ctx, keys, parsed.end, parsed.count) {
+        Ok(true) => true,
+        Ok(false) => {
+            ctx.empty_handed();
+            false
+        }
+        Err(WrongType) => {
+            ctx.reply.error(errors::WRONGTYPE);
+            false
+        }
+    };
     if ctx.aof_enabled() {
         // Logged as LMPOP (same keys, direction and count), as Redis does; not at all when
         // nothing was popped.
-        let logged = if served && ctx.reply.error_count() == errors {
+        let logged = if served {
             let mut cmd = vec![Bytes::from_static(b"LMPOP")];
             cmd.extend(args[2..].iter().cloned());
             vec![cmd]

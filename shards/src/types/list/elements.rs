@@ -1,7 +1,7 @@
 //! The commands that read and edit elements by index or value: LLEN, LRANGE, LINDEX, LSET,
 //! LINSERT, LREM, LTRIM, LPOS.
 
-use super::parse::{parse_at_least_or_reply, parse_long_or_reply};
+use super::parse::{parse_at_least, parse_long};
 use super::remove_if_empty;
 use super::value::List;
 use crate::errors;
@@ -50,11 +50,13 @@ fn clamp_range(len: usize, start: i64, end: i64) -> Option<(usize, usize)> {
 /// LRANGE key start stop
 /// ```
 pub fn lrange(ctx: &mut Ctx<'_>, args: &[Bytes]) {
-    let Some(start) = parse_long_or_reply(ctx.reply, &args[2]) else {
-        return;
+    let start = match parse_long(&args[2]) {
+        Ok(start) => start,
+        Err(e) => return ctx.reply.error(e),
     };
-    let Some(end) = parse_long_or_reply(ctx.reply, &args[3]) else {
-        return;
+    let end = match parse_long(&args[3]) {
+        Ok(end) => end,
+        Err(e) => return ctx.reply.error(e),
     };
     let now = ctx.now;
     let (db, stats, reply) = ctx.parts();
@@ -94,8 +96,9 @@ pub fn lindex(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         }
         Ok(Some(list)) => list,
     };
-    let Some(index) = parse_long_or_reply(reply, &args[2]) else {
-        return;
+    let index = match parse_long(&args[2]) {
+        Ok(index) => index,
+        Err(e) => return reply.error(e),
     };
     match list.position(index).and_then(|i| list.get(i)) {
         Some(item) => reply.bulk(item),
@@ -120,8 +123,9 @@ pub fn lset(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         }
         Ok(Some(list)) => list,
     };
-    let Some(index) = parse_long_or_reply(reply, &args[2]) else {
-        return;
+    let index = match parse_long(&args[2]) {
+        Ok(index) => index,
+        Err(e) => return reply.error(e),
     };
     match list.position(index) {
         Some(i) => {
@@ -179,8 +183,9 @@ pub fn linsert(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 /// LREM key count element
 /// ```
 pub fn lrem(ctx: &mut Ctx<'_>, args: &[Bytes]) {
-    let Some(count) = parse_long_or_reply(ctx.reply, &args[2]) else {
-        return;
+    let count = match parse_long(&args[2]) {
+        Ok(count) => count,
+        Err(e) => return ctx.reply.error(e),
     };
     let now = ctx.now;
     let key = &args[1][..];
@@ -244,11 +249,13 @@ pub fn lrem(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 /// LTRIM key start stop
 /// ```
 pub fn ltrim(ctx: &mut Ctx<'_>, args: &[Bytes]) {
-    let Some(start) = parse_long_or_reply(ctx.reply, &args[2]) else {
-        return;
+    let start = match parse_long(&args[2]) {
+        Ok(start) => start,
+        Err(e) => return ctx.reply.error(e),
     };
-    let Some(end) = parse_long_or_reply(ctx.reply, &args[3]) else {
-        return;
+    let end = match parse_long(&args[3]) {
+        Ok(end) => end,
+        Err(e) => return ctx.reply.error(e),
     };
     let now = ctx.now;
     let key = &args[1][..];
@@ -293,8 +300,9 @@ pub fn lpos(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         let more = j + 1 < args.len();
         if opt.eq_ignore_ascii_case(b"RANK") && more {
             j += 1;
-            let Some(n) = parse_long_or_reply(ctx.reply, &args[j]) else {
-                return;
+            let n = match parse_long(&args[j]) {
+                Ok(n) => n,
+                Err(e) => return ctx.reply.error(e),
             };
             if n == 0 {
                 ctx.reply.error(errors::LIST_RANK_ZERO);
@@ -303,15 +311,15 @@ pub fn lpos(ctx: &mut Ctx<'_>, args: &[Bytes]) {
             rank = n;
         } else if opt.eq_ignore_ascii_case(b"COUNT") && more {
             j += 1;
-            match parse_at_least_or_reply(ctx.reply, &args[j], 0, errors::LIST_COUNT_NEGATIVE) {
-                Some(n) => count = Some(n),
-                None => return,
+            match parse_at_least(&args[j], 0, errors::LIST_COUNT_NEGATIVE) {
+                Ok(n) => count = Some(n),
+                Err(e) => return ctx.reply.error(e),
             }
         } else if opt.eq_ignore_ascii_case(b"MAXLEN") && more {
             j += 1;
-            match parse_at_least_or_reply(ctx.reply, &args[j], 0, errors::LIST_MAXLEN_NEGATIVE) {
-                Some(n) => maxlen = n,
-                None => return,
+            match parse_at_least(&args[j], 0, errors::LIST_MAXLEN_NEGATIVE) {
+                Ok(n) => maxlen = n,
+                Err(e) => return ctx.reply.error(e),
             }
         } else {
             ctx.reply.error(errors::SYNTAX);

@@ -1,6 +1,6 @@
 //! The commands over several lists that do not block: LMOVE, RPOPLPUSH, LMPOP.
 
-use super::parse::{parse_end_or_reply, parse_mpop};
+use super::parse::{parse_end, parse_mpop};
 use super::value::{End, List};
 use super::{as_list_mut, pop_range_reply, popped, push_event};
 use crate::errors;
@@ -10,33 +10,38 @@ use crate::value::Value;
 use bytes::Bytes;
 
 /// LMOVE and RPOPLPUSH (Redis's `lmoveGenericCommand`): the source is looked at first (null
-/// if missing, WRONGTYPE), then the destination's type, then the element moves. The source
-/// and the destination may be the same key (a rotation).
-pub(super) fn move_generic(ctx: &mut Ctx<'_>, src: &[u8], dst: &[u8], from: End, to: End) {
+/// if missing), then the destination's type, then the element moves and is replied. The
+/// source and the destination may be the same key (a rotation). Either key holding another
+/// type is `Err(WrongType)`, nothing replied (the caller replies WRONGTYPE).
+pub(super) fn move_generic(
+    ctx: &mut Ctx<'_>,
+    src: &[u8],
+    dst: &[u8],
+    from: End,
+    to: End,
+) -> Result<(), WrongType> {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    match lookup::write::<List>(db, src, now) {
-        Err(WrongType) => return reply.error(errors::WRONGTYPE),
-        Ok(None) => {
+    match lookup::write::<List>(db, src, now)? {
+        None => {
             reply.null();
-            return;
+            return Ok(());
         }
-        Ok(Some(list)) if list.is_empty() => {
+        Some(list) if list.is_empty() => {
             reply.null();
-            return;
+            return Ok(());
         }
-        Ok(Some(_)) => {}
+        Some(_) => {}
     }
-    if let Err(WrongType) = lookup::write::<List>(db, dst, now) {
-        return reply.error(errors::WRONGTYPE);
-    }
+    // Only the destination's type is checked here; it is created below when missing.
+    lookup::write::<List>(db, dst, now)?;
     let Some(item) = db
         .get_mut(src, now)
         .and_then(as_list_mut)
         .and_then(|list| list.pop(from))
     else {
         reply.null();
-        return;
+        return Ok(());
     };
     if !db.contains(dst, now) {
         db.set(dst, Value::list(List::new()));
@@ -48,6 +53,7 @@ pub(super) fn move_generic(ctx: &mut Ctx<'_>, src: &[u8], dst: &[u8], from: End,
     db.notify(crate::notify::LIST, push_event(to), dst);
     popped(db, src, from, now);
     reply.bulk(&item);
+    Ok(())
 }
 
 /// Pops an element from one end of `source` and pushes it on one end of `destination`
@@ -57,13 +63,17 @@ pub(super) fn move_generic(ctx: &mut Ctx<'_>, src: &[u8], dst: &[u8], from: End,
 /// LMOVE source destination <LEFT | RIGHT> <LEFT | RIGHT>
 /// ```
 pub fn lmove(ctx: &mut Ctx<'_>, args: &[Bytes]) {
-    let Some(from) = parse_end_or_reply(ctx.reply, &args[3]) else {
-        return;
+    let from = match parse_end(&args[3]) {
+        Ok(from) => from,
+        Err(e) => return ctx.reply.error(e),
     };
-    let Some(to) = parse_end_or_reply(ctx.reply, &args[4]) else {
-        return;
+    let to = match parse_end(&args[4]) {
+        Ok(to) => to,
+        Err(e) => return ctx.reply.error(e),
     };
-    move_generic(ctx, &args[1], &args[2], from, to);
+    if let Err(WrongType) = move_generic(ctx, &args[1], &args[2], from, to) {
+        ctx.reply.error(errors::WRONGTYPE);
+    }
 }
 
 /// LMOVE source destination RIGHT LEFT.
@@ -72,32 +82,36 @@ pub fn lmove(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 /// RPOPLPUSH source destination
 /// ```
 pub fn rpoplpush(ctx: &mut Ctx<'_>, args: &[Bytes]) {
-    move_generic(ctx, &args[1], &args[2], End::Tail, End::Head);
+    if let Err(WrongType) = move_generic(ctx, &args[1], &args[2], End::Tail, End::Head) {
+        ctx.reply.error(errors::WRONGTYPE);
+    }
 }
 
 /// Redis's `mpopGenericCommand`: pops from the first of `keys` that holds a non-empty list
-/// and replies `[key, [elements]]`; `false` (nothing replied) when every key is missing.
-/// A key of another type met before a list is WRONGTYPE (and `true`).
-pub(super) fn mpop_keys(ctx: &mut Ctx<'_>, keys: &[Bytes], end: End, count: u64) -> bool {
+/// and replies `[key, [elements]]` (`Ok(true)`); `Ok(false)`, nothing replied, when every
+/// key is missing. A key of another type met before a list is `Err(WrongType)`, nothing
+/// replied (the caller replies WRONGTYPE).
+pub(super) fn mpop_keys(
+    ctx: &mut Ctx<'_>,
+    keys: &[Bytes],
+    end: End,
+    count: u64,
+) -> Result<bool, WrongType> {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
     for key in keys {
-        match lookup::write::<List>(db, key, now) {
-            Err(WrongType) => {
-                reply.error(errors::WRONGTYPE);
-                return true;
-            }
-            Ok(None) => continue,
-            Ok(Some(list)) if list.is_empty() => continue,
-            Ok(Some(_)) => {
+        match lookup::write::<List>(db, key, now)? {
+            None => continue,
+            Some(list) if list.is_empty() => continue,
+            Some(_) => {
                 reply.array(2);
                 reply.bulk(key);
                 pop_range_reply(db, reply, key, end, count, now);
-                return true;
+                return Ok(true);
             }
         }
     }
-    false
+    Ok(false)
 }
 
 /// Pops up to `count` elements from the first non-empty list among the keys; replies with
@@ -107,12 +121,15 @@ pub(super) fn mpop_keys(ctx: &mut Ctx<'_>, keys: &[Bytes], end: End, count: u64)
 /// LMPOP numkeys key [key ...] <LEFT | RIGHT> [COUNT count]
 /// ```
 pub fn lmpop(ctx: &mut Ctx<'_>, args: &[Bytes]) {
-    let Some(parsed) = parse_mpop(ctx.reply, args, 1) else {
-        return;
+    let parsed = match parse_mpop(args, 1) {
+        Ok(parsed) => parsed,
+        Err(e) => return ctx.reply.error(e),
     };
     let keys = &args[parsed.first_key..parsed.first_key + parsed.numkeys];
-    if !mpop_keys(ctx, keys, parsed.end, parsed.count) {
-        ctx.reply.null_array();
+    match mpop_keys(ctx, keys, parsed.end, parsed.count) {
+        Ok(true) => {}
+        Ok(false) => ctx.reply.null_array(),
+        Err(WrongType) => ctx.reply.error(errors::WRONGTYPE),
     }
 }
 

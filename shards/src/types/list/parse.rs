@@ -3,54 +3,37 @@
 
 use super::value::End;
 use crate::errors;
-use crate::reply::Reply;
 use crate::util::{parse_i64, LongDouble};
 use bytes::Bytes;
 
-/// Parses LEFT or RIGHT in any case (Redis's `getListPositionFromObjectOrReply`).
-fn parse_end(arg: &[u8]) -> Option<End> {
+/// Parses LEFT or RIGHT in any case (Redis's `getListPositionFromObjectOrReply`); anything
+/// else is `SYNTAX`.
+pub(super) fn parse_end(arg: &[u8]) -> Result<End, &'static str> {
     if arg.eq_ignore_ascii_case(b"left") {
-        Some(End::Head)
+        Ok(End::Head)
     } else if arg.eq_ignore_ascii_case(b"right") {
-        Some(End::Tail)
+        Ok(End::Tail)
     } else {
-        None
+        Err(errors::SYNTAX)
     }
-}
-
-/// Parses LEFT or RIGHT, replying `ERR syntax error` to anything else.
-pub(super) fn parse_end_or_reply(reply: &mut Reply, arg: &[u8]) -> Option<End> {
-    let end = parse_end(arg);
-    if end.is_none() {
-        reply.error(errors::SYNTAX);
-    }
-    end
 }
 
 /// Parses a 64-bit integer argument (Redis's `getLongFromObjectOrReply` with its default
-/// message), replying `ERR value is not an integer or out of range` if it is not one.
-pub(super) fn parse_long_or_reply(reply: &mut Reply, arg: &[u8]) -> Option<i64> {
-    let n = parse_i64(arg);
-    if n.is_none() {
-        reply.error(errors::NOT_INTEGER);
-    }
-    n
+/// message): `NOT_INTEGER` if it is not one.
+pub(super) fn parse_long(arg: &[u8]) -> Result<i64, &'static str> {
+    parse_i64(arg).ok_or(errors::NOT_INTEGER)
 }
 
 /// Parses an integer in `min..` (Redis's `getRangeLongFromObjectOrReply` with a message):
-/// not an integer and out of range both reply `msg`.
-pub(super) fn parse_at_least_or_reply(
-    reply: &mut Reply,
+/// not an integer and out of range are both `refusal`.
+pub(super) fn parse_at_least(
     arg: &[u8],
     min: i64,
-    msg: &str,
-) -> Option<i64> {
+    refusal: &'static str,
+) -> Result<i64, &'static str> {
     match parse_i64(arg) {
-        Some(n) if n >= min => Some(n),
-        _ => {
-            reply.error(msg);
-            None
-        }
+        Some(n) if n >= min => Ok(n),
+        _ => Err(refusal),
     }
 }
 
@@ -70,31 +53,29 @@ pub(super) struct MpopArgs {
 /// Parses `numkeys key [key ...] <LEFT | RIGHT> [COUNT count]` starting at `args[at]`, as
 /// Redis's `lmpopGenericCommand`: `numkeys` must be a positive integer, there must be room
 /// for the keys and the direction, the direction must be LEFT or RIGHT, and COUNT (once) a
-/// positive integer. On error the reply is written and `None` returned.
-pub(super) fn parse_mpop(reply: &mut Reply, args: &[Bytes], at: usize) -> Option<MpopArgs> {
-    let numkeys = parse_at_least_or_reply(reply, &args[at], 1, errors::LIST_NUMKEYS)? as u64;
+/// positive integer.
+pub(super) fn parse_mpop(args: &[Bytes], at: usize) -> Result<MpopArgs, &'static str> {
+    let numkeys = parse_at_least(&args[at], 1, errors::LIST_NUMKEYS)? as u64;
     // The direction follows the keys; Redis computes its index and checks it is an argument.
     let where_idx = (at as u64 + 1).saturating_add(numkeys);
     if where_idx >= args.len() as u64 {
-        reply.error(errors::SYNTAX);
-        return None;
+        return Err(errors::SYNTAX);
     }
     let where_idx = where_idx as usize;
-    let end = parse_end_or_reply(reply, &args[where_idx])?;
+    let end = parse_end(&args[where_idx])?;
     let mut count: Option<u64> = None;
     let mut j = where_idx + 1;
     while j < args.len() {
         let more = j + 1 < args.len();
         if count.is_none() && args[j].eq_ignore_ascii_case(b"COUNT") && more {
             j += 1;
-            count = Some(parse_at_least_or_reply(reply, &args[j], 1, errors::LIST_COUNT)? as u64);
+            count = Some(parse_at_least(&args[j], 1, errors::LIST_COUNT)? as u64);
         } else {
-            reply.error(errors::SYNTAX);
-            return None;
+            return Err(errors::SYNTAX);
         }
         j += 1;
     }
-    Some(MpopArgs {
+    Ok(MpopArgs {
         first_key: at + 1,
         numkeys: numkeys as usize,
         end,
@@ -209,17 +190,6 @@ fn ms_from_scaled(n: u64, k: u32) -> Option<u64> {
     let down = k - shift;
     let value = if down >= 128 { 0 } else { mant >> down };
     u64::try_from(value).ok().filter(|&v| v < 1 << 63)
-}
-
-/// Parses a blocking command's timeout, replying with Redis's error if it is bad.
-pub(super) fn timeout_or_reply(reply: &mut Reply, arg: &[u8]) -> Option<i64> {
-    match parse_timeout(arg) {
-        Ok(ms) => Some(ms),
-        Err(e) => {
-            reply.error(e);
-            None
-        }
-    }
 }
 
 #[cfg(test)]

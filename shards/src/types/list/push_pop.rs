@@ -1,6 +1,6 @@
 //! The commands that push and pop at either end: LPUSH, RPUSH, LPUSHX, RPUSHX, LPOP, RPOP.
 
-use super::parse::parse_at_least_or_reply;
+use super::parse::parse_at_least;
 use super::value::{End, List};
 use super::{as_list_mut, pop_one, pop_range_reply, push_event};
 use crate::errors;
@@ -99,9 +99,9 @@ fn pop_generic(ctx: &mut Ctx<'_>, args: &[Bytes], end: End, name: &str) {
     }
     let mut count = 0;
     if has_count {
-        match parse_at_least_or_reply(ctx.reply, &args[2], 0, errors::LIST_POP_COUNT) {
-            Some(n) => count = n,
-            None => return,
+        match parse_at_least(&args[2], 0, errors::LIST_POP_COUNT) {
+            Ok(n) => count = n,
+            Err(e) => return ctx.reply.error(e),
         }
     }
     let now = ctx.now;

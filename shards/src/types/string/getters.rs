@@ -1,7 +1,7 @@
 //! The commands that read a value, and may replace or drop it: GET, GETSET, GETDEL, GETEX, MGET.
 
 use super::get_generic;
-use super::parse::{expire_ms_or_reply, parse_write_flags, OptionsFor};
+use super::parse::{expire_ms, parse_write_flags, OptionsFor};
 use crate::aof;
 use crate::errors::{self, WrongType};
 use crate::lookup::read_value as lookup_read;
@@ -83,9 +83,9 @@ pub fn getex(ctx: &mut Ctx<'_>, args: &[Bytes]) {
         return;
     };
     let when = match opts.timed {
-        Some((unit, arg)) => match expire_ms_or_reply(reply, unit, arg, now, "getex") {
-            Some(when) => Some(when),
-            None => return,
+        Some((unit, arg)) => match expire_ms(unit, arg, now, "getex") {
+            Ok(when) => Some(when),
+            Err(e) => return reply.error(&e),
         },
         None => None,
     };

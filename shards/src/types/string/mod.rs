@@ -23,7 +23,7 @@ mod test_bench;
 pub use counters::{decr, decrby, incr, incrby, incrbyfloat};
 pub use getters::{get, getdel, getex, getset, mget};
 pub use parse::{
-    expire_ms_or_reply, parse_write_flags, parse_write_options, ExpireUnit, Expiry, OptionsFor,
+    expire_ms, parse_write_flags, parse_write_options, ExpireUnit, Expiry, OptionsFor,
     ParsedOptions, WriteOptions,
 };
 pub use range::{append, getrange, setrange, strlen};

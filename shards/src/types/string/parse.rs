@@ -1,9 +1,7 @@
 //! The options of SET and GETEX: their flags, the expiry they set and its unit, parsed in
 //! Redis's order.
 
-use crate::errors;
-use crate::reply::Reply;
-use crate::shard::Ctx;
+use crate::errors::{self, ErrorText};
 use crate::util::parse_i64;
 use bytes::Bytes;
 
@@ -134,22 +132,14 @@ pub fn parse_write_flags(
 /// Turns an expire time argument into an absolute time in ms, as Redis's
 /// `getExpireMillisecondsOrReply`: not an integer is `ERR value is not an integer or out of
 /// range`; zero, negative, or overflowing once converted to an absolute time in ms is `ERR
-/// invalid expire time in '<cmd>' command`. On error the reply is written and `None` returned.
-pub fn expire_ms_or_reply(
-    reply: &mut Reply,
-    unit: ExpireUnit,
-    arg: &[u8],
-    now: i64,
-    cmd: &str,
-) -> Option<i64> {
+/// invalid expire time in '<cmd>' command`.
+pub fn expire_ms(unit: ExpireUnit, arg: &[u8], now: i64, cmd: &str) -> Result<i64, ErrorText> {
     let Some(mut ms) = parse_i64(arg) else {
-        reply.error(errors::NOT_INTEGER);
-        return None;
+        return Err(errors::NOT_INTEGER.into());
     };
     let seconds = matches!(unit, ExpireUnit::Ex | ExpireUnit::ExAt);
     if ms <= 0 || (seconds && ms > i64::MAX / 1000) {
-        reply.error(&errors::invalid_expire(cmd));
-        return None;
+        return Err(errors::invalid_expire(cmd).into());
     }
     if seconds {
         ms *= 1000;
@@ -158,29 +148,22 @@ pub fn expire_ms_or_reply(
         ms = ms.wrapping_add(now);
     }
     if ms <= 0 {
-        reply.error(&errors::invalid_expire(cmd));
-        return None;
+        return Err(errors::invalid_expire(cmd).into());
     }
-    Some(ms)
+    Ok(ms)
 }
 
 /// Parses the options from `args[first..]` as Redis's `parseExtendedStringArgumentsOrReply`
-/// does, then the expire time as `getExpireMillisecondsOrReply`: a bad combination is a syntax
-/// error, a bad number `not an integer`, a non-positive or overflowing time `invalid expire
-/// time in '<cmd>' command`. On error the reply is written and `None` returned.
+/// does, then the expire time as `getExpireMillisecondsOrReply` (relative to `now`): a bad
+/// combination is a syntax error, a bad number `not an integer`, a non-positive or
+/// overflowing time `invalid expire time in '<cmd>' command`.
 pub fn parse_write_options(
-    ctx: &mut Ctx<'_>,
     args: &[Bytes],
     first: usize,
     kind: OptionsFor,
-) -> Option<WriteOptions> {
-    let parsed = match parse_write_flags(args, first, kind) {
-        Ok(parsed) => parsed,
-        Err(e) => {
-            ctx.reply.error(e);
-            return None;
-        }
-    };
+    now: i64,
+) -> Result<WriteOptions, ErrorText> {
+    let parsed = parse_write_flags(args, first, kind)?;
     let mut opts = WriteOptions {
         nx: parsed.nx,
         xx: parsed.xx,
@@ -193,11 +176,11 @@ pub fn parse_write_options(
         "getex"
     };
     if let Some((unit, arg)) = parsed.timed {
-        opts.expiry = Expiry::At(expire_ms_or_reply(ctx.reply, unit, arg, ctx.now, cmd)?);
+        opts.expiry = Expiry::At(expire_ms(unit, arg, now, cmd)?);
     } else if parsed.keep_ttl {
         opts.expiry = Expiry::Keep;
     } else if parsed.persist {
         opts.expiry = Expiry::Persist;
     }
-    Some(opts)
+    Ok(opts)
 }

@@ -2,21 +2,17 @@
 
 use crate::errors;
 use crate::lookup::read_value as lookup_read;
-use crate::reply::Reply;
 use crate::shard::Ctx;
 use crate::util::parse_i64;
 use crate::value::Value;
 use bytes::Bytes;
 
-/// True (after replying the error) when a string of `base + extra` bytes would pass
-/// proto-max-bulk-len, as Redis's `checkStringLength`, overflow included.
-fn too_long(reply: &mut Reply, limit: u64, base: u64, extra: u64) -> bool {
+/// Refuses a string of `base + extra` bytes that would pass proto-max-bulk-len
+/// (`STRING_TOO_LONG`), as Redis's `checkStringLength`, overflow included.
+fn check_string_length(limit: u64, base: u64, extra: u64) -> Result<(), &'static str> {
     match base.checked_add(extra) {
-        Some(total) if total <= limit => false,
-        _ => {
-            reply.error(errors::STRING_TOO_LONG);
-            true
-        }
+        Some(total) if total <= limit => Ok(()),
+        _ => Err(errors::STRING_TOO_LONG),
     }
 }
 
@@ -41,8 +37,8 @@ pub fn append(ctx: &mut Ctx<'_>, args: &[Bytes]) {
                 reply.error(errors::WRONGTYPE);
                 return;
             };
-            if too_long(reply, limit, s.len() as u64, value.len() as u64) {
-                return;
+            if let Err(e) = check_string_length(limit, s.len() as u64, value.len() as u64) {
+                return reply.error(e);
             }
             s.extend_from_slice(value);
             reply.int(s.len() as i64);
@@ -137,8 +133,8 @@ pub fn setrange(ctx: &mut Ctx<'_>, args: &[Bytes]) {
                 reply.int(0);
                 return;
             }
-            if too_long(reply, limit, offset as u64, value.len() as u64) {
-                return;
+            if let Err(e) = check_string_length(limit, offset as u64, value.len() as u64) {
+                return reply.error(e);
             }
             // Within proto-max-bulk-len, so within memory's reach.
             let offset = offset as usize;
@@ -156,8 +152,8 @@ pub fn setrange(ctx: &mut Ctx<'_>, args: &[Bytes]) {
                 reply.int(s.len() as i64);
                 return;
             }
-            if too_long(reply, limit, offset as u64, value.len() as u64) {
-                return;
+            if let Err(e) = check_string_length(limit, offset as u64, value.len() as u64) {
+                return reply.error(e);
             }
             let offset = offset as usize;
             let end = offset + value.len();

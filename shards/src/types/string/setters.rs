@@ -1,10 +1,9 @@
 //! The commands that set values: SET, SETNX, SETEX, PSETEX, MSET, MSETNX.
 
 use super::get_generic;
-use super::parse::{expire_ms_or_reply, parse_write_options, ExpireUnit, Expiry, OptionsFor};
+use super::parse::{expire_ms, parse_write_options, ExpireUnit, Expiry, OptionsFor};
 use crate::aof;
-use crate::errors::{self, WrongType};
-use crate::reply::Reply;
+use crate::errors::{self, ErrorText, WrongType};
 use crate::shard::Ctx;
 use crate::value::Value;
 use bytes::Bytes;
@@ -14,8 +13,9 @@ use bytes::Bytes;
 ///   EXAT unix-time-seconds | PXAT unix-time-milliseconds | KEEPTTL]
 /// ```
 pub fn set(ctx: &mut Ctx<'_>, args: &[Bytes]) {
-    let Some(opts) = parse_write_options(ctx, args, 3, OptionsFor::Set) else {
-        return;
+    let opts = match parse_write_options(args, 3, OptionsFor::Set, ctx.now) {
+        Ok(opts) => opts,
+        Err(e) => return ctx.reply.error(&e),
     };
     let key = &args[1][..];
     let now = ctx.now;
@@ -86,8 +86,9 @@ pub fn setnx(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 
 /// SETEX and PSETEX: the time is checked first, then the key is set with it.
 fn set_with_expire(ctx: &mut Ctx<'_>, args: &[Bytes], unit: ExpireUnit, cmd: &str) {
-    let Some(when) = expire_ms_or_reply(ctx.reply, unit, &args[2], ctx.now, cmd) else {
-        return;
+    let when = match expire_ms(unit, &args[2], ctx.now, cmd) {
+        Ok(when) => when,
+        Err(e) => return ctx.reply.error(&e),
     };
     let now = ctx.now;
     let db = ctx.db();
@@ -123,18 +124,16 @@ pub fn psetex(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     set_with_expire(ctx, args, ExpireUnit::Px, "psetex");
 }
 
-/// Checks that key/value pairs follow the command name (MSET, MSETNX); replies the arity
-/// error if not.
-fn pairs_or_reply<'a>(
-    reply: &mut Reply,
+/// The key/value pairs after the command name (MSET, MSETNX); an odd count of them is the
+/// arity error of `cmd`.
+fn key_value_pairs<'a>(
     args: &'a [Bytes],
     cmd: &str,
-) -> Option<std::slice::ChunksExact<'a, Bytes>> {
+) -> Result<std::slice::ChunksExact<'a, Bytes>, ErrorText> {
     if args.len().is_multiple_of(2) {
-        reply.error(&errors::wrong_arity(cmd));
-        return None;
+        return Err(errors::wrong_arity(cmd).into());
     }
-    Some(args[1..].chunks_exact(2))
+    Ok(args[1..].chunks_exact(2))
 }
 
 /// Sets every key to its value, dropping their expiry times.
@@ -145,8 +144,9 @@ fn pairs_or_reply<'a>(
 pub fn mset(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    let Some(pairs) = pairs_or_reply(reply, args, "mset") else {
-        return;
+    let pairs = match key_value_pairs(args, "mset") {
+        Ok(pairs) => pairs,
+        Err(e) => return reply.error(&e),
     };
     for pair in pairs {
         // Redis's `setKey` looks the key up for writing first: one past its time expires
@@ -168,8 +168,9 @@ pub fn mset(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 pub fn msetnx(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     let now = ctx.now;
     let (db, _, reply) = ctx.parts();
-    let Some(pairs) = pairs_or_reply(reply, args, "msetnx") else {
-        return;
+    let pairs = match key_value_pairs(args, "msetnx") {
+        Ok(pairs) => pairs,
+        Err(e) => return reply.error(&e),
     };
     if pairs.clone().any(|pair| db.contains(&pair[0], now)) {
         reply.int(0);

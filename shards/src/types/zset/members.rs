@@ -3,7 +3,7 @@
 
 use super::parse::{parse_lex_range, parse_score_range, string2d};
 use super::value::{AddFlags, AddOutcome, Bounds, ListpackLimits, ZSet};
-use super::{arg_i64, delete_if_empty, is};
+use super::{arg_i64_pair, delete_if_empty, is};
 use crate::errors;
 use crate::lookup::{self, WrongType};
 use crate::reply::Reply;
@@ -193,11 +193,9 @@ pub fn zrem(ctx: &mut Ctx<'_>, args: &[Bytes]) {
 /// ZREMRANGEBYRANK key start stop
 /// ```
 pub fn zremrangebyrank(ctx: &mut Ctx<'_>, args: &[Bytes]) {
-    let Some(start) = arg_i64(ctx.reply, &args[2]) else {
-        return;
-    };
-    let Some(end) = arg_i64(ctx.reply, &args[3]) else {
-        return;
+    let (start, end) = match arg_i64_pair(&args[2], &args[3]) {
+        Ok(range) => range,
+        Err(e) => return ctx.reply.error(e),
     };
     zremrange_generic(ctx, &args[1], "zremrangebyrank", |z| {
         let llen = z.len() as i64;

@@ -119,13 +119,15 @@ fn reply_members<M: AsRef<[u8]>>(reply: &mut Reply, items: &[(M, f64)], withscor
     }
 }
 
-/// A 64-bit integer argument (`getLongFromObjectOrReply`).
-fn arg_i64(reply: &mut Reply, arg: &[u8]) -> Option<i64> {
-    let v = parse_i64(arg);
-    if v.is_none() {
-        reply.error(errors::NOT_INTEGER);
-    }
-    v
+/// A 64-bit integer argument (`getLongFromObjectOrReply`): `NOT_INTEGER` if it is not one.
+fn arg_i64(arg: &[u8]) -> Result<i64, &'static str> {
+    parse_i64(arg).ok_or(errors::NOT_INTEGER)
+}
+
+/// Two 64-bit integer arguments (a rank range, LIMIT's offset and count), the first checked
+/// first.
+fn arg_i64_pair(first: &[u8], second: &[u8]) -> Result<(i64, i64), &'static str> {
+    Ok((arg_i64(first)?, arg_i64(second)?))
 }
 
 fn is(arg: &[u8], word: &str) -> bool {

@@ -19,8 +19,9 @@ use bytes::Bytes;
 /// ```
 pub fn zrandmember(ctx: &mut Ctx<'_>, args: &[Bytes]) {
     if args.len() >= 3 {
-        let Some(l) = arg_i64(ctx.reply, &args[2]) else {
-            return;
+        let l = match arg_i64(&args[2]) {
+            Ok(l) => l,
+            Err(e) => return ctx.reply.error(e),
         };
         if l == i64::MIN {
             ctx.reply.error(errors::ZSET_RANDMEMBER_COUNT_RANGE);

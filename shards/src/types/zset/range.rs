@@ -4,7 +4,7 @@
 
 use super::parse::{parse_lex_range, parse_score_range, LexRange, ScoreRange};
 use super::value::{ListpackLimits, ZSet};
-use super::{arg_i64, is, reply_members, store_result};
+use super::{arg_i64_pair, is, reply_members, store_result};
 use crate::errors;
 use crate::lookup::{self, WrongType};
 use crate::shard::Ctx;
@@ -114,13 +114,10 @@ fn zrange_generic(
         if store.is_none() && is(arg, "withscores") {
             withscores = true;
         } else if is(arg, "limit") && leftargs >= 2 {
-            let Some(o) = arg_i64(ctx.reply, &args[j + 1]) else {
-                return;
+            (offset, limit) = match arg_i64_pair(&args[j + 1], &args[j + 2]) {
+                Ok(pair) => pair,
+                Err(e) => return ctx.reply.error(e),
             };
-            let Some(l) = arg_i64(ctx.reply, &args[j + 2]) else {
-                return;
-            };
-            (offset, limit) = (o, l);
             j += 2;
         } else if direction == Direction::Auto && is(arg, "rev") {
             direction = Direction::Reverse;
@@ -150,15 +147,10 @@ fn zrange_generic(
         std::mem::swap(&mut minidx, &mut maxidx);
     }
     let spec = match rangetype {
-        RangeType::Auto | RangeType::Rank => {
-            let Some(start) = arg_i64(ctx.reply, &args[minidx]) else {
-                return;
-            };
-            let Some(end) = arg_i64(ctx.reply, &args[maxidx]) else {
-                return;
-            };
-            Spec::Rank(start, end)
-        }
+        RangeType::Auto | RangeType::Rank => match arg_i64_pair(&args[minidx], &args[maxidx]) {
+            Ok((start, end)) => Spec::Rank(start, end),
+            Err(e) => return ctx.reply.error(e),
+        },
         RangeType::Score => match parse_score_range(&args[minidx], &args[maxidx]) {
             Some(r) => Spec::Score(r),
             None => {

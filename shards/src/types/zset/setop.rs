@@ -175,8 +175,9 @@ fn zset_op(
     cardinality_only: bool,
     name: &str,
 ) {
-    let Some(setnum) = arg_i64(ctx.reply, &args[numkeys_idx]) else {
-        return;
+    let setnum = match arg_i64(&args[numkeys_idx]) {
+        Ok(n) => n,
+        Err(e) => return ctx.reply.error(e),
     };
     if setnum < 1 {
         ctx.reply.error(&errors::zset_no_input_keys(name));
