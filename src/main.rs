@@ -28,6 +28,7 @@ mod protocol;
 mod pubsub;
 mod reactor;
 mod reply_parse;
+mod scripting;
 mod server;
 mod shutdown;
 mod stats;
