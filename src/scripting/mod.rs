@@ -12,6 +12,8 @@
 // Until EVAL is wired to the connection (the next step), nothing calls the interpreter.
 #![allow(dead_code)]
 
+pub mod libs;
+
 use bytes::Bytes;
 
 /// What runs the commands a script calls (`redis.call` / `redis.pcall`): the server gives
