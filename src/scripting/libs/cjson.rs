@@ -1,7 +1,1292 @@
-use mlua::{Lua, Table, Value};
+//! `cjson`: Lua CJSON 2.1.0 as Redis bundles it (`lua_cjson.c`, `strbuf.c`, `fpconv.c`).
+//!
+//! Encoding: numbers with `%.14g` (`encode_number_precision`), NaN and infinities refused
+//! unless `encode_invalid_numbers`; strings escaped with CJSON's table (`\/`, `\u007f`, control
+//! characters, bytes >= 0x80 as they are); a table is an array when all its keys are positive
+//! integers (holes become `null`, too sparse arrays are refused or turned into objects per
+//! `encode_sparse_array`), else an object with number or string keys; `nil` and `cjson.null`
+//! (the NULL light userdata) are `null`; other types are refused. Nesting past
+//! `encode_max_depth` (1000) is refused.
+//!
+//! Decoding: the input read as a C string (a NUL ends it), numbers read by `strtod` (so, as
+//! `decode_invalid_numbers` allows by default, also hex, `inf`, `nan` and a leading `+`),
+//! `\uXXXX` escapes (surrogate pairs joined) to UTF-8, `null` to `cjson.null`, nesting past
+//! `decode_max_depth` (1000) refused. Errors name the token found and its position.
+
+use super::{
+    c_f64_to_i32, error, format_g, functions_table, lib_function, next_function, stack_full,
+    type_name, Args, LibResult, ValueStack,
+};
+use mlua::{Function, Lua, MultiValue, Table, Value};
+use std::cell::Cell;
+use std::rc::Rc;
+
+/// The settings of one `cjson` table (`cjson.new()` makes another).
+#[derive(Clone, Copy)]
+struct Config {
+    sparse_convert: i32,
+    sparse_ratio: i32,
+    sparse_safe: i32,
+    encode_max_depth: i32,
+    decode_max_depth: i32,
+    /// 0 refuse, 1 encode (`nan`, `inf`), 2 encode as `null`.
+    encode_invalid_numbers: i32,
+    decode_invalid_numbers: i32,
+    encode_keep_buffer: i32,
+    encode_number_precision: i32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            sparse_convert: 0,
+            sparse_ratio: 2,
+            sparse_safe: 10,
+            encode_max_depth: 1000,
+            decode_max_depth: 1000,
+            encode_invalid_numbers: 0,
+            decode_invalid_numbers: 1,
+            encode_keep_buffer: 1,
+            encode_number_precision: 14,
+        }
+    }
+}
+
+/// What the functions of one `cjson` table share: the settings, and `next`.
+struct State {
+    cfg: Cell<Config>,
+    next: Function,
+}
+
+type Shared = Rc<State>;
 
 pub(crate) fn module(lua: &Lua) -> mlua::Result<Table> {
-    let t = lua.create_table()?;
+    let cfg: Shared = Rc::new(State {
+        cfg: Cell::new(Config::default()),
+        next: next_function(lua)?,
+    });
+    let with = |f: fn(&Lua, &Shared, Args<'_>) -> LibResult<MultiValue>| {
+        let cfg = cfg.clone();
+        lib_function(lua, move |lua, args| f(lua, &cfg, args))
+    };
+    let t = functions_table(
+        lua,
+        vec![
+            ("encode", with(encode)?),
+            ("decode", with(decode)?),
+            ("encode_sparse_array", with(cfg_encode_sparse_array)?),
+            ("encode_max_depth", with(cfg_encode_max_depth)?),
+            ("decode_max_depth", with(cfg_decode_max_depth)?),
+            (
+                "encode_number_precision",
+                with(cfg_encode_number_precision)?,
+            ),
+            ("encode_keep_buffer", with(cfg_encode_keep_buffer)?),
+            ("encode_invalid_numbers", with(cfg_encode_invalid_numbers)?),
+            ("decode_invalid_numbers", with(cfg_decode_invalid_numbers)?),
+            (
+                "new",
+                with(|lua, _, _| Ok(one(Value::Table(module(lua)?))))?,
+            ),
+        ],
+    )?;
     t.raw_set("null", Value::NULL)?;
+    t.raw_set("_NAME", "cjson")?;
+    t.raw_set("_VERSION", "2.1.0")?;
     Ok(t)
+}
+
+fn one(v: Value) -> MultiValue {
+    MultiValue::from_vec(vec![v])
+}
+
+// ----------------------------------------------------------------------------------------
+// Configuration
+
+/// Runs a configuration function on a copy of the settings and keeps what it changed, also
+/// when it fails part way (the C code sets each option as it goes).
+fn configure(
+    cfg: &Shared,
+    args: &Args<'_>,
+    nargs: usize,
+    f: impl FnOnce(&mut Config) -> LibResult<Vec<Value>>,
+) -> LibResult<MultiValue> {
+    if args.len() > nargs {
+        return args.arg_error(nargs as i32 + 1, b"found too many arguments");
+    }
+    let mut c = cfg.cfg.get();
+    let result = f(&mut c);
+    cfg.cfg.set(c);
+    result.map(MultiValue::from_vec)
+}
+
+/// `json_integer_option`: sets `setting` from argument `i` unless nil, within min..=max.
+fn integer_option(
+    args: &Args<'_>,
+    i: usize,
+    setting: &mut i32,
+    min: i32,
+    max: i32,
+) -> LibResult<Value> {
+    if !args.is_none_or_nil(i) {
+        let value = args.check_integer(i)? as i32;
+        if !(min <= value && value <= max) {
+            let msg = format!("expected integer between {min} and {max}");
+            return args.arg_error(1, msg.as_bytes());
+        }
+        *setting = value;
+    }
+    Ok(Value::Number(*setting as f64))
+}
+
+/// `json_enum_option`: a boolean or one of `options` (default "off"/"on"); answers a boolean
+/// for the off and on values, else the option's name.
+fn enum_option(
+    args: &Args<'_>,
+    i: usize,
+    setting: &mut i32,
+    options: Option<&[&str]>,
+) -> LibResult<Value> {
+    let options = options.unwrap_or(&["off", "on"]);
+    match args.get(i) {
+        None | Some(Value::Nil) => {}
+        Some(Value::Boolean(b)) => *setting = *b as i32,
+        Some(_) => *setting = args.check_option(i, options)? as i32,
+    }
+    if *setting == 0 || *setting == 1 {
+        Ok(Value::Boolean(*setting != 0))
+    } else {
+        Ok(Value::String(
+            args.lua.create_string(options[*setting as usize])?,
+        ))
+    }
+}
+
+fn cfg_encode_sparse_array(_: &Lua, cfg: &Shared, args: Args<'_>) -> LibResult<MultiValue> {
+    configure(cfg, &args, 3, |c| {
+        Ok(vec![
+            enum_option(&args, 1, &mut c.sparse_convert, None)?,
+            integer_option(&args, 2, &mut c.sparse_ratio, 0, i32::MAX)?,
+            integer_option(&args, 3, &mut c.sparse_safe, 0, i32::MAX)?,
+        ])
+    })
+}
+
+fn cfg_encode_max_depth(_: &Lua, cfg: &Shared, args: Args<'_>) -> LibResult<MultiValue> {
+    configure(cfg, &args, 1, |c| {
+        Ok(vec![integer_option(
+            &args,
+            1,
+            &mut c.encode_max_depth,
+            1,
+            i32::MAX,
+        )?])
+    })
+}
+
+fn cfg_decode_max_depth(_: &Lua, cfg: &Shared, args: Args<'_>) -> LibResult<MultiValue> {
+    configure(cfg, &args, 1, |c| {
+        Ok(vec![integer_option(
+            &args,
+            1,
+            &mut c.decode_max_depth,
+            1,
+            i32::MAX,
+        )?])
+    })
+}
+
+fn cfg_encode_number_precision(_: &Lua, cfg: &Shared, args: Args<'_>) -> LibResult<MultiValue> {
+    configure(cfg, &args, 1, |c| {
+        Ok(vec![integer_option(
+            &args,
+            1,
+            &mut c.encode_number_precision,
+            1,
+            14,
+        )?])
+    })
+}
+
+fn cfg_encode_keep_buffer(_: &Lua, cfg: &Shared, args: Args<'_>) -> LibResult<MultiValue> {
+    configure(cfg, &args, 1, |c| {
+        Ok(vec![enum_option(
+            &args,
+            1,
+            &mut c.encode_keep_buffer,
+            None,
+        )?])
+    })
+}
+
+fn cfg_encode_invalid_numbers(_: &Lua, cfg: &Shared, args: Args<'_>) -> LibResult<MultiValue> {
+    configure(cfg, &args, 1, |c| {
+        let options: &[&str] = &["off", "on", "null"];
+        Ok(vec![enum_option(
+            &args,
+            1,
+            &mut c.encode_invalid_numbers,
+            Some(options),
+        )?])
+    })
+}
+
+fn cfg_decode_invalid_numbers(_: &Lua, cfg: &Shared, args: Args<'_>) -> LibResult<MultiValue> {
+    configure(cfg, &args, 1, |c| {
+        Ok(vec![enum_option(
+            &args,
+            1,
+            &mut c.decode_invalid_numbers,
+            None,
+        )?])
+    })
+}
+
+// ----------------------------------------------------------------------------------------
+// Encoding
+
+/// `cjson.encode(value)`.
+fn encode(lua: &Lua, cfg: &Shared, args: Args<'_>) -> LibResult<MultiValue> {
+    if args.len() != 1 {
+        return args.arg_error(1, b"expected 1 argument");
+    }
+    let json = Encoder {
+        lua,
+        cfg: cfg.cfg.get(),
+        next: &cfg.next,
+        out: Vec::new(),
+    }
+    .run(&args.vals[0])?;
+    Ok(one(Value::String(lua.create_string(&json)?)))
+}
+
+/// A table being written (the table, and an object's current key, are on the value stack).
+enum Frame {
+    /// The next index to write (1-based) and the length.
+    Array { next: i64, len: i64 },
+    /// Whether a pair was written.
+    Object { started: bool },
+}
+
+impl Frame {
+    /// Its values on the value stack; also the slots the C code holds on the Lua stack for
+    /// the table while it writes an item (the item, or the key and the item).
+    fn slots(&self) -> usize {
+        match self {
+            Frame::Array { .. } => 1,
+            Frame::Object { .. } => 2,
+        }
+    }
+}
+
+struct Encoder<'a> {
+    lua: &'a Lua,
+    cfg: Config,
+    next: &'a Function,
+    out: Vec<u8>,
+}
+
+impl Encoder<'_> {
+    /// `json_append_data` over the value, tables walked with an explicit stack.
+    fn run(mut self, value: &Value) -> LibResult<Vec<u8>> {
+        let mut open: Vec<Frame> = Vec::new();
+        let mut values = ValueStack::new();
+        // The C function's stack: its argument plus the slots of the open tables.
+        let mut top = 1;
+        let mut cur = value.clone();
+        loop {
+            match &cur {
+                Value::Table(t) => {
+                    let depth = open.len() + 1;
+                    if depth > self.cfg.encode_max_depth as usize || stack_full(top, 3) {
+                        return error(format!("Cannot serialise, excessive nesting ({depth})"));
+                    }
+                    let frame = self.table_frame(t)?;
+                    values.push(self.lua, cur.clone())?;
+                    match frame {
+                        Frame::Array { .. } => self.out.push(b'['),
+                        Frame::Object { .. } => {
+                            self.out.push(b'{');
+                            values.push(self.lua, Value::Nil)?;
+                        }
+                    }
+                    top += frame.slots();
+                    open.push(frame);
+                }
+                other => self.scalar(other)?,
+            }
+            // The next item to write, closing the tables done.
+            loop {
+                let Some(frame) = open.last_mut() else {
+                    return Ok(self.out);
+                };
+                match frame {
+                    Frame::Array { next, len } if *next <= *len => {
+                        if *next > 1 {
+                            self.out.push(b',');
+                        }
+                        let i = *next;
+                        cur = values.with(0, |t| match t {
+                            Value::Table(t) => t.raw_get(i),
+                            _ => Ok(Value::Nil),
+                        })??;
+                        *next += 1;
+                        break;
+                    }
+                    Frame::Array { .. } => self.out.push(b']'),
+                    Frame::Object { started } => {
+                        let t = values.with(1, Value::clone)?;
+                        let key = values.with(0, Value::clone)?;
+                        let (key, item): (Value, Value) = self.next.call((t, key))?;
+                        if key != Value::Nil {
+                            if *started {
+                                self.out.push(b',');
+                            }
+                            *started = true;
+                            self.key(&key)?;
+                            values.set(0, key)?;
+                            cur = item;
+                            break;
+                        }
+                        self.out.push(b'}');
+                    }
+                }
+                if let Some(done) = open.pop() {
+                    for _ in 0..done.slots() {
+                        values.pop()?;
+                    }
+                    top -= done.slots();
+                }
+            }
+        }
+    }
+
+    /// `lua_array_length`: an array when every key is an integer >= 1 (its length the largest
+    /// key), unless too sparse; else an object.
+    fn table_frame(&self, t: &Table) -> LibResult<Frame> {
+        let mut max: i32 = 0;
+        let mut items: i32 = 0;
+        let mut array = true;
+        for pair in t.pairs::<Value, Value>() {
+            let k = match pair?.0 {
+                Value::Integer(i) => i as f64,
+                Value::Number(n) => n,
+                _ => f64::NAN,
+            };
+            if k != 0.0 && k.floor() == k && k >= 1.0 {
+                if k > max as f64 {
+                    max = c_f64_to_i32(k);
+                }
+                items = items.wrapping_add(1);
+            } else {
+                array = false;
+                break;
+            }
+        }
+        let c = &self.cfg;
+        if array
+            && c.sparse_ratio > 0
+            && max > items.wrapping_mul(c.sparse_ratio)
+            && max > c.sparse_safe
+        {
+            if c.sparse_convert == 0 {
+                return error("Cannot serialise table: excessively sparse array");
+            }
+            array = false;
+        }
+        if array && max > 0 {
+            Ok(Frame::Array {
+                next: 1,
+                len: max as i64,
+            })
+        } else {
+            Ok(Frame::Object { started: false })
+        }
+    }
+
+    /// A value other than a table.
+    fn scalar(&mut self, v: &Value) -> LibResult<()> {
+        match v {
+            Value::String(s) => self.string(&s.as_bytes()),
+            Value::Integer(i) => self.number(*i as f64)?,
+            Value::Number(n) => self.number(*n)?,
+            Value::Boolean(true) => self.out.extend_from_slice(b"true"),
+            Value::Boolean(false) => self.out.extend_from_slice(b"false"),
+            Value::Nil => self.out.extend_from_slice(b"null"),
+            Value::LightUserData(p) if p.0.is_null() => self.out.extend_from_slice(b"null"),
+            other => {
+                return error(format!(
+                    "Cannot serialise {}: type not supported",
+                    type_name(Some(other))
+                ))
+            }
+        }
+        Ok(())
+    }
+
+    /// An object key and its colon.
+    fn key(&mut self, k: &Value) -> LibResult<()> {
+        match k {
+            Value::Integer(_) | Value::Number(_) => {
+                let n = match k {
+                    Value::Integer(i) => *i as f64,
+                    Value::Number(n) => *n,
+                    _ => 0.0,
+                };
+                self.out.push(b'"');
+                self.number(n)?;
+                self.out.extend_from_slice(b"\":");
+            }
+            Value::String(s) => {
+                self.string(&s.as_bytes());
+                self.out.push(b':');
+            }
+            other => {
+                return error(format!(
+                    "Cannot serialise {}: table key must be a number or string",
+                    type_name(Some(other))
+                ))
+            }
+        }
+        Ok(())
+    }
+
+    /// `json_append_number`.
+    fn number(&mut self, n: f64) -> LibResult<()> {
+        let invalid = n.is_nan() || n.is_infinite();
+        match self.cfg.encode_invalid_numbers {
+            0 if invalid => return error("Cannot serialise number: must not be NaN or Inf"),
+            0 => {}
+            1 if n.is_nan() => {
+                self.out.extend_from_slice(b"nan");
+                return Ok(());
+            }
+            1 => {}
+            _ if invalid => {
+                self.out.extend_from_slice(b"null");
+                return Ok(());
+            }
+            _ => {}
+        }
+        let text = format_g(n, self.cfg.encode_number_precision as usize);
+        self.out.extend_from_slice(text.as_bytes());
+        Ok(())
+    }
+
+    /// `json_append_string`: quoted, with CJSON's escapes.
+    fn string(&mut self, s: &[u8]) {
+        self.out.reserve(s.len() + 2);
+        self.out.push(b'"');
+        for &b in s {
+            match b {
+                b'"' => self.out.extend_from_slice(b"\\\""),
+                b'\\' => self.out.extend_from_slice(b"\\\\"),
+                b'/' => self.out.extend_from_slice(b"\\/"),
+                b'\x08' => self.out.extend_from_slice(b"\\b"),
+                b'\t' => self.out.extend_from_slice(b"\\t"),
+                b'\n' => self.out.extend_from_slice(b"\\n"),
+                b'\x0c' => self.out.extend_from_slice(b"\\f"),
+                b'\r' => self.out.extend_from_slice(b"\\r"),
+                0..=0x1f | 0x7f => {
+                    let hex = b"0123456789abcdef";
+                    self.out.extend_from_slice(b"\\u00");
+                    self.out.push(hex[(b >> 4) as usize]);
+                    self.out.push(hex[(b & 15) as usize]);
+                }
+                _ => self.out.push(b),
+            }
+        }
+        self.out.push(b'"');
+    }
+}
+
+// ----------------------------------------------------------------------------------------
+// Decoding
+
+/// `cjson.decode(json)`.
+fn decode(lua: &Lua, cfg: &Shared, args: Args<'_>) -> LibResult<MultiValue> {
+    if args.len() != 1 {
+        return args.arg_error(1, b"expected 1 argument");
+    }
+    let data = args.check_lstring(1)?;
+    if data.len() >= 2 && (data[0] == 0 || data[1] == 0) {
+        return error("JSON parser does not support UTF-16 or UTF-32");
+    }
+    let value = Parser {
+        lua,
+        cfg: cfg.cfg.get(),
+        data: &data,
+        ptr: 0,
+    }
+    .run()?;
+    Ok(one(value))
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    ObjBegin,
+    ObjEnd,
+    ArrBegin,
+    ArrEnd,
+    String,
+    Number,
+    Boolean,
+    Null,
+    Colon,
+    Comma,
+    End,
+    /// An error found reading the token, with its description.
+    Error(&'static str),
+}
+
+impl Kind {
+    /// How errors name what was found.
+    fn name(self) -> &'static str {
+        match self {
+            Kind::ObjBegin => "T_OBJ_BEGIN",
+            Kind::ObjEnd => "T_OBJ_END",
+            Kind::ArrBegin => "T_ARR_BEGIN",
+            Kind::ArrEnd => "T_ARR_END",
+            Kind::String => "T_STRING",
+            Kind::Number => "T_NUMBER",
+            Kind::Boolean => "T_BOOLEAN",
+            Kind::Null => "T_NULL",
+            Kind::Colon => "T_COLON",
+            Kind::Comma => "T_COMMA",
+            Kind::End => "T_END",
+            Kind::Error(what) => what,
+        }
+    }
+}
+
+struct Token {
+    kind: Kind,
+    /// Where it starts (where the error is, for an error), 0-based.
+    index: usize,
+    string: Vec<u8>,
+    number: f64,
+    boolean: bool,
+}
+
+/// A container being filled (its table is on the value stack).
+enum Open {
+    Array { i: i64 },
+    Object { key: Vec<u8> },
+}
+
+impl Open {
+    /// The slots the C code holds on the Lua stack for it: the table, and the key.
+    fn slots(&self) -> usize {
+        match self {
+            Open::Array { .. } => 1,
+            Open::Object { .. } => 2,
+        }
+    }
+}
+
+struct Parser<'a> {
+    lua: &'a Lua,
+    cfg: Config,
+    data: &'a [u8],
+    ptr: usize,
+}
+
+impl Parser<'_> {
+    /// The byte at `i`, 0 past the end (the C string's terminator).
+    fn at(&self, i: usize) -> u8 {
+        self.data.get(i).copied().unwrap_or(0)
+    }
+
+    fn token(&self, kind: Kind, index: usize) -> Token {
+        Token {
+            kind,
+            index,
+            string: Vec::new(),
+            number: 0.0,
+            boolean: false,
+        }
+    }
+
+    /// `json_next_token`.
+    fn next_token(&mut self) -> Token {
+        while matches!(self.at(self.ptr), b' ' | b'\t' | b'\n' | b'\r') {
+            self.ptr += 1;
+        }
+        let start = self.ptr;
+        let ch = self.at(start);
+        let single = match ch {
+            b'{' => Some(Kind::ObjBegin),
+            b'}' => Some(Kind::ObjEnd),
+            b'[' => Some(Kind::ArrBegin),
+            b']' => Some(Kind::ArrEnd),
+            b',' => Some(Kind::Comma),
+            b':' => Some(Kind::Colon),
+            _ => None,
+        };
+        if let Some(kind) = single {
+            self.ptr += 1;
+            return self.token(kind, start);
+        }
+        match ch {
+            0 => self.token(Kind::End, start),
+            b'"' => self.string_token(),
+            b'-' | b'0'..=b'9' => {
+                if self.cfg.decode_invalid_numbers == 0 && self.is_invalid_number() {
+                    self.token(Kind::Error("invalid number"), start)
+                } else {
+                    self.number_token()
+                }
+            }
+            b'f' | b'i' | b'I' | b'n' | b'N' | b't' | b'+' => {
+                let rest = &self.data[start..];
+                if rest.starts_with(b"true") {
+                    self.ptr += 4;
+                    let mut t = self.token(Kind::Boolean, start);
+                    t.boolean = true;
+                    t
+                } else if rest.starts_with(b"false") {
+                    self.ptr += 5;
+                    self.token(Kind::Boolean, start)
+                } else if rest.starts_with(b"null") {
+                    self.ptr += 4;
+                    self.token(Kind::Null, start)
+                } else if self.cfg.decode_invalid_numbers != 0 && self.is_invalid_number() {
+                    self.number_token()
+                } else {
+                    self.token(Kind::Error("invalid token"), start)
+                }
+            }
+            _ => self.token(Kind::Error("invalid token"), start),
+        }
+    }
+
+    /// `json_is_invalid_number`: what strict JSON refuses but `strtod` takes (a leading `+`,
+    /// hex, leading zeros, inf, nan).
+    fn is_invalid_number(&self) -> bool {
+        let mut p = self.ptr;
+        if self.at(p) == b'+' {
+            return true;
+        }
+        if self.at(p) == b'-' {
+            p += 1;
+        }
+        let c = self.at(p);
+        if c == b'0' {
+            let c2 = self.at(p + 1);
+            return c2 | 0x20 == b'x' || c2.is_ascii_digit();
+        } else if (c as i8) <= b'9' as i8 {
+            return false;
+        }
+        let starts = |word: &[u8]| (0..3).all(|i| self.at(p + i).to_ascii_lowercase() == word[i]);
+        starts(b"inf") || starts(b"nan")
+    }
+
+    /// `json_next_number_token`.
+    fn number_token(&mut self) -> Token {
+        let start = self.ptr;
+        match strtod(self.data, start) {
+            Some((n, end)) => {
+                self.ptr = end;
+                let mut t = self.token(Kind::Number, start);
+                t.number = n;
+                t
+            }
+            None => self.token(Kind::Error("invalid number"), start),
+        }
+    }
+
+    /// `json_next_string_token`: `ptr` at the opening quote.
+    fn string_token(&mut self) -> Token {
+        let start = self.ptr;
+        self.ptr += 1;
+        let mut s = Vec::new();
+        loop {
+            let mut ch = self.at(self.ptr);
+            if ch == b'"' {
+                break;
+            }
+            if ch == 0 {
+                return self.token(Kind::Error("unexpected end of string"), self.ptr);
+            }
+            if ch == b'\\' {
+                ch = match self.at(self.ptr + 1) {
+                    b'"' => b'"',
+                    b'\\' => b'\\',
+                    b'/' => b'/',
+                    b'b' => b'\x08',
+                    b't' => b'\t',
+                    b'n' => b'\n',
+                    b'f' => b'\x0c',
+                    b'r' => b'\r',
+                    b'u' => {
+                        if self.unicode_escape(&mut s) {
+                            continue;
+                        }
+                        return self.token(Kind::Error("invalid unicode escape code"), self.ptr);
+                    }
+                    _ => return self.token(Kind::Error("invalid escape code"), self.ptr),
+                };
+                self.ptr += 1;
+            }
+            s.push(ch);
+            self.ptr += 1;
+        }
+        self.ptr += 1;
+        let mut t = self.token(Kind::String, start);
+        t.string = s;
+        t
+    }
+
+    /// `decode_hex4` at `i`.
+    fn hex4(&self, i: usize) -> Option<u32> {
+        (0..4).try_fold(0, |acc, k| {
+            Some(acc << 4 | (self.at(i + k) as char).to_digit(16)?)
+        })
+    }
+
+    /// `json_append_unicode_escape`: `ptr` at the backslash of `\uXXXX`; false when invalid.
+    fn unicode_escape(&mut self, s: &mut Vec<u8>) -> bool {
+        let Some(mut cp) = self.hex4(self.ptr + 2) else {
+            return false;
+        };
+        let mut len = 6;
+        if cp & 0xf800 == 0xd800 {
+            if cp & 0x400 != 0 {
+                return false;
+            }
+            if self.at(self.ptr + 6) != b'\\' || self.at(self.ptr + 7) != b'u' {
+                return false;
+            }
+            let Some(low) = self.hex4(self.ptr + 8) else {
+                return false;
+            };
+            if low & 0xfc00 != 0xdc00 {
+                return false;
+            }
+            cp = (((cp & 0x3ff) << 10) | (low & 0x3ff)) + 0x10000;
+            len = 12;
+        }
+        match char::from_u32(cp) {
+            Some(c) => s.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+            // Lone surrogates never get here: the checks above refuse them.
+            None => return false,
+        }
+        self.ptr += len;
+        true
+    }
+
+    /// `json_throw_parse_error`.
+    fn parse_error<T>(&self, expected: &str, token: &Token) -> LibResult<T> {
+        error(format!(
+            "Expected {expected} but found {} at character {}",
+            token.kind.name(),
+            token.index + 1
+        ))
+    }
+
+    /// A new Lua string for a decoded one.
+    fn lua_string(&self, s: &[u8]) -> LibResult<Value> {
+        Ok(Value::String(self.lua.create_string(s)?))
+    }
+
+    /// `json_decode`'s parse: one value, then the end; containers on an explicit stack.
+    fn run(&mut self) -> LibResult<Value> {
+        let mut open: Vec<Open> = Vec::new();
+        let mut tables = ValueStack::new();
+        let mut depth: i32 = 0;
+        // The C function's stack: its argument plus the slots of the open containers.
+        let mut top = 1;
+        let mut token = self.next_token();
+        'value: loop {
+            // `json_process_value`.
+            let mut value = match token.kind {
+                Kind::String => self.lua_string(&token.string)?,
+                Kind::Number => Value::Number(token.number),
+                Kind::Boolean => Value::Boolean(token.boolean),
+                Kind::Null => Value::NULL,
+                Kind::ObjBegin | Kind::ArrBegin => {
+                    let object = token.kind == Kind::ObjBegin;
+                    depth += 1;
+                    let slots = if object { 3 } else { 2 };
+                    if depth > self.cfg.decode_max_depth || stack_full(top, slots) {
+                        return error(format!(
+                            "Found too many nested data structures ({depth}) at character {}",
+                            self.ptr as i32
+                        ));
+                    }
+                    let t = Value::Table(self.lua.create_table()?);
+                    token = self.next_token();
+                    let close = if object { Kind::ObjEnd } else { Kind::ArrEnd };
+                    if token.kind == close {
+                        depth -= 1;
+                        t
+                    } else {
+                        let frame = if object {
+                            let key = self.key(token)?;
+                            token = self.next_token();
+                            Open::Object { key }
+                        } else {
+                            Open::Array { i: 1 }
+                        };
+                        top += frame.slots();
+                        open.push(frame);
+                        tables.push(self.lua, t)?;
+                        continue 'value;
+                    }
+                }
+                _ => return self.parse_error("value", &token),
+            };
+            // Store the value in the containers it completes.
+            loop {
+                let Some(frame) = open.last_mut() else {
+                    token = self.next_token();
+                    if token.kind != Kind::End {
+                        return self.parse_error("the end", &token);
+                    }
+                    return Ok(value);
+                };
+                let (close, more) = match frame {
+                    Open::Array { i } => {
+                        set(&tables, Value::Integer(*i), value)?;
+                        *i += 1;
+                        (Kind::ArrEnd, "comma or array end")
+                    }
+                    Open::Object { key } => {
+                        set(&tables, self.lua_string(key)?, value)?;
+                        (Kind::ObjEnd, "comma or object end")
+                    }
+                };
+                token = self.next_token();
+                if token.kind != close {
+                    if token.kind != Kind::Comma {
+                        return self.parse_error(more, &token);
+                    }
+                    token = self.next_token();
+                    if let Open::Object { key } = frame {
+                        *key = self.key(token)?;
+                        token = self.next_token();
+                    }
+                    continue 'value;
+                }
+                if let Some(done) = open.pop() {
+                    top -= done.slots();
+                }
+                depth -= 1;
+                value = tables.pop()?;
+            }
+        }
+    }
+
+    /// An object key and its colon (the token after them is read next).
+    fn key(&mut self, token: Token) -> LibResult<Vec<u8>> {
+        if token.kind != Kind::String {
+            return self.parse_error("object key string", &token);
+        }
+        let colon = self.next_token();
+        if colon.kind != Kind::Colon {
+            return self.parse_error("colon", &colon);
+        }
+        Ok(token.string)
+    }
+}
+
+/// `t[k] = v` for the table on top of the value stack.
+fn set(tables: &ValueStack, k: Value, v: Value) -> LibResult<()> {
+    tables.with(0, |t| match t {
+        Value::Table(t) => t.raw_set(k, v),
+        _ => Ok(()),
+    })??;
+    Ok(())
+}
+
+// ----------------------------------------------------------------------------------------
+// strtod
+
+/// C's `strtod` (glibc) at `start` of `data` (read as a C string): the number and where it
+/// ends, `None` when there is no number. Decimal, hex (`0x1.8p3`), `inf`/`infinity` and
+/// `nan`/`nan(chars)` (no payload), with a sign; correctly rounded.
+fn strtod(data: &[u8], start: usize) -> Option<(f64, usize)> {
+    let at = |i: usize| data.get(i).copied().unwrap_or(0);
+    let word = |i: usize, w: &[u8]| {
+        w.iter()
+            .enumerate()
+            .all(|(k, &c)| at(i + k).to_ascii_lowercase() == c)
+    };
+    let mut i = start;
+    let negative = at(i) == b'-';
+    if matches!(at(i), b'-' | b'+') {
+        i += 1;
+    }
+    let sign = |x: f64| if negative { -x } else { x };
+    if word(i, b"inf") {
+        i += 3;
+        if word(i, b"inity") {
+            i += 5;
+        }
+        return Some((sign(f64::INFINITY), i));
+    }
+    if word(i, b"nan") {
+        i += 3;
+        if at(i) == b'(' {
+            let mut j = i + 1;
+            while at(j).is_ascii_alphanumeric() || at(j) == b'_' {
+                j += 1;
+            }
+            if at(j) == b')' {
+                i = j + 1;
+            }
+        }
+        return Some((sign(f64::NAN), i));
+    }
+    if at(i) == b'0' && at(i + 1) | 0x20 == b'x' {
+        return Some(match hex_float(data, i + 2) {
+            Some((x, end)) => (sign(x), end),
+            None => (sign(0.0), i + 1),
+        });
+    }
+    let mut digits = false;
+    while at(i).is_ascii_digit() {
+        i += 1;
+        digits = true;
+    }
+    if at(i) == b'.' {
+        i += 1;
+        while at(i).is_ascii_digit() {
+            i += 1;
+            digits = true;
+        }
+    }
+    if !digits {
+        return None;
+    }
+    if at(i) | 0x20 == b'e' {
+        let mut j = i + 1;
+        if matches!(at(j), b'+' | b'-') {
+            j += 1;
+        }
+        if at(j).is_ascii_digit() {
+            while at(j).is_ascii_digit() {
+                j += 1;
+            }
+            i = j;
+        }
+    }
+    let text = std::str::from_utf8(&data[start..i]).ok()?;
+    Some((text.parse().ok()?, i))
+}
+
+/// The hex digits (with an optional point) and `p` exponent after `0x`, correctly rounded to
+/// nearest even; `None` without a digit.
+fn hex_float(data: &[u8], start: usize) -> Option<(f64, usize)> {
+    let at = |i: usize| data.get(i).copied().unwrap_or(0);
+    let mut i = start;
+    let mut mantissa: u64 = 0;
+    let mut exp: i64 = 0;
+    let mut sticky = false;
+    let mut digits = false;
+    let mut fraction = false;
+    loop {
+        let c = at(i);
+        if c == b'.' && !fraction {
+            fraction = true;
+        } else if let Some(d) = (c as char).to_digit(16) {
+            digits = true;
+            if mantissa >> 60 == 0 {
+                mantissa = mantissa << 4 | d as u64;
+                if fraction {
+                    exp -= 4;
+                }
+            } else {
+                sticky |= d != 0;
+                if !fraction {
+                    exp += 4;
+                }
+            }
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    if !digits {
+        return None;
+    }
+    if at(i) | 0x20 == b'p' {
+        let mut j = i + 1;
+        let negative = at(j) == b'-';
+        if matches!(at(j), b'+' | b'-') {
+            j += 1;
+        }
+        if at(j).is_ascii_digit() {
+            let mut e: i64 = 0;
+            while at(j).is_ascii_digit() {
+                e = (e * 10 + (at(j) - b'0') as i64).min(1 << 40);
+                j += 1;
+            }
+            exp += if negative { -e } else { e };
+            i = j;
+        }
+    }
+    Some((scale_binary(mantissa, exp, sticky), i))
+}
+
+/// `mantissa * 2^exp` (`sticky`: more nonzero bits below the mantissa) rounded to the nearest
+/// double, ties to even, with subnormals, overflow to infinity and underflow to zero.
+fn scale_binary(mantissa: u64, exp: i64, sticky: bool) -> f64 {
+    if mantissa == 0 {
+        return 0.0;
+    }
+    let bits = 64 - mantissa.leading_zeros() as i64;
+    let top_exp = exp + bits - 1;
+    if top_exp > 1023 {
+        return f64::INFINITY;
+    }
+    // Significant bits the result keeps: 53, fewer for subnormals.
+    let keep = if top_exp >= -1022 {
+        53
+    } else {
+        53 - (-1022 - top_exp)
+    };
+    let drop = bits - keep;
+    let (m, e) = if drop <= 0 {
+        (mantissa, exp)
+    } else if drop > 64 {
+        (0, exp + drop)
+    } else {
+        let kept = mantissa.checked_shr(drop as u32).unwrap_or(0);
+        let half = mantissa >> (drop - 1) & 1 == 1;
+        let rest = mantissa & ((1u64 << (drop - 1)) - 1) != 0 || sticky;
+        let up = half && (rest || kept & 1 == 1);
+        (kept + up as u64, exp + drop)
+    };
+    if m == 0 {
+        return 0.0;
+    }
+    // Exact from here: m has at most 54 bits and fits the exponent range.
+    let mut x = m as f64;
+    let mut e = e;
+    while e > 1000 {
+        x *= pow2(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        x *= pow2(-1000);
+        e += 1000;
+    }
+    x * pow2(e as i32)
+}
+
+/// 2^e for e in -1022..=1023.
+fn pow2(e: i32) -> f64 {
+    f64::from_bits(((e + 1023) as u64) << 52)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::run_cases;
+    use super::*;
+
+    #[test]
+    fn cjson_matches_redis() {
+        run_cases(CASES);
+    }
+
+    #[test]
+    fn strtod_reads_like_glibc() {
+        // Expected values from glibc's strtod.
+        let cases: &[(&str, Option<(f64, usize)>)] = &[
+            ("1", Some((1.0, 1))),
+            ("-1.5e3x", Some((-1500.0, 6))),
+            ("1e", Some((1.0, 1))),
+            ("1e+", Some((1.0, 1))),
+            ("1.", Some((1.0, 2))),
+            ("-.5", Some((-0.5, 3))),
+            ("-", None),
+            ("x", None),
+            ("0x10", Some((16.0, 4))),
+            ("0x", Some((0.0, 1))),
+            ("0x.8", Some((0.5, 4))),
+            ("0x1p-1074", Some((5e-324, 9))),
+            ("0x1p-1075", Some((0.0, 9))),
+            ("0x3p-1076", Some((5e-324, 9))),
+            ("0x1.fffffffffffff8p1023", Some((f64::INFINITY, 23))),
+            ("0x1.fffffffffffff7p1023", Some((f64::MAX, 23))),
+            ("0x1.8p-1074", Some((1e-323, 11))),
+            ("0x1p-1076", Some((0.0, 9))),
+            (
+                "0x.00000000000000000000001p0",
+                Some((2.0194839173657902e-28, 28)),
+            ),
+            (
+                "0xfffffffffffffffffffffp0",
+                Some((1.9342813113834067e25, 25)),
+            ),
+            ("0x1P+3", Some((8.0, 6))),
+            ("0x1.00000000000008p0", Some((1.0, 20))),
+            ("0x1.00000000000018p0", Some((1.0000000000000004, 20))),
+            (
+                "0x1.000000000000080000000001p0",
+                Some((1.0000000000000002, 30)),
+            ),
+            ("0x1p", Some((1.0, 3))),
+            ("Infinity", Some((f64::INFINITY, 8))),
+            ("-inFINITx", Some((f64::NEG_INFINITY, 4))),
+            ("1e400", Some((f64::INFINITY, 5))),
+        ];
+        for &(s, want) in cases {
+            assert_eq!(strtod(s.as_bytes(), 0), want, "{s}");
+        }
+        let (nan, end) = strtod(b"-nan(12_ab)z", 0).unwrap();
+        assert!(nan.is_nan() && nan.is_sign_negative() && end == 11);
+    }
+
+    // BEGIN GENERATED CASES (redis-server 7.0.15)
+    const CASES: &[(&str, &[u8])] = &[
+        (r#"return cjson.encode({1, 2, {a = 1}})"#, b"[1,2,{\"a\":1}]"),
+        (r#"return cjson.encode(1) .. " " .. cjson.encode(-1) .. " " .. cjson.encode(0.1) .. " " .. cjson.encode(1/3) .. " " .. cjson.encode(1e14) .. " " .. cjson.encode(123456789012345) .. " " .. cjson.encode(99999999999999) .. " " .. cjson.encode(-0.0)"#, b"1 -1 0.1 0.33333333333333 1e+14 1.2345678901234e+14 99999999999999 -0"),
+        (r#"return cjson.encode(1e300) .. " " .. cjson.encode(1e-5) .. " " .. cjson.encode(0.0001) .. " " .. cjson.encode(2^53) .. " " .. cjson.encode(5e-324) .. " " .. cjson.encode(-123.456) .. " " .. cjson.encode(100)"#, b"1e+300 1e-05 0.0001 9.007199254741e+15 4.9406564584125e-324 -123.456 100"),
+        (r#"return cjson.encode("") .. " " .. cjson.encode("abc") .. " " .. cjson.encode("a/b\\c\"d") .. " " .. cjson.encode("\b\f\n\r\t") .. " " .. cjson.encode("\0\1\31\127") .. " " .. cjson.encode("caf\195\169 \255")"#, b"\"\" \"abc\" \"a\\/b\\\\c\\\"d\" \"\\b\\f\\n\\r\\t\" \"\\u0000\\u0001\\u001f\\u007f\" \"caf\xc3\xa9 \xff\""),
+        (r#"return cjson.encode(true) .. " " .. cjson.encode(false) .. " " .. cjson.encode(nil) .. " " .. cjson.encode(cjson.null) .. " " .. cjson.encode({cjson.null, 1})"#, b"true false null null [null,1]"),
+        (r#"return cjson.encode({}) .. " " .. cjson.encode({{}, {{}}}) .. " " .. cjson.encode({a = {}}) .. " " .. cjson.encode({[1] = 1, [2] = 2}) .. " " .. cjson.encode({[2] = 2}) .. " " .. cjson.encode({nil, nil, 3})"#, b"{} [{},[{}]] {\"a\":{}} [1,2] [null,2] [null,null,3]"),
+        (r#"return cjson.encode({[1] = "a", x = "b"}) .. " " .. cjson.encode({[0] = 1}) .. " " .. cjson.encode({[-1] = 1}) .. " " .. cjson.encode({[1.5] = 1}) .. " " .. cjson.encode({[1e10] = 1})"#, b"{\"1\":\"a\",\"x\":\"b\"} {\"0\":1} {\"-1\":1} {\"1.5\":1} {\"10000000000\":1}"),
+        (r#"return P(function() return cjson.encode({[11] = 1}) end)"#, b"2:false \"user_script:1: Cannot serialise table: excessively sparse array\""),
+        (r#"return cjson.encode({[10] = 1}) .. " " .. cjson.encode({1, 2, 3, 4, 5, [11] = 1}) .. " " .. cjson.encode({[3] = 1, [4] = 2})"#, b"[null,null,null,null,null,null,null,null,null,1] [1,2,3,4,5,null,null,null,null,null,1] [null,null,1,2]"),
+        (r#"return P(function() return cjson.encode({[12] = 1}) end)"#, b"2:false \"user_script:1: Cannot serialise table: excessively sparse array\""),
+        (r#"return P(function() return cjson.encode({a = {[20] = 1}}) end)"#, b"2:false \"user_script:1: Cannot serialise table: excessively sparse array\""),
+        (r#"return P(function() return cjson.encode(function() end) end)"#, b"2:false \"user_script:1: Cannot serialise function: type not supported\""),
+        (r#"return P(function() return cjson.encode({1, tostring}) end)"#, b"2:false \"user_script:1: Cannot serialise function: type not supported\""),
+        (r#"return P(function() return cjson.encode(coroutine.create(function() end)) end)"#, b"2:false \"user_script:1: Cannot serialise thread: type not supported\""),
+        (r#"return P(function() return cjson.encode({x = coroutine.create(function() end)}) end)"#, b"2:false \"user_script:1: Cannot serialise thread: type not supported\""),
+        (r#"return P(function() return cjson.encode({[true] = 1}) end)"#, b"2:false \"user_script:1: Cannot serialise boolean: table key must be a number or string\""),
+        (r#"return P(function() return cjson.encode({[{}] = 1}) end)"#, b"2:false \"user_script:1: Cannot serialise table: table key must be a number or string\""),
+        (r#"return P(function() return cjson.encode({[tostring] = 1}) end)"#, b"2:false \"user_script:1: Cannot serialise function: table key must be a number or string\""),
+        (r#"return P(function() return cjson.encode(0/0) end)"#, b"2:false \"user_script:1: Cannot serialise number: must not be NaN or Inf\""),
+        (r#"return P(function() return cjson.encode(1/0) end)"#, b"2:false \"user_script:1: Cannot serialise number: must not be NaN or Inf\""),
+        (r#"return P(function() return cjson.encode({-1/0}) end)"#, b"2:false \"user_script:1: Cannot serialise number: must not be NaN or Inf\""),
+        (r#"return P(function() return cjson.encode({[1/0] = 1}) end)"#, b"2:false \"user_script:1: Cannot serialise number: must not be NaN or Inf\""),
+        (r#"return P(function() return cjson.encode() end)"#, b"2:false \"user_script:1: bad argument #1 to 'encode' (expected 1 argument)\""),
+        (r#"return P(function() return cjson.encode(1, 2) end)"#, b"2:false \"user_script:1: bad argument #1 to 'encode' (expected 1 argument)\""),
+        (r#"return P(cjson.encode)"#, b"2:false \"bad argument #1 to '?' (expected 1 argument)\""),
+        (r#"return P(function() local t = {} t[1] = t return cjson.encode(t) end)"#, b"2:false \"user_script:1: Cannot serialise, excessive nesting (1001)\""),
+        (r#"return P(function() local t = {} t.a = t return cjson.encode(t) end)"#, b"2:false \"user_script:1: Cannot serialise, excessive nesting (1001)\""),
+        (r#"return P(function() local t = {} local c = t for i = 1, 999 do c[1] = {} c = c[1] end return #cjson.encode(t) end)"#, b"2:true 2000"),
+        (r#"return P(function() local t = {} local c = t for i = 1, 1000 do c[1] = {} c = c[1] end return #cjson.encode(t) end)"#, b"2:false \"user_script:1: Cannot serialise, excessive nesting (1001)\""),
+        (r#"return P(function() local t = {} local c = t for i = 1, 999 do c.a = {} c = c.a end return #cjson.encode(t) end)"#, b"2:true 5996"),
+        (r#"return P(function() local t = {} local c = t for i = 1, 1000 do c.a = {} c = c.a end return #cjson.encode(t) end)"#, b"2:false \"user_script:1: Cannot serialise, excessive nesting (1001)\""),
+        (r#"return P(function() local old = cjson.encode_max_depth(2) local r = {pcall(cjson.encode, {{1}})} local r2 = {pcall(cjson.encode, {{{1}}})} cjson.encode_max_depth(old) return S(unpack(r)) .. " " .. S(unpack(r2)) end)"#, b"2:true \"2:true \\\"[[1]]\\\" 2:false \\\"Cannot serialise, excessive nesting (3)\\\"\""),
+        (r#"return P(function() cjson.encode_max_depth(100000) local t = {} local c = t for i = 1, 10000 do c[1] = {} c = c[1] end local r = S(pcall(cjson.encode, t)) cjson.encode_max_depth(1000) return r end)"#, b"2:true \"2:false \\\"Cannot serialise, excessive nesting (7998)\\\"\""),
+        (r#"return P(function() cjson.encode_max_depth(100000) local t = {} local c = t for i = 1, 10000 do c.a = {} c = c.a end local r = S(pcall(cjson.encode, t)) cjson.encode_max_depth(1000) return r end)"#, b"2:true \"2:false \\\"Cannot serialise, excessive nesting (4000)\\\"\""),
+        (r#"return P(function() cjson.encode_max_depth(100000) local t = {} local c = t for i = 1, 7996 do c[1] = {} c = c[1] end local r = S(pcall(function() return #cjson.encode(t) end)) cjson.encode_max_depth(1000) return r end)"#, b"2:true \"2:true 15994\""),
+        (r#"return P(function() cjson.encode_max_depth(100000) local t = {} local c = t for i = 1, 7997 do c[1] = {} c = c[1] end local r = S(pcall(function() return #cjson.encode(t) end)) cjson.encode_max_depth(1000) return r end)"#, b"2:true \"2:false \\\"user_script:1: Cannot serialise, excessive nesting (7998)\\\"\""),
+        (r#"return P(function() cjson.encode_max_depth(100000) local t = {} local c = t for i = 1, 3998 do c.a = {} c = c.a end local r = S(pcall(function() return #cjson.encode(t) end)) cjson.encode_max_depth(1000) return r end)"#, b"2:true \"2:true 23990\""),
+        (r#"return P(function() cjson.encode_max_depth(100000) local t = {} local c = t for i = 1, 3999 do c.a = {} c = c.a end local r = S(pcall(function() return #cjson.encode(t) end)) cjson.encode_max_depth(1000) return r end)"#, b"2:true \"2:false \\\"user_script:1: Cannot serialise, excessive nesting (4000)\\\"\""),
+        (r#"return S(cjson.encode_sparse_array()) .. " " .. S(cjson.encode_max_depth()) .. " " .. S(cjson.decode_max_depth()) .. " " .. S(cjson.encode_number_precision()) .. " " .. S(cjson.encode_keep_buffer()) .. " " .. S(cjson.encode_invalid_numbers()) .. " " .. S(cjson.decode_invalid_numbers())"#, b"3:false 2 10 1:1000 1:1000 1:14 1:true 1:false 1:true"),
+        (r#"return S(cjson.encode_sparse_array(true)) .. " " .. cjson.encode({[20] = 1}) .. " " .. S(cjson.encode_sparse_array(false, 3, 5)) .. " " .. S(pcall(cjson.encode, {1, [8] = 1})) .. " " .. cjson.encode({1, [6] = 1}) .. " " .. S(cjson.encode_sparse_array("off", 2, 10))"#, b"3:true 2 10 {\"20\":1} 3:false 3 5 2:false \"Cannot serialise table: excessively sparse array\" [1,null,null,null,null,1] 3:false 2 10"),
+        (r#"return S(cjson.encode_sparse_array(nil, 0)) .. " " .. cjson.encode({[1000] = 1}) .. " " .. S(cjson.encode_sparse_array("on", 1, 0)) .. " " .. cjson.encode({1, 2, [4] = 4}) .. " " .. cjson.encode({1, 2, 3}) .. " " .. S(cjson.encode_sparse_array(false, 2, 10))"#, b"3:false 0 10 [null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,1] 3:true 1 0 {\"1\":1,\"2\":2,\"4\":4} [1,2,3] 3:false 2 10"),
+        (r#"return P(function() return cjson.encode_sparse_array(1) end)"#, b"2:false \"user_script:1: bad argument #1 to 'encode_sparse_array' (invalid option '1')\""),
+        (r#"return P(function() return cjson.encode_sparse_array("yes") end)"#, b"2:false \"user_script:1: bad argument #1 to 'encode_sparse_array' (invalid option 'yes')\""),
+        (r#"return P(function() return cjson.encode_sparse_array(nil, -1) end)"#, b"2:false \"user_script:1: bad argument #1 to 'encode_sparse_array' (expected integer between 0 and 2147483647)\""),
+        (r#"return P(function() return cjson.encode_sparse_array(nil, nil, "x") end)"#, b"2:false \"user_script:1: bad argument #3 to 'encode_sparse_array' (number expected, got string)\""),
+        (r#"return P(function() return cjson.encode_sparse_array(nil, nil, nil, nil) end)"#, b"2:false \"user_script:1: bad argument #4 to 'encode_sparse_array' (found too many arguments)\""),
+        (r#"return P(function() local a = {pcall(cjson.encode_sparse_array, true, -5)} local b = {cjson.encode_sparse_array()} cjson.encode_sparse_array(false) return S(unpack(a)) .. " " .. S(unpack(b)) end)"#, b"2:true \"2:false \\\"bad argument #1 to '?' (expected integer between 0 and 2147483647)\\\" 3:true 2 10\""),
+        (r#"return S(cjson.encode_number_precision(3)) .. " " .. cjson.encode({1/3, 1234567, 0.5, 100, 1e-10}) .. " " .. S(cjson.encode_number_precision(1)) .. " " .. cjson.encode({1/3, 15, 2.5, 3.5}) .. " " .. S(cjson.encode_number_precision(14))"#, b"1:3 [0.333,1.23e+06,0.5,100,1e-10] 1:1 [0.3,2e+01,2,4] 1:14"),
+        (r#"return P(function() return cjson.encode_number_precision(0) end)"#, b"2:false \"user_script:1: bad argument #1 to 'encode_number_precision' (expected integer between 1 and 14)\""),
+        (r#"return P(function() return cjson.encode_number_precision(15) end)"#, b"2:false \"user_script:1: bad argument #1 to 'encode_number_precision' (expected integer between 1 and 14)\""),
+        (r#"return P(function() return cjson.encode_number_precision("5") end)"#, b"2:true 5"),
+        (r#"return P(function() return cjson.encode_number_precision("x") end)"#, b"2:false \"user_script:1: bad argument #1 to 'encode_number_precision' (number expected, got string)\""),
+        (r#"return P(function() return cjson.encode_number_precision(2^32 + 5) end)"#, b"2:true 5"),
+        (r#"return S(cjson.encode_number_precision(5.9)) .. " " .. S(cjson.encode_number_precision(14))"#, b"1:5 1:14"),
+        (r#"return P(function() return cjson.encode_max_depth(0) end)"#, b"2:false \"user_script:1: bad argument #1 to 'encode_max_depth' (expected integer between 1 and 2147483647)\""),
+        (r#"return P(function() return cjson.encode_max_depth(-1) end)"#, b"2:false \"user_script:1: bad argument #1 to 'encode_max_depth' (expected integer between 1 and 2147483647)\""),
+        (r#"return P(function() return cjson.decode_max_depth(0) end)"#, b"2:false \"user_script:1: bad argument #1 to 'decode_max_depth' (expected integer between 1 and 2147483647)\""),
+        (r#"return P(function() return cjson.decode_max_depth(true) end)"#, b"2:false \"user_script:1: bad argument #1 to 'decode_max_depth' (number expected, got boolean)\""),
+        (r#"return P(function() return cjson.encode_max_depth(1, 2) end)"#, b"2:false \"user_script:1: bad argument #2 to 'encode_max_depth' (found too many arguments)\""),
+        (r#"return S(cjson.encode_max_depth(2^31 - 1)) .. " " .. S(cjson.encode_max_depth(1000))"#, b"1:2147483647 1:1000"),
+        (r#"return S(cjson.encode_invalid_numbers(true)) .. " " .. cjson.encode({0/0, -(0/0), 1/0, -1/0, [1/0] = 1}) .. " " .. S(cjson.encode_invalid_numbers("null")) .. " " .. cjson.encode({0/0, 1/0, -1/0}) .. " " .. cjson.encode({[1/0] = 1}) .. " " .. S(cjson.encode_invalid_numbers("off"))"#, b"1:true {\"1\":nan,\"2\":nan,\"3\":inf,\"4\":-inf,\"inf\":1} 1:\"null\" [null,null,null] {\"null\":1} 1:false"),
+        (r#"return S(cjson.encode_invalid_numbers("on")) .. " " .. S(cjson.encode_invalid_numbers(false)) .. " " .. S(cjson.encode_invalid_numbers("null")) .. " " .. S(cjson.encode_invalid_numbers(nil)) .. " " .. S(cjson.encode_invalid_numbers(false))"#, b"1:true 1:false 1:\"null\" 1:\"null\" 1:false"),
+        (r#"return P(function() return cjson.encode_invalid_numbers("maybe") end)"#, b"2:false \"user_script:1: bad argument #1 to 'encode_invalid_numbers' (invalid option 'maybe')\""),
+        (r#"return P(function() return cjson.encode_invalid_numbers(2) end)"#, b"2:false \"user_script:1: bad argument #1 to 'encode_invalid_numbers' (invalid option '2')\""),
+        (r#"return P(function() return cjson.encode_invalid_numbers({}) end)"#, b"2:false \"user_script:1: bad argument #1 to 'encode_invalid_numbers' (string expected, got table)\""),
+        (r#"return P(function() return cjson.encode_keep_buffer("x") end)"#, b"2:false \"user_script:1: bad argument #1 to 'encode_keep_buffer' (invalid option 'x')\""),
+        (r#"return S(cjson.encode_keep_buffer(false)) .. " " .. cjson.encode({1, "a"}) .. " " .. S(cjson.encode_keep_buffer("on")) .. " " .. S(cjson.encode_keep_buffer())"#, b"1:false [1,\"a\"] 1:true 1:true"),
+        (r#"return S(cjson.decode_invalid_numbers(false)) .. " " .. S(pcall(cjson.decode, "nan")) .. " " .. S(pcall(cjson.decode, "0x10")) .. " " .. S(pcall(cjson.decode, "-inf")) .. " " .. S(pcall(cjson.decode, "+1")) .. " " .. S(pcall(cjson.decode, "01")) .. " " .. S(pcall(cjson.decode, "-01")) .. " " .. S(pcall(cjson.decode, "-0.5")) .. " " .. S(pcall(cjson.decode, "Infinity")) .. " " .. S(cjson.decode_invalid_numbers(true))"#, b"1:false 2:false \"Expected value but found invalid token at character 1\" 2:false \"Expected value but found invalid number at character 1\" 2:false \"Expected value but found invalid number at character 1\" 2:false \"Expected value but found invalid token at character 1\" 2:false \"Expected value but found invalid number at character 1\" 2:false \"Expected value but found invalid number at character 1\" 2:true -0.5 2:false \"Expected value but found invalid token at character 1\" 1:true"),
+        (r#"return S(cjson.decode("1")) .. " " .. S(cjson.decode("-1.5e3")) .. " " .. S(cjson.decode("0")) .. " " .. S(cjson.decode("-0")) .. " " .. S(cjson.decode("1E2")) .. " " .. S(cjson.decode("1e-2")) .. " " .. S(cjson.decode("123456789012345678901234567890")) .. " " .. S(cjson.decode("1e400")) .. " " .. S(cjson.decode("1e-400"))"#, b"1:1 1:-1500 1:0 1:-0 1:100 1:0.01 1:1.2345678901234568e+29 1:inf 1:0"),
+        (r#"return S(cjson.decode("0x10")) .. " " .. S(cjson.decode("-0x1p3")) .. " " .. S(cjson.decode("0x1.8")) .. " " .. S(cjson.decode("inf")) .. " " .. S(cjson.decode("-Infinity")) .. " " .. S(cjson.decode("+5")) .. " " .. S(cjson.decode("007")) .. " " .. S(cjson.decode("1.")) .. " " .. S(cjson.decode("-.5")) .. " " .. S(cjson.decode("INF"))"#, b"1:16 1:-8 1:1.5 1:inf 1:-inf 1:5 1:7 1:1 1:-0.5 1:inf"),
+        (r#"return tostring(cjson.decode("nan")) .. " " .. tostring(cjson.decode("-nan")) .. " " .. tostring(cjson.decode("NaN")) .. " " .. tostring(cjson.decode("nan(123)")) .. " " .. tostring(cjson.decode("0X1P-2"))"#, b"nan -nan nan nan 0.25"),
+        (r#"return S(cjson.decode('"abc"')) .. " " .. S(cjson.decode('"a\\"b\\\\c\\/d\\b\\f\\n\\r\\t"')) .. " " .. S(cjson.decode('"\\u0041\\u00e9\\u20ac\\ud83d\\ude00"')) .. " " .. S(cjson.decode('"\\u0000x"')) .. " " .. S(cjson.decode('"\1\255\127"'))"#, b"1:\"abc\" 1:\"a\\\"b\\\\c/d\x08\x0c\\\n\\r\x09\" 1:\"A\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\" 1:\"\\000x\" 1:\"\x01\xff\x7f\""),
+        (r#"return S(cjson.decode("true")) .. " " .. S(cjson.decode("false")) .. " " .. S(cjson.decode("null")) .. " " .. S(cjson.decode("null") == cjson.null) .. " " .. type(cjson.decode("null")) .. " " .. S(cjson.decode(" \t\r\n 5 \n"))"#, b"1:true 1:false 1:null 1:true userdata 1:5"),
+        (r#"return S(cjson.decode("[]")) .. " " .. S(cjson.decode("{}")) .. " " .. S(cjson.decode("[1,2,[3,[]],{}]")) .. " " .. S(cjson.decode('{"a":1,"b":{"c":[true,null]},"a":2}')) .. " " .. S(cjson.decode('[null,null,3]')) .. " " .. S(cjson.decode(' { "x" : [ 1 , 2 ] } '))"#, b"1:{} 1:{} 1:{1=1,2=2,3={1=3,2={}},4={}} 1:{\"a\"=2,\"b\"={\"c\"={1=true,2=null}}} 1:{1=null,2=null,3=3} 1:{\"x\"={1=1,2=2}}"),
+        (r#"return S(cjson.decode("[1]\0garbage")) .. " " .. S(cjson.decode(5)) .. " " .. S(cjson.decode(1e20)) .. " " .. S(cjson.decode(-0.5))"#, b"1:{1=1} 1:5 1:1e+20 1:-0.5"),
+        (r#"return P(function() return cjson.decode("") end)"#, b"2:false \"user_script:1: Expected value but found T_END at character 1\""),
+        (r#"return P(function() return cjson.decode("   ") end)"#, b"2:false \"user_script:1: Expected value but found T_END at character 4\""),
+        (r#"return P(function() return cjson.decode("]") end)"#, b"2:false \"user_script:1: Expected value but found T_ARR_END at character 1\""),
+        (r#"return P(function() return cjson.decode("[1,]") end)"#, b"2:false \"user_script:1: Expected value but found T_ARR_END at character 4\""),
+        (r#"return P(function() return cjson.decode("[1 2]") end)"#, b"2:false \"user_script:1: Expected comma or array end but found T_NUMBER at character 4\""),
+        (r#"return P(function() return cjson.decode("[1") end)"#, b"2:false \"user_script:1: Expected comma or array end but found T_END at character 3\""),
+        (r#"return P(function() return cjson.decode("{1:2}") end)"#, b"2:false \"user_script:1: Expected object key string but found T_NUMBER at character 2\""),
+        (r#"return P(function() return cjson.decode('{"a" 1}') end)"#, b"2:false \"user_script:1: Expected colon but found T_NUMBER at character 6\""),
+        (r#"return P(function() return cjson.decode('{"a":1,}') end)"#, b"2:false \"user_script:1: Expected object key string but found T_OBJ_END at character 8\""),
+        (r#"return P(function() return cjson.decode('{"a":1 "b"}') end)"#, b"2:false \"user_script:1: Expected comma or object end but found T_STRING at character 8\""),
+        (r#"return P(function() return cjson.decode('{"a":1') end)"#, b"2:false \"user_script:1: Expected comma or object end but found T_END at character 7\""),
+        (r#"return P(function() return cjson.decode('{"a":}') end)"#, b"2:false \"user_script:1: Expected value but found T_OBJ_END at character 6\""),
+        (r#"return P(function() return cjson.decode('{"a"') end)"#, b"2:false \"user_script:1: Expected colon but found T_END at character 5\""),
+        (r#"return P(function() return cjson.decode('1 2') end)"#, b"2:false \"user_script:1: Expected the end but found T_NUMBER at character 3\""),
+        (r#"return P(function() return cjson.decode('[1]]') end)"#, b"2:false \"user_script:1: Expected the end but found T_ARR_END at character 4\""),
+        (r#"return P(function() return cjson.decode('x') end)"#, b"2:false \"user_script:1: Expected value but found invalid token at character 1\""),
+        (r#"return P(function() return cjson.decode('.5') end)"#, b"2:false \"user_script:1: Expected value but found invalid token at character 1\""),
+        (r#"return P(function() return cjson.decode('tru') end)"#, b"2:false \"user_script:1: Expected value but found invalid token at character 1\""),
+        (r#"return P(function() return cjson.decode('nul') end)"#, b"2:false \"user_script:1: Expected value but found invalid token at character 1\""),
+        (r#"return P(function() return cjson.decode('nana') end)"#, b"2:false \"user_script:1: Expected the end but found invalid token at character 4\""),
+        (r#"return P(function() return cjson.decode('truex') end)"#, b"2:false \"user_script:1: Expected the end but found invalid token at character 5\""),
+        (r#"return P(function() return cjson.decode('-') end)"#, b"2:false \"user_script:1: Expected value but found invalid number at character 1\""),
+        (r#"return P(function() return cjson.decode('-x') end)"#, b"2:false \"user_script:1: Expected value but found invalid number at character 1\""),
+        (r#"return P(function() return cjson.decode('+') end)"#, b"2:false \"user_script:1: Expected value but found invalid number at character 1\""),
+        (r#"return P(function() return cjson.decode('1e') end)"#, b"2:false \"user_script:1: Expected the end but found invalid token at character 2\""),
+        (r#"return P(function() return cjson.decode('"abc') end)"#, b"2:false \"user_script:1: Expected value but found unexpected end of string at character 5\""),
+        (r#"return P(function() return cjson.decode('"ab\\') end)"#, b"2:false \"user_script:1: Expected value but found invalid escape code at character 4\""),
+        (r#"return P(function() return cjson.decode('"a\\qb"') end)"#, b"2:false \"user_script:1: Expected value but found invalid escape code at character 3\""),
+        (r#"return P(function() return cjson.decode('"a\\u12"') end)"#, b"2:false \"user_script:1: Expected value but found invalid unicode escape code at character 3\""),
+        (r#"return P(function() return cjson.decode('"a\\u12g4"') end)"#, b"2:false \"user_script:1: Expected value but found invalid unicode escape code at character 3\""),
+        (r#"return P(function() return cjson.decode('"\\ud800"') end)"#, b"2:false \"user_script:1: Expected value but found invalid unicode escape code at character 2\""),
+        (r#"return P(function() return cjson.decode('"\\ud800\\u0041"') end)"#, b"2:false \"user_script:1: Expected value but found invalid unicode escape code at character 2\""),
+        (r#"return P(function() return cjson.decode('"\\udc00"') end)"#, b"2:false \"user_script:1: Expected value but found invalid unicode escape code at character 2\""),
+        (r#"return P(function() return cjson.decode('"\\ud800x"') end)"#, b"2:false \"user_script:1: Expected value but found invalid unicode escape code at character 2\""),
+        (r#"return P(function() return cjson.decode('["a\0b"]') end)"#, b"2:false \"user_script:1: Expected value but found unexpected end of string at character 4\""),
+        (r#"return P(function() return cjson.decode('{"a\\q":1}') end)"#, b"2:false \"user_script:1: Expected object key string but found invalid escape code at character 4\""),
+        (r#"return P(function() return cjson.decode('[1,\0') end)"#, b"2:false \"user_script:1: Expected value but found T_END at character 4\""),
+        (r#"return P(function() return cjson.decode("\0x") end)"#, b"2:false \"user_script:1: JSON parser does not support UTF-16 or UTF-32\""),
+        (r#"return P(function() return cjson.decode("x\0") end)"#, b"2:false \"user_script:1: JSON parser does not support UTF-16 or UTF-32\""),
+        (r#"return P(function() return cjson.decode("\0") end)"#, b"2:false \"user_script:1: Expected value but found T_END at character 1\""),
+        (r#"return P(function() return cjson.decode() end)"#, b"2:false \"user_script:1: bad argument #1 to 'decode' (expected 1 argument)\""),
+        (r#"return P(function() return cjson.decode("1", 2) end)"#, b"2:false \"user_script:1: bad argument #1 to 'decode' (expected 1 argument)\""),
+        (r#"return P(function() return cjson.decode({}) end)"#, b"2:false \"user_script:1: bad argument #1 to 'decode' (string expected, got table)\""),
+        (r#"return P(function() return cjson.decode(nil) end)"#, b"2:false \"user_script:1: bad argument #1 to 'decode' (string expected, got nil)\""),
+        (r#"return P(function() return #cjson.decode(string.rep("[", 1000) .. string.rep("]", 1000)) end)"#, b"2:true 1"),
+        (r#"return P(function() return cjson.decode(string.rep("[", 1001) .. string.rep("]", 1001)) end)"#, b"2:false \"user_script:1: Found too many nested data structures (1001) at character 1001\""),
+        (r#"return P(function() return cjson.decode(string.rep("[", 1001)) end)"#, b"2:false \"user_script:1: Found too many nested data structures (1001) at character 1001\""),
+        (r#"return P(function() return cjson.decode(string.rep('{"a":', 1001)) end)"#, b"2:false \"user_script:1: Found too many nested data structures (1001) at character 5001\""),
+        (r#"return P(function() return cjson.decode('  ' .. string.rep(' [ ', 1001)) end)"#, b"2:false \"user_script:1: Found too many nested data structures (1001) at character 3004\""),
+        (r#"return P(function() cjson.decode_max_depth(2) local r = S(pcall(cjson.decode, "[[1]]")) .. " " .. S(pcall(cjson.decode, "[[[1]]]")) .. " " .. S(pcall(cjson.decode, '{"a":{"b":{}}}')) cjson.decode_max_depth(1000) return r end)"#, b"2:true \"2:true {1={1=1}} 2:false \\\"Found too many nested data structures (3) at character 3\\\" 2:false \\\"Found too many nested data structures (3) at character 11\\\"\""),
+        (r#"return P(function() cjson.decode_max_depth(100000) local r = S(pcall(function() return #cjson.decode(string.rep("[", 7998) .. string.rep("]", 7998)) end)) .. " " .. S(pcall(cjson.decode, string.rep("[", 7999))) cjson.decode_max_depth(1000) return r end)"#, b"2:true \"2:true 1 2:false \\\"Found too many nested data structures (7999) at character 7999\\\"\""),
+        (r#"return P(function() cjson.decode_max_depth(100000) local r = S(pcall(function() return type(cjson.decode(string.rep('{"a":', 3999) .. "1" .. string.rep("}", 3999))) end)) .. " " .. S(pcall(cjson.decode, string.rep('{"a":', 4000))) cjson.decode_max_depth(1000) return r end)"#, b"2:true \"2:true \\\"table\\\" 2:false \\\"Found too many nested data structures (4000) at character 19996\\\"\""),
+        (r#"return P(function() cjson.decode_max_depth(100000) local r = S(pcall(cjson.decode, string.rep('[{"a":', 3000))) cjson.decode_max_depth(1000) return r end)"#, b"2:true \"2:false \\\"Found too many nested data structures (5333) at character 15997\\\"\""),
+        (r#"return S(cjson._NAME, cjson._VERSION, type(cjson.null), cjson.null == cjson.null, type(cjson.new))"#, b"5:\"cjson\" \"2.1.0\" \"userdata\" true \"function\""),
+        (r#"return (function() local c = cjson.new() c.encode_number_precision(2) return cjson.encode(1/3) .. " " .. c.encode(1/3) .. " " .. S(c._NAME, c._VERSION, c.null == cjson.null, type(c.new), c == cjson) end)()"#, b"0.33333333333333 0.33 5:\"cjson\" \"2.1.0\" true \"function\" false"),
+        (r#"return cjson.encode(cjson.decode('{"a":[1,2,{"b":null}],"c":"d\\u00e9"}')) .. " " .. cjson.encode({a = {b = {c = {}}}})"#, b"{\"a\":[1,2,{\"b\":null}],\"c\":\"d\xc3\xa9\"} {\"a\":{\"b\":{\"c\":{}}}}"),
+        (r#"return cjson.encode({["a/b"] = 1}) .. " " .. cjson.encode({[1] = 1, [2] = 2, [3] = 3, [4] = 4, [5] = 5, [6] = 6, [7] = 7, [8] = 8, [9] = 9, [10] = 10, [11] = 11})"#, b"{\"a\\/b\":1} [1,2,3,4,5,6,7,8,9,10,11]"),
+        (r#"return (function() local t = {} for i = 1, 20 do t[i] = i end t[25] = 25 return cjson.encode(t) end)()"#, b"[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,null,null,null,null,25]"),
+        (r#"return (function() local t = {} t[1] = 1 t[4] = 4 t[100] = 100 return S(pcall(cjson.encode, t)) end)()"#, b"2:false \"Cannot serialise table: excessively sparse array\""),
+        (r#"return (function() local t = {x = 1} t.x = nil return cjson.encode(t) .. " " .. cjson.encode({n = 3, 1, 2, 3}) end)()"#, b"{} {\"1\":1,\"2\":2,\"3\":3,\"n\":3}"),
+        (r#"return P(function() local t = setmetatable({}, {__index = function() return 1 end}) return cjson.encode({t, setmetatable({1, 2}, {})}) end)"#, b"2:true \"[{},[1,2]]\""),
+        (r#"return P(function() local c = cjson return c:encode(1) end)"#, b"2:false \"user_script:1: calling 'encode' on bad self (expected 1 argument)\""),
+        (r#"return P(function() local c = cjson return c:decode() end)"#, b"2:false \"user_script:1: calling 'decode' on bad self (string expected, got table)\""),
+        (r#"return P(function() local c = cjson return c:decode("1") end)"#, b"2:false \"user_script:1: calling 'decode' on bad self (expected 1 argument)\""),
+        (r#"return P(function() return cjson.encode_keep_buffer(true, true) end)"#, b"2:false \"user_script:1: bad argument #2 to 'encode_keep_buffer' (found too many arguments)\""),
+        (r#"return (function() local c = cjson.new(1, 2) local keys = {} for k in pairs(c) do keys[#keys + 1] = k end table.sort(keys) return table.concat(keys, " ") end)()"#, b"_NAME _VERSION decode decode_invalid_numbers decode_max_depth encode encode_invalid_numbers encode_keep_buffer encode_max_depth encode_number_precision encode_sparse_array new null"),
+        (r#"return P(function() return cjson.decode(" 0x ") end)"#, b"2:false \"user_script:1: Expected the end but found invalid token at character 3\""),
+        (r#"return (function() local t = {} for i = 1, 20000 do t["k" .. i] = i end local s = cjson.encode(t) local d = cjson.decode(s) local n = 0 for k, v in pairs(d) do n = n + 1 end return #s .. " " .. n .. " " .. d.k777 end)()"#, b"277789 20000 777"),
+        (r#"return (function() local t = {} for i = 1, 20000 do t[i] = {i, "x" .. i} end local s = cjson.encode(t) local d = cjson.decode(s) return #s .. " " .. #d .. " " .. d[20000][2] .. " " .. string.sub(s, 1, 30) end)()"#, b"317789 20000 x20000 [[1,\"x1\"],[2,\"x2\"],[3,\"x3\"],[4"),
+        (r#"return (function() local t = {} for i = 1, 20000 do t["k" .. i] = {a = {i}} end local s = cjson.encode(t) return #s .. " " .. #cjson.encode(cjson.decode(s)) end)()"#, b"437789 437789"),
+        (r#"return (function() local t = {} for i = 1, 100 do t[i] = {} for j = 1, 100 do t[i]["k" .. j] = {j} end end return tostring(#cjson.encode(t)) end)()"#, b"108601"),
+    ];
+    // END GENERATED CASES
 }

@@ -10,7 +10,7 @@
 
 use super::{
     c_f64_to_i32, c_f64_to_i64, error, functions_table, lib_function, stack_full, Args, LibResult,
-    Raise,
+    Raise, ValueStack,
 };
 use mlua::{Lua, MultiValue, Table, Value};
 
@@ -79,13 +79,17 @@ fn encode(out: &mut Vec<u8>, v: &Value, level: usize, top: usize) -> LibResult<(
                 if stack_full(top, 3) {
                     return error("stack overflow (in function mp_encode_lua_table_as_map)");
                 }
-                let pairs = t
-                    .pairs::<Value, Value>()
-                    .collect::<mlua::Result<Vec<_>>>()?;
-                encode_header(out, pairs.len(), 0x80, 0xde, 0xdf);
-                for (k, item) in &pairs {
-                    encode(out, k, level + 1, top + 3)?;
-                    encode(out, item, level + 1, top + 2)?;
+                // Counted first, as the C code does (the walks see the same order).
+                let mut len = 0;
+                for pair in t.pairs::<Value, Value>() {
+                    pair?;
+                    len += 1;
+                }
+                encode_header(out, len, 0x80, 0xde, 0xdf);
+                for pair in t.pairs::<Value, Value>() {
+                    let (k, item) = pair?;
+                    encode(out, &k, level + 1, top + 3)?;
+                    encode(out, &item, level + 1, top + 2)?;
                 }
             }
         }
@@ -308,18 +312,21 @@ impl<'a> Cursor<'a> {
 }
 
 /// A container being filled: the C code holds it (and the pending index or key) on the
-/// Lua stack while it decodes the items.
+/// Lua stack while it decodes the items; here the table (and a map's pending key) are on the
+/// value stack.
 enum Open {
-    Array {
-        t: Table,
-        left: usize,
-        index: i64,
-    },
-    Map {
-        t: Table,
-        left: usize,
-        key: Option<Value>,
-    },
+    Array { left: usize, index: i64 },
+    Map { left: usize, has_key: bool },
+}
+
+impl Open {
+    /// Its entries on the value stack: the table, and a map's key.
+    fn entries(&self) -> usize {
+        match self {
+            Open::Array { .. } => 1,
+            Open::Map { .. } => 2,
+        }
+    }
 }
 
 /// What the type byte starts.
@@ -333,6 +340,7 @@ enum Item {
 /// counts the C stack: +1 for the value decoded.
 fn decode(lua: &Lua, cur: &mut Cursor<'_>, top: &mut usize) -> LibResult<Result<Value, Short>> {
     let mut open: Vec<Open> = Vec::new();
+    let mut values = ValueStack::new();
     loop {
         if cur.left() < 1 {
             return Ok(Err(Short::Eof));
@@ -351,40 +359,45 @@ fn decode(lua: &Lua, cur: &mut Cursor<'_>, top: &mut usize) -> LibResult<Result<
         let mut value = match item {
             Item::Value(v) => v,
             Item::Array(len) => {
-                let t = lua.create_table()?;
+                let t = Value::Table(lua.create_table()?);
                 if stack_full(*top, 1) {
                     return error("stack overflow (in function mp_decode_to_lua_array)");
                 }
                 if len > 0 {
                     open.push(Open::Array {
-                        t,
                         left: len,
                         index: 1,
                     });
+                    values.push(lua, t)?;
                     *top += 1; // the index
                     continue;
                 }
-                Value::Table(t)
+                t
             }
             Item::Map(len) => {
-                let t = lua.create_table()?;
+                let t = Value::Table(lua.create_table()?);
                 if len > 0 {
                     open.push(Open::Map {
-                        t,
                         left: len,
-                        key: None,
+                        has_key: false,
                     });
+                    values.push(lua, t)?;
+                    values.push(lua, Value::Nil)?;
                     continue;
                 }
-                Value::Table(t)
+                t
             }
         };
         // Store the value in the containers it completes.
         loop {
             match open.last_mut() {
                 None => return Ok(Ok(value)),
-                Some(Open::Array { t, left, index }) => {
-                    t.raw_set(*index, value)?;
+                Some(Open::Array { left, index }) => {
+                    let i = *index;
+                    values.with(0, |t| match t {
+                        Value::Table(t) => t.raw_set(i, value),
+                        _ => Ok(()),
+                    })??;
                     *top -= 2;
                     *index += 1;
                     *left -= 1;
@@ -393,11 +406,15 @@ fn decode(lua: &Lua, cur: &mut Cursor<'_>, top: &mut usize) -> LibResult<Result<
                         break;
                     }
                 }
-                Some(Open::Map { t, left, key }) => {
-                    let Some(k) = key.take() else {
-                        *key = Some(value);
+                Some(Open::Map { left, has_key }) => {
+                    if !*has_key {
+                        *has_key = true;
+                        values.set(0, value)?;
                         break;
-                    };
+                    }
+                    *has_key = false;
+                    let k = values.with(0, Value::clone)?;
+                    values.set(0, Value::Nil)?;
                     match &k {
                         Value::Nil => return Err(Raise::Core("table index is nil")),
                         Value::Number(n) if n.is_nan() => {
@@ -405,7 +422,10 @@ fn decode(lua: &Lua, cur: &mut Cursor<'_>, top: &mut usize) -> LibResult<Result<
                         }
                         _ => {}
                     }
-                    t.raw_set(k, value)?;
+                    values.with(1, |t| match t {
+                        Value::Table(t) => t.raw_set(k, value),
+                        _ => Ok(()),
+                    })??;
                     *top -= 2;
                     *left -= 1;
                     if *left > 0 {
@@ -413,10 +433,13 @@ fn decode(lua: &Lua, cur: &mut Cursor<'_>, top: &mut usize) -> LibResult<Result<
                     }
                 }
             }
-            value = match open.pop() {
-                Some(Open::Array { t, .. } | Open::Map { t, .. }) => Value::Table(t),
-                None => unreachable!("a container was open"),
+            let Some(done) = open.pop() else {
+                unreachable!("a container was open")
             };
+            if done.entries() == 2 {
+                values.pop()?;
+            }
+            value = values.pop()?;
         }
     }
 }
@@ -627,6 +650,14 @@ mod tests {
         (r#"return S(cmsgpack._NAME, cmsgpack._VERSION, cmsgpack._COPYRIGHT, cmsgpack._DESCRIPTION, type(cmsgpack.pack), type(cmsgpack.unpack_one), type(cmsgpack.unpack_limit))"#, b"7:\"cmsgpack\" \"lua-cmsgpack 0.4.0\" \"Copyright (C) 2012, Salvatore Sanfilippo\" \"MessagePack C implementation for Lua\" \"function\" \"function\" \"function\""),
         (r#"return P(function() local t = {} t[1] = 1 t[2] = 2 t[4] = 4 return hex(cmsgpack.pack(t)) end)"#, b"2:true \"83010102020404\""),
         (r#"return P(function() local t = {1, 2, 3, 4} t[2] = nil return hex(cmsgpack.pack(t)) end)"#, b"2:true \"83010103030404\""),
+        (r#"return (function() local t = {} for i = 1, 20000 do t["k" .. i] = i end local s = cmsgpack.pack(t) local d = cmsgpack.unpack(s) local n = 0 for k, v in pairs(d) do n = n + 1 end return #s .. " " .. n .. " " .. d.k777 .. " " .. hex(string.sub(s, 1, 3)) end)()"#, b"188515 20000 777 de4e20"),
+        (r#"return (function() local t = {} for i = 1, 20000 do t[i] = {i, "x" .. i, {a = i}} end local s = cmsgpack.pack(t) local d = cmsgpack.unpack(s) return #s .. " " .. #d .. " " .. d[20000][2] .. " " .. d[5][3].a end)()"#, b"328133 20000 x20000 5"),
+        (r#"return (function() local s = string.rep("\129\161a", 3990) .. "\1" local ok, d = pcall(cmsgpack.unpack, s) if not ok then return d end local n = 0 while type(d) == "table" do d = d.a n = n + 1 end return n .. " " .. d end)()"#, b"3990 1"),
+        (r#"return (function() local s = string.rep("\129\161a", 4000) .. "\1" return S(pcall(cmsgpack.unpack, s)) end)()"#, b"2:false \"stack overflow (too many return values at once; use unpack_one or unpack_limit instead.)\""),
+        (r#"return (function() local s = string.rep("\129\145\161a", 2000) .. "\1" local ok, d = pcall(cmsgpack.unpack, s) return tostring(ok) .. " " .. type(d) end)()"#, b"true table"),
+        (r#"return (function() local s = string.rep("\129\145\161a", 2666) .. "\1" local ok, d = pcall(cmsgpack.unpack, s) return tostring(ok) .. " " .. type(d) end)()"#, b"true table"),
+        (r#"return (function() local s = string.rep("\129\145\161a", 4000) .. "\1" local ok, d = pcall(cmsgpack.unpack, s) return tostring(ok) .. " " .. tostring(d) end)()"#, b"false stack overflow (too many return values at once; use unpack_one or unpack_limit instead.)"),
+        (r#"return (function() local s = string.rep("\129\145\161a", 1999) .. "\1" local ok, d = pcall(cmsgpack.unpack, s) return tostring(ok) .. " " .. type(d) end)()"#, b"true table"),
     ];
     // END GENERATED CASES
 }

@@ -156,6 +156,26 @@ unsafe extern "C-unwind" fn trampoline(state: *mut ffi::lua_State) -> c_int {
     }
 }
 
+/// Lua's `next` as a function of its own (not the global, which scripts may not reach): the
+/// walks that must pause inside a table (to write a nested one) resume with it.
+pub(crate) fn next_function(lua: &Lua) -> mlua::Result<Function> {
+    // SAFETY: a C function using 2 slots of its LUA_MINSTACK; lua_next's errors unwind
+    // through no Rust destructors.
+    unsafe { lua.create_c_function(raw_next) }
+}
+
+unsafe extern "C-unwind" fn raw_next(state: *mut ffi::lua_State) -> c_int {
+    // SAFETY: see next_function.
+    unsafe {
+        ffi::lua_settop(state, 2);
+        if ffi::lua_next(state, 1) != 0 {
+            2
+        } else {
+            0
+        }
+    }
+}
+
 /// Builds a module table of functions.
 pub(crate) fn functions_table(
     lua: &Lua,
@@ -358,6 +378,85 @@ pub(crate) fn c_f64_to_u64(d: f64) -> u64 {
         (c_f64_to_i64(d - TWO63) as u64) ^ (1 << 63)
     } else {
         c_f64_to_i64(d) as u64
+    }
+}
+
+/// Lua values held while walking nested data: open tables, pending keys. mlua keeps each live
+/// reference in a slot of one Lua stack, which holds some 8000 in all (shared with the rest of
+/// the server), so past [`ValueStack::INLINE`] values the stack spills into a Lua table: deep
+/// data costs one reference, not one per level.
+pub(crate) struct ValueStack {
+    inline: Vec<Value>,
+    spill: Option<Table>,
+    len: usize,
+}
+
+impl ValueStack {
+    const INLINE: usize = 64;
+
+    pub(crate) fn new() -> Self {
+        ValueStack {
+            inline: Vec::new(),
+            spill: None,
+            len: 0,
+        }
+    }
+
+    pub(crate) fn push(&mut self, lua: &Lua, v: Value) -> mlua::Result<()> {
+        if self.len < Self::INLINE {
+            self.inline.push(v);
+        } else {
+            if self.spill.is_none() {
+                self.spill = Some(lua.create_table()?);
+            }
+            if let Some(t) = &self.spill {
+                t.raw_set(self.len - Self::INLINE + 1, v)?;
+            }
+        }
+        self.len += 1;
+        Ok(())
+    }
+
+    pub(crate) fn pop(&mut self) -> mlua::Result<Value> {
+        self.len -= 1;
+        if self.len < Self::INLINE {
+            return Ok(self.inline.pop().unwrap_or(Value::Nil));
+        }
+        match &self.spill {
+            Some(t) => {
+                let i = self.len - Self::INLINE + 1;
+                let v = t.raw_get(i)?;
+                t.raw_set(i, Value::Nil)?;
+                Ok(v)
+            }
+            None => Ok(Value::Nil),
+        }
+    }
+
+    /// Calls `f` with the value `depth` places below the top (0: the top).
+    pub(crate) fn with<R>(&self, depth: usize, f: impl FnOnce(&Value) -> R) -> mlua::Result<R> {
+        let i = self.len - 1 - depth;
+        if i < Self::INLINE {
+            return Ok(f(&self.inline[i]));
+        }
+        let v: Value = match &self.spill {
+            Some(t) => t.raw_get(i - Self::INLINE + 1)?,
+            None => Value::Nil,
+        };
+        Ok(f(&v))
+    }
+
+    /// Replaces the value `depth` places below the top.
+    pub(crate) fn set(&mut self, depth: usize, v: Value) -> mlua::Result<()> {
+        let i = self.len - 1 - depth;
+        if i < Self::INLINE {
+            self.inline[i] = v;
+            return Ok(());
+        }
+        match &self.spill {
+            Some(t) => t.raw_set(i - Self::INLINE + 1, v),
+            None => Ok(()),
+        }
     }
 }
 
