@@ -8,8 +8,9 @@
 //! (the NULL light userdata) are `null`; other types are refused. Nesting past
 //! `encode_max_depth` (1000) is refused.
 //!
-//! Decoding: the input read as a C string (a NUL ends it), numbers read by `strtod` (so, as
-//! `decode_invalid_numbers` allows by default, also hex, `inf`, `nan` and a leading `+`),
+//! Decoding: the input read as a C string (a NUL ends it), numbers read as glibc's `strtod`
+//! reads them (so, as `decode_invalid_numbers` allows by default, also hex, `inf`, `nan` with
+//! its payload and a leading `+`),
 //! `\uXXXX` escapes (surrogate pairs joined) to UTF-8, `null` to `cjson.null`, nesting past
 //! `decode_max_depth` (1000) refused. Errors name the token found and its position.
 
@@ -927,16 +928,20 @@ fn strtod(data: &[u8], start: usize) -> Option<(f64, usize)> {
     }
     if word(i, b"nan") {
         i += 3;
+        let mut nan = f64::NAN;
         if at(i) == b'(' {
             let mut j = i + 1;
             while at(j).is_ascii_alphanumeric() || at(j) == b'_' {
                 j += 1;
             }
             if at(j) == b')' {
+                if let Some(payload) = nan_payload(&data[i + 1..j]) {
+                    nan = f64::from_bits(f64::NAN.to_bits() | payload & ((1 << 52) - 1));
+                }
                 i = j + 1;
             }
         }
-        return Some((sign(f64::NAN), i));
+        return Some((sign(nan), i));
     }
     if at(i) == b'0' && at(i + 1) | 0x20 == b'x' {
         return Some(match hex_float(data, i + 2) {
@@ -973,6 +978,23 @@ fn strtod(data: &[u8], start: usize) -> Option<(f64, usize)> {
     }
     let text = std::str::from_utf8(&data[start..i]).ok()?;
     Some((text.parse().ok()?, i))
+}
+
+/// glibc's payload of `nan(chars)`: the chars read by `strtoull(chars, &end, 0)` when it
+/// reads them all (saturating), else none.
+fn nan_payload(chars: &[u8]) -> Option<u64> {
+    let (digits, radix) = match chars {
+        [b'0', x, rest @ ..] if x | 0x20 == b'x' => (rest, 16),
+        [b'0', ..] => (chars, 8),
+        _ => (chars, 10),
+    };
+    if radix == 16 && digits.is_empty() {
+        return None;
+    }
+    digits.iter().try_fold(0u64, |acc, &c| {
+        let d = (c as char).to_digit(radix)? as u64;
+        Some(acc.saturating_mul(radix as u64).saturating_add(d))
+    })
 }
 
 /// The hex digits (with an optional point) and `p` exponent after `0x`, correctly rounded to
@@ -1137,6 +1159,22 @@ mod tests {
         }
         let (nan, end) = strtod(b"-nan(12_ab)z", 0).unwrap();
         assert!(nan.is_nan() && nan.is_sign_negative() && end == 11);
+        for (s, bits, len) in [
+            ("nan", 0x7ff8000000000000, 3),
+            ("-nan", 0xfff8000000000000, 4),
+            ("nan(123)", 0x7ff800000000007b, 8),
+            ("nan(0x10)", 0x7ff8000000000010, 9),
+            ("nan(abc)", 0x7ff8000000000000, 8),
+            ("nan(010)", 0x7ff8000000000008, 8),
+            ("nan(0x1fffffffffffff)", 0x7fffffffffffffff, 21),
+            ("nan(99999999999999999999999)", 0x7fffffffffffffff, 28),
+            ("nan(0x)", 0x7ff8000000000000, 7),
+            ("-nan(5)", 0xfff8000000000005, 7),
+            ("NAN(7", 0x7ff8000000000000, 3),
+        ] {
+            let (x, end) = strtod(s.as_bytes(), 0).unwrap();
+            assert_eq!((x.to_bits(), end), (bits, len), "{s}");
+        }
     }
 
     // BEGIN GENERATED CASES (redis-server 7.0.15)
@@ -1287,6 +1325,12 @@ mod tests {
         (r#"return (function() local t = {} for i = 1, 20000 do t[i] = {i, "x" .. i} end local s = cjson.encode(t) local d = cjson.decode(s) return #s .. " " .. #d .. " " .. d[20000][2] .. " " .. string.sub(s, 1, 30) end)()"#, b"317789 20000 x20000 [[1,\"x1\"],[2,\"x2\"],[3,\"x3\"],[4"),
         (r#"return (function() local t = {} for i = 1, 20000 do t["k" .. i] = {a = {i}} end local s = cjson.encode(t) return #s .. " " .. #cjson.encode(cjson.decode(s)) end)()"#, b"437789 437789"),
         (r#"return (function() local t = {} for i = 1, 100 do t[i] = {} for j = 1, 100 do t[i]["k" .. j] = {j} end end return tostring(#cjson.encode(t)) end)()"#, b"108601"),
+        (r#"return hex(cmsgpack.pack(cjson.decode("nan(123)"), cjson.decode("-nan(0x10)"), cjson.decode("nan(08)"))) .. " " .. tostring(cjson.decode("-nan(1)"))"#, b"cb7ff800000000007bcbfff8000000000010cb7ff8000000000000 -nan"),
+        (r#"return cjson.encode({a = 1, b = 2, c = 3, d = 4, hello = "world", [5] = 5, [1.5] = true, xyz = {1, 2}})"#, b"{\"a\":1,\"xyz\":[1,2],\"c\":3,\"b\":2,\"1.5\":true,\"d\":4,\"5\":5,\"hello\":\"world\"}"),
+        (r#"return cjson.encode({name = "redis", version = 7, tags = {"kv", "db"}, nested = {deep = {deeper = {x = 1, y = 2, z = 3}}}})"#, b"{\"nested\":{\"deep\":{\"deeper\":{\"y\":2,\"x\":1,\"z\":3}}},\"version\":7,\"name\":\"redis\",\"tags\":[\"kv\",\"db\"]}"),
+        (r#"return cmsgpack and hex(cmsgpack.pack({a = 1, b = 2, c = 3, d = 4, hello = "world", [5] = 5, [1.5] = true}))"#, b"87a16101a16303a16202ca3fc00000c3a164040505a568656c6c6fa5776f726c64"),
+        (r#"return (function() local t = {} for i = 1, 40 do t["key" .. i] = i end return cjson.encode(t) end)()"#, b"{\"key16\":16,\"key9\":9,\"key35\":35,\"key24\":24,\"key14\":14,\"key8\":8,\"key31\":31,\"key26\":26,\"key17\":17,\"key39\":39,\"key13\":13,\"key21\":21,\"key4\":4,\"key32\":32,\"key2\":2,\"key1\":1,\"key27\":27,\"key40\":40,\"key38\":38,\"key22\":22,\"key33\":33,\"key3\":3,\"key25\":25,\"key15\":15,\"key6\":6,\"key34\":34,\"key11\":11,\"key5\":5,\"key30\":30,\"key10\":10,\"key19\":19,\"key29\":29,\"key7\":7,\"key37\":37,\"key20\":20,\"key12\":12,\"key18\":18,\"key23\":23,\"key36\":36,\"key28\":28}"),
+        (r#"return S(cjson.encode_number_precision(3)) .. " " .. cjson.encode({[1.23456] = 1, [100000] = 2}) .. " " .. S(cjson.encode_number_precision(14))"#, b"1:3 {\"1.23\":1,\"1e+05\":2} 1:14"),
     ];
     // END GENERATED CASES
 }

@@ -15,7 +15,11 @@
 //! Where the C code's result depends on the Lua stack limit (`LUAI_MAXCSTACK`: nesting depth in
 //! cjson and cmsgpack, the number of results of `cmsgpack.unpack` and `struct.unpack`), the Rust
 //! code counts the stack slots the C code would hold and fails at the same point with the same
-//! text. Deeply nested data is walked with explicit stacks, not recursion.
+//! text. Nested data is walked with explicit stacks, not recursion (no Rust stack overflow
+//! whatever the depth), holding a bounded number of mlua references ([`ValueStack`]): mlua
+//! keeps every live reference in one Lua stack of some 8000 slots, shared with the rest of the
+//! server. For the same reason tables are iterated in place (pausing with [`next_function`]),
+//! never collected.
 
 mod bit;
 mod cjson;
@@ -120,8 +124,8 @@ where
 
 /// The C function scripts call: calls the Rust callback (upvalue 1) with its arguments and
 /// returns its results after the leading `true` (or the `n` results in the table it gave
-/// instead), or raises its message as a string, after
-/// `luaL_where(L, 1)` (the caller's position) when asked, exactly as `luaL_error` would.
+/// instead), or raises its message as a string, after `luaL_where(L, 1)` (the caller's
+/// position) when asked, exactly as `luaL_error` would.
 unsafe extern "C-unwind" fn trampoline(state: *mut ffi::lua_State) -> c_int {
     // SAFETY: a C function called by Lua with LUA_MINSTACK free slots; the pushes below stay
     // within them. Errors (from the callback or lua_error) unwind through no Rust destructors.
