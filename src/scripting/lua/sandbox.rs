@@ -13,10 +13,14 @@
 //! the stock 5.1.5 mlua builds, so the flag is emulated: each locked table is replaced, wherever
 //! scripts can reach it, by an empty proxy whose metatable reads through to it (`__index`) and
 //! refuses writes (`__newindex`); the functions that bypass metatables (`rawset`, `rawget`,
-//! `next`, `pairs`, `setmetatable`, `getmetatable`, `table.insert`) are replaced by versions that
-//! see through proxies and refuse to write them. The thread's globals are the proxy of the
-//! globals table. What remains different: a locked table's proxy has no array part (none of
-//! them has one), `table.foreach` over a library table sees nothing.
+//! `next`, `pairs`, `setmetatable`, `getmetatable`, `table.insert`, `table.foreach`) are
+//! replaced by versions that see through proxies and refuse to write them. The thread's
+//! globals are the proxy of the globals table. (The other functions reading tables raw read
+//! array parts, which no locked table has.)
+//!
+//! What the stock Lua still does differently: it hashes strings longer than 31 bytes on a
+//! sample of their bytes where Redis's hashes them all, so tables keyed by such strings are
+//! iterated (`pairs`, RESP3 maps, cjson) in another order than Redis's.
 //!
 //! Binary chunks. Redis's Lua never loads bytecode (it parses it as text: a syntax error); the
 //! stock Lua would, which is unsafe: the script compiler, `loadstring` and `load` here refuse
@@ -99,6 +103,7 @@ static REAL_GLOBALS: u8 = 0;
 static PROXY_OF: u8 = 0;
 static REAL_OF: u8 = 0;
 static ORIGINAL_TINSERT: OnceLock<ffi::lua_CFunction> = OnceLock::new();
+static ORIGINAL_FOREACH: OnceLock<ffi::lua_CFunction> = OnceLock::new();
 
 fn key(k: &'static u8) -> *mut c_void {
     k as *const u8 as *mut c_void
@@ -150,13 +155,23 @@ unsafe fn after_libs(l: *mut lua_State) {
 
     // The functions that see through the read-only proxies, and the chunk loaders.
     ffi::lua_getfield(l, g, c"table".as_ptr());
-    ffi::lua_getfield(l, -1, c"insert".as_ptr());
-    if let Some(original) = ffi::lua_tocfunction(l, -1) {
-        ORIGINAL_TINSERT.get_or_init(|| original);
+    let table_functions: [(
+        &std::ffi::CStr,
+        &OnceLock<ffi::lua_CFunction>,
+        ffi::lua_CFunction,
+    ); 2] = [
+        (c"insert", &ORIGINAL_TINSERT, table_insert),
+        (c"foreach", &ORIGINAL_FOREACH, table_foreach),
+    ];
+    for (name, original, wrapper) in table_functions {
+        ffi::lua_getfield(l, -1, name.as_ptr());
+        if let Some(f) = ffi::lua_tocfunction(l, -1) {
+            original.get_or_init(|| f);
+        }
+        ffi::lua_settop(l, -2);
+        ffi::lua_pushcclosure(l, wrapper, 0);
+        ffi::lua_setfield(l, -2, name.as_ptr());
     }
-    ffi::lua_settop(l, -2);
-    ffi::lua_pushcclosure(l, table_insert, 0);
-    ffi::lua_setfield(l, -2, c"insert".as_ptr());
     ffi::lua_settop(l, 0);
     let builtins: [(&std::ffi::CStr, ffi::lua_CFunction); 8] = [
         (c"next", next),
@@ -435,9 +450,11 @@ unsafe fn is_locked(l: *mut lua_State, idx: c_int) -> bool {
 
 /// Replaces the proxy at `idx` (absolute) by its locked table; other values stay.
 unsafe fn unproxy(l: *mut lua_State, idx: c_int) {
-    if ffi::lua_istable(l, idx) == 0 {
+    // Proxies have a metatable; most tables scripts iterate have none.
+    if ffi::lua_istable(l, idx) == 0 || ffi::lua_getmetatable(l, idx) == 0 {
         return;
     }
+    ffi::lua_settop(l, -2);
     registry_table(l, &REAL_OF);
     ffi::lua_pushvalue(l, idx);
     ffi::lua_rawget(l, -2);
@@ -563,6 +580,15 @@ unsafe extern "C-unwind" fn table_insert(l: *mut lua_State) -> c_int {
         raise_read_only(l);
     }
     match ORIGINAL_TINSERT.get() {
+        Some(original) => original(l),
+        None => 0,
+    }
+}
+
+/// `table.foreach(t, f)`, seeing through proxies.
+unsafe extern "C-unwind" fn table_foreach(l: *mut lua_State) -> c_int {
+    unproxy(l, 1);
+    match ORIGINAL_FOREACH.get() {
         Some(original) => original(l),
         None => 0,
     }
