@@ -29,7 +29,8 @@ pub(super) unsafe fn push_bytes(l: *mut lua_State, b: &[u8]) {
     ffi::lua_pushlstring(l, b.as_ptr() as *const c_char, b.len());
 }
 
-/// The bytes of the string (or number, converted in place) at `idx`; empty for other types.
+/// The bytes of the string (or number, converted in place) at `idx`, None for other types;
+/// valid while the value stays on the stack.
 pub(super) unsafe fn to_bytes<'a>(l: *mut lua_State, idx: c_int) -> Option<&'a [u8]> {
     let mut len = 0usize;
     let p = ffi::lua_tolstring(l, idx, &mut len);
