@@ -13,6 +13,7 @@
 #![allow(dead_code)]
 
 pub mod libs;
+pub mod lua;
 
 use bytes::Bytes;
 
@@ -25,4 +26,17 @@ pub trait Runner {
     /// reply (`-ERR ...\r\n`) like any other: the interpreter raises it (`redis.call`) or
     /// returns it as an error table (`redis.pcall`).
     fn call(&mut self, args: &[Bytes], resp3: bool) -> Bytes;
+
+    /// `redis.set_repl(flags)`: what of the script's writes from now on is propagated, a mask
+    /// of 1 (`redis.REPL_AOF`) and 2 (`redis.REPL_REPLICA`); 3 (`REPL_ALL`) at the start of
+    /// each run. The interpreter has checked the value. Default: ignored.
+    fn set_repl(&mut self, _flags: u8) {}
+
+    /// `redis.acl_check_cmd(...)`: whether the user running the script may run the command
+    /// `args` (its name first), or `None` if there is no such command (the script gets
+    /// `Invalid command passed to redis.acl_check_cmd()`). Default: allowed, for servers
+    /// without ACLs; a server should at least answer `None` for unknown commands.
+    fn acl_check_cmd(&mut self, _args: &[Bytes]) -> Option<bool> {
+        Some(true)
+    }
 }
