@@ -101,6 +101,15 @@ pub enum ConnCommand {
     Pubsub,
     /// MEMORY subcommand ...: USAGE goes to the key's shard, the others are process-wide.
     Memory,
+    /// EVAL / EVALSHA / EVAL_RO / EVALSHA_RO script numkeys [key ...] [arg ...]
+    Eval {
+        /// EVALSHA: the script is named by its SHA1.
+        by_sha: bool,
+        /// The _RO forms: write commands are refused.
+        read_only: bool,
+    },
+    /// SCRIPT subcommand ...
+    Script,
 }
 
 /// How a command is executed.
@@ -279,6 +288,23 @@ fn exec_of(name: &str) -> Option<Exec> {
         "config" => Conn(C::Config),
         "auth" => Conn(C::Auth),
         "monitor" => Conn(C::Monitor),
+        "eval" => Conn(C::Eval {
+            by_sha: false,
+            read_only: false,
+        }),
+        "evalsha" => Conn(C::Eval {
+            by_sha: true,
+            read_only: false,
+        }),
+        "eval_ro" => Conn(C::Eval {
+            by_sha: false,
+            read_only: true,
+        }),
+        "evalsha_ro" => Conn(C::Eval {
+            by_sha: true,
+            read_only: true,
+        }),
+        "script" => Conn(C::Script),
         "info" => Conn(C::Info),
         "slowlog" => Conn(C::Slowlog),
         "shutdown" => Conn(C::Shutdown),

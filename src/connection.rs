@@ -36,6 +36,7 @@ mod locking;
 mod output;
 mod query_limit;
 mod round;
+mod scripts;
 mod server_cmds;
 mod transaction;
 
@@ -1055,6 +1056,20 @@ impl Conn {
             ConnCommand::Memory => {
                 self.memory_command(args).await;
                 return false;
+            }
+            ConnCommand::Eval { by_sha, read_only } => {
+                // The round so far runs first: the script sees every earlier write.
+                self.flush_round().await;
+                let started = crate::stats::stamp();
+                let reply = self.eval(args, by_sha, read_only).await;
+                let usec = crate::stats::elapsed_us(started);
+                self.account_whole(stat, usec, args, &reply);
+                self.out.raw(&reply);
+                return true;
+            }
+            ConnCommand::Script => {
+                let reply = self.script_command(args).await;
+                self.scratch.raw(&reply);
             }
             ConnCommand::Exec => {
                 // EXEC counts itself.

@@ -132,6 +132,31 @@ impl ShardCtx {
         self.send(shard, tx, touch, f).await.answer().await
     }
 
+    /// Runs `f` on shard `shard` for transaction `tx` and answers its result, *blocking this
+    /// shard's thread* until it has (on this shard, `f` runs at once). For a script, whose
+    /// `redis.call` cannot await: only a script holding every shard whole (the keyspace-wide
+    /// lock) calls it. At most one such script runs at a time (the whole locks exclude each
+    /// other), and no other work blocks a shard's thread, so the shard waited for is never
+    /// itself blocked waiting for this one.
+    pub fn on_blocking<T: Send + 'static>(
+        &self,
+        shard: usize,
+        tx: TxId,
+        f: impl FnOnce(&ShardCtx, i64) -> T + Send + 'static,
+    ) -> Result<T, ShardGone> {
+        if shard == self.id {
+            return Ok(f(self, shards::util::now_ms()));
+        }
+        let job = Job::Call(Call::new(Touch::Nothing, f));
+        let rx = self
+            .hand_over(shard, vec![job], tx)
+            .map_err(|()| ShardGone)?;
+        let outcome = futures_lite::future::block_on(rx)
+            .ok()
+            .and_then(|mut o| o.pop());
+        answer(outcome)
+    }
+
     /// Runs `f` on each of `shards` (sent to all before any answer is awaited) and answers
     /// their results in the same order.
     pub async fn on_each<T: Send + 'static>(

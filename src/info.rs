@@ -360,6 +360,8 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
         // As MEMORY STATS: the overhead is startup memory, client buffers and key tables.
         let overhead = crate::memory_report::Overhead::new(figures, snap, snap.clients_memory);
         let (overhead_total, dataset) = (overhead.total, overhead.dataset);
+        let (lua, scripts) = (snap.lua_memory, snap.scripts_memory);
+        let cached = crate::scripting::registry::count_and_size().0;
         let allocator = tikv_jemalloc_ctl::version::read()
             .map(|v| v.split('-').next().unwrap_or(v).trim_end_matches('\0'))
             .unwrap_or("");
@@ -372,6 +374,12 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
              used_memory_dataset_perc:{:.2}%\r\nallocator_allocated:{used}\r\n\
              allocator_active:{active}\r\nallocator_resident:{resident}\r\n\
              total_system_memory:{total_system}\r\ntotal_system_memory_human:{}\r\n\
+             used_memory_lua:{lua}\r\nused_memory_vm_eval:{lua}\r\nused_memory_lua_human:{}\r\n\
+             used_memory_scripts_eval:{scripts}\r\nnumber_of_cached_scripts:{cached}\r\n\
+             number_of_functions:0\r\nnumber_of_libraries:0\r\nused_memory_vm_functions:0\r\n\
+             used_memory_vm_total:{lua}\r\nused_memory_vm_total_human:{}\r\n\
+             used_memory_functions:0\r\nused_memory_scripts:{scripts}\r\n\
+             used_memory_scripts_human:{}\r\n\
              maxmemory:{}\r\nmaxmemory_human:{}\r\nmaxmemory_policy:{}\r\n\
              allocator_frag_ratio:{:.2}\r\nallocator_frag_bytes:{}\r\n\
              allocator_rss_ratio:{:.2}\r\nallocator_rss_bytes:{}\r\n\
@@ -387,6 +395,9 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
             ratio(used, peak) * 100.0,
             ratio(dataset, used.saturating_sub(startup).max(1)) * 100.0,
             human_bytes(total_system),
+            human_bytes(lua),
+            human_bytes(lua),
+            human_bytes(scripts),
             config.maxmemory,
             human_bytes(config.maxmemory),
             config.maxmemory_policy,

@@ -136,6 +136,8 @@ pub struct ShardCtx {
     pub pubsub: RefCell<crate::pubsub::Registry>,
     /// Keyspace events (channel, message) for the other shards, sent in order by one task.
     events_out: futures_channel::mpsc::UnboundedSender<Rc<Vec<(Bytes, Bytes)>>>,
+    /// This shard's Lua interpreter, from the first script run here (`scripting::shard`).
+    pub scripts: RefCell<Option<crate::scripting::lua::Interpreter>>,
 }
 
 impl ShardCtx {
@@ -534,6 +536,10 @@ impl ShardCtx {
         snap.clients = self.clients.borrow().len() as u64;
         snap.clients_memory = self.clients.borrow().memory();
         snap.pubsub = self.pubsub.borrow().names();
+        if let Some(interpreter) = self.scripts.borrow().as_ref() {
+            snap.lua_memory = interpreter.used_memory() as u64;
+            snap.scripts_memory = interpreter.scripts_memory() as u64;
+        }
         let now = shards::util::now_ms();
         let mut engine = self.engine.borrow_mut();
         snap.keyspace_hits = engine.stats.keyspace_hits;
@@ -639,6 +645,38 @@ impl ShardCtx {
             sender.send(batch).await.map_err(|_| ())?;
         }
         Ok(outcome)
+    }
+}
+
+impl ShardCtx {
+    /// Hands `jobs` to shard `target` (another shard) without awaiting: the batch goes into
+    /// the pair's channel at once, or, while the channel is full, after the thread yields to
+    /// let the target drain it. For a caller that must not return to the executor (a script
+    /// running under the keyspace-wide lock, `hop::ShardCtx::on_blocking`). An error means
+    /// the target shard is gone.
+    pub(crate) fn hand_over(
+        &self,
+        target: usize,
+        jobs: Vec<Job>,
+        tx: TxId,
+    ) -> Result<oneshot::Receiver<Vec<Outcome>>, ()> {
+        let (done, outcome) = oneshot::channel();
+        let mut batch = Batch { jobs, done, tx };
+        let sender = self
+            .senders
+            .get(target)
+            .and_then(Option::as_ref)
+            .ok_or(())?;
+        loop {
+            match sender.try_send(batch) {
+                Ok(()) => return Ok(outcome),
+                Err(glommio::GlommioError::WouldBlock(glommio::ResourceType::Channel(back))) => {
+                    batch = back;
+                    std::thread::yield_now();
+                }
+                Err(_) => return Err(()),
+            }
+        }
     }
 }
 
@@ -848,6 +886,7 @@ impl ShardCtx {
             aof_timer_started: std::cell::Cell::new(false),
             pubsub: RefCell::new(crate::pubsub::Registry::default()),
             events_out,
+            scripts: RefCell::new(None),
         });
         glommio::spawn_local(ctx.clone().send_events(events_in)).detach();
         for receiver in receivers {

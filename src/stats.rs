@@ -298,6 +298,10 @@ pub struct Snapshot {
     pub dbs: Vec<DbFigures>,
     /// Active Pub/Sub names (filled in by the caller).
     pub pubsub: crate::pubsub::NameSets,
+    /// Bytes the shards' Lua interpreters use (filled in by the caller).
+    pub lua_memory: u64,
+    /// Bytes of the scripts they compiled, as Redis counts `used_memory_scripts_eval`.
+    pub scripts_memory: u64,
 }
 
 impl Snapshot {
@@ -320,6 +324,8 @@ impl Snapshot {
             evicted_keys: 0,
             dbs: Vec::new(),
             pubsub: Default::default(),
+            lua_memory: 0,
+            scripts_memory: 0,
         }
     }
 
@@ -341,6 +347,8 @@ impl Snapshot {
         self.output_per_sec += other.output_per_sec;
         self.clients += other.clients;
         self.clients_memory += other.clients_memory;
+        self.lua_memory += other.lua_memory;
+        self.scripts_memory += other.scripts_memory;
         self.blocked_clients += other.blocked_clients;
         self.blocked_with_timeout += other.blocked_with_timeout;
         self.keyspace_hits += other.keyspace_hits;

@@ -273,20 +273,6 @@ const OMITTED: &[&str] = &[
     // No per-client buffer peaks yet.
     "client_recent_max_input_buffer",
     "client_recent_max_output_buffer",
-    // No scripting or functions yet.
-    "used_memory_lua",
-    "used_memory_vm_eval",
-    "used_memory_lua_human",
-    "used_memory_scripts_eval",
-    "number_of_cached_scripts",
-    "number_of_functions",
-    "number_of_libraries",
-    "used_memory_vm_functions",
-    "used_memory_vm_total",
-    "used_memory_vm_total_human",
-    "used_memory_functions",
-    "used_memory_scripts",
-    "used_memory_scripts_human",
     // Estimates of Redis's expiry cycle that shardis does not keep.
     "expired_stale_perc",
     "expired_time_cap_reached_count",

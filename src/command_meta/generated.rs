@@ -10138,4 +10138,455 @@ pub static COMMANDS: &[CommandMeta] = &[
             ])),
         ]),
     },
+    CommandMeta {
+        name: "eval",
+        fullname: "eval",
+        arity: -3,
+        flags: &["noscript", "stale", "skip_monitor", "no_mandatory_keys", "movablekeys"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@slow", "@scripting"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("notes"), Node::Bulk("We cannot tell how the keys will be used so we assume the worst, RW and UPDATE")),
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("keynum")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("keynumidx"), Node::Int(0)),
+                        (Node::Bulk("firstkey"), Node::Int(1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Execute a Lua script server side")),
+            (Node::Bulk("since"), Node::Bulk("2.6.0")),
+            (Node::Bulk("group"), Node::Bulk("scripting")),
+            (Node::Bulk("complexity"), Node::Bulk("Depends on the script that is executed.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("script")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("numkeys")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional"), Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("arg")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional"), Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "evalsha",
+        fullname: "evalsha",
+        arity: -3,
+        flags: &["noscript", "stale", "skip_monitor", "no_mandatory_keys", "movablekeys"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@slow", "@scripting"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RW"), Node::Status("access"), Node::Status("update")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("keynum")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("keynumidx"), Node::Int(0)),
+                        (Node::Bulk("firstkey"), Node::Int(1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Execute a Lua script server side")),
+            (Node::Bulk("since"), Node::Bulk("2.6.0")),
+            (Node::Bulk("group"), Node::Bulk("scripting")),
+            (Node::Bulk("complexity"), Node::Bulk("Depends on the script that is executed.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("sha1")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("numkeys")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional"), Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("arg")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional"), Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "eval_ro",
+        fullname: "eval_ro",
+        arity: -3,
+        flags: &["readonly", "noscript", "stale", "skip_monitor", "no_mandatory_keys", "movablekeys"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@slow", "@scripting"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("notes"), Node::Bulk("We cannot tell how the keys will be used so we assume the worst, RO and ACCESS")),
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("keynum")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("keynumidx"), Node::Int(0)),
+                        (Node::Bulk("firstkey"), Node::Int(1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Execute a read-only Lua script server side")),
+            (Node::Bulk("since"), Node::Bulk("7.0.0")),
+            (Node::Bulk("group"), Node::Bulk("scripting")),
+            (Node::Bulk("complexity"), Node::Bulk("Depends on the script that is executed.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("script")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("numkeys")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional"), Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("arg")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional"), Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "evalsha_ro",
+        fullname: "evalsha_ro",
+        arity: -3,
+        flags: &["readonly", "noscript", "stale", "skip_monitor", "no_mandatory_keys", "movablekeys"],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@slow", "@scripting"],
+        tips: &[],
+        key_specs: &[
+            Node::Map(&[
+                (Node::Bulk("flags"), Node::Set(&[Node::Status("RO"), Node::Status("access")])),
+                (Node::Bulk("begin_search"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("index")),
+                    (Node::Bulk("spec"), Node::Map(&[(Node::Bulk("index"), Node::Int(2))])),
+                ])),
+                (Node::Bulk("find_keys"), Node::Map(&[
+                    (Node::Bulk("type"), Node::Bulk("keynum")),
+                    (Node::Bulk("spec"), Node::Map(&[
+                        (Node::Bulk("keynumidx"), Node::Int(0)),
+                        (Node::Bulk("firstkey"), Node::Int(1)),
+                        (Node::Bulk("keystep"), Node::Int(1)),
+                    ])),
+                ])),
+            ]),
+        ],
+        subcommands: &[],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("Execute a read-only Lua script server side")),
+            (Node::Bulk("since"), Node::Bulk("7.0.0")),
+            (Node::Bulk("group"), Node::Bulk("scripting")),
+            (Node::Bulk("complexity"), Node::Bulk("Depends on the script that is executed.")),
+            (Node::Bulk("arguments"), Node::Array(&[
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("sha1")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("numkeys")),
+                    (Node::Bulk("type"), Node::Bulk("integer")),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("key")),
+                    (Node::Bulk("type"), Node::Bulk("key")),
+                    (Node::Bulk("key_spec_index"), Node::Int(0)),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional"), Node::Status("multiple")])),
+                ]),
+                Node::Map(&[
+                    (Node::Bulk("name"), Node::Bulk("arg")),
+                    (Node::Bulk("type"), Node::Bulk("string")),
+                    (Node::Bulk("flags"), Node::Set(&[Node::Status("optional"), Node::Status("multiple")])),
+                ]),
+            ])),
+        ]),
+    },
+    CommandMeta {
+        name: "script",
+        fullname: "script",
+        arity: -2,
+        flags: &[],
+        first_key: 0,
+        last_key: 0,
+        step: 0,
+        acl_categories: &["@slow"],
+        tips: &[],
+        key_specs: &[],
+        subcommands: &[
+            CommandMeta {
+                name: "load",
+                fullname: "script|load",
+                arity: 3,
+                flags: &["noscript", "stale"],
+                first_key: 0,
+                last_key: 0,
+                step: 0,
+                acl_categories: &["@slow", "@scripting"],
+                tips: &["request_policy:all_nodes", "response_policy:all_succeeded"],
+                key_specs: &[],
+                subcommands: &[],
+                docs: Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Load the specified Lua script into the script cache.")),
+                    (Node::Bulk("since"), Node::Bulk("2.6.0")),
+                    (Node::Bulk("group"), Node::Bulk("scripting")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(N) with N being the length in bytes of the script body.")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("script")),
+                            (Node::Bulk("type"), Node::Bulk("string")),
+                        ]),
+                    ])),
+                ]),
+            },
+            CommandMeta {
+                name: "exists",
+                fullname: "script|exists",
+                arity: -3,
+                flags: &["noscript"],
+                first_key: 0,
+                last_key: 0,
+                step: 0,
+                acl_categories: &["@slow", "@scripting"],
+                tips: &["request_policy:all_shards", "response_policy:agg_logical_and"],
+                key_specs: &[],
+                subcommands: &[],
+                docs: Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Check existence of scripts in the script cache.")),
+                    (Node::Bulk("since"), Node::Bulk("2.6.0")),
+                    (Node::Bulk("group"), Node::Bulk("scripting")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(N) with N being the number of scripts to check (so checking a single script is an O(1) operation).")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("sha1")),
+                            (Node::Bulk("type"), Node::Bulk("string")),
+                            (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                        ]),
+                    ])),
+                ]),
+            },
+            CommandMeta {
+                name: "flush",
+                fullname: "script|flush",
+                arity: -2,
+                flags: &["noscript"],
+                first_key: 0,
+                last_key: 0,
+                step: 0,
+                acl_categories: &["@slow", "@scripting"],
+                tips: &["request_policy:all_nodes", "response_policy:all_succeeded"],
+                key_specs: &[],
+                subcommands: &[],
+                docs: Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Remove all the scripts from the script cache.")),
+                    (Node::Bulk("since"), Node::Bulk("2.6.0")),
+                    (Node::Bulk("group"), Node::Bulk("scripting")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(N) with N being the number of scripts in cache")),
+                    (Node::Bulk("history"), Node::Set(&[
+                        Node::Array(&[
+                            Node::Bulk("6.2.0"),
+                            Node::Bulk("Added the `ASYNC` and `SYNC` flushing mode modifiers."),
+                        ]),
+                    ])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("async")),
+                            (Node::Bulk("type"), Node::Bulk("oneof")),
+                            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                            (Node::Bulk("arguments"), Node::Array(&[
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("async")),
+                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                    (Node::Bulk("token"), Node::Bulk("ASYNC")),
+                                ]),
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("sync")),
+                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                    (Node::Bulk("token"), Node::Bulk("SYNC")),
+                                ]),
+                            ])),
+                        ]),
+                    ])),
+                ]),
+            },
+            CommandMeta {
+                name: "kill",
+                fullname: "script|kill",
+                arity: 2,
+                flags: &["noscript", "allow_busy"],
+                first_key: 0,
+                last_key: 0,
+                step: 0,
+                acl_categories: &["@slow", "@scripting"],
+                tips: &["request_policy:all_shards", "response_policy:one_succeeded"],
+                key_specs: &[],
+                subcommands: &[],
+                docs: Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Kill the script currently in execution.")),
+                    (Node::Bulk("since"), Node::Bulk("2.6.0")),
+                    (Node::Bulk("group"), Node::Bulk("scripting")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                ]),
+            },
+            CommandMeta {
+                name: "help",
+                fullname: "script|help",
+                arity: 2,
+                flags: &["loading", "stale"],
+                first_key: 0,
+                last_key: 0,
+                step: 0,
+                acl_categories: &["@slow", "@scripting"],
+                tips: &[],
+                key_specs: &[],
+                subcommands: &[],
+                docs: Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Show helpful text about the different subcommands")),
+                    (Node::Bulk("since"), Node::Bulk("5.0.0")),
+                    (Node::Bulk("group"), Node::Bulk("scripting")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                ]),
+            },
+        ],
+        docs: Node::Map(&[
+            (Node::Bulk("summary"), Node::Bulk("A container for Lua scripts management commands")),
+            (Node::Bulk("since"), Node::Bulk("2.6.0")),
+            (Node::Bulk("group"), Node::Bulk("scripting")),
+            (Node::Bulk("complexity"), Node::Bulk("Depends on subcommand.")),
+            (Node::Bulk("subcommands"), Node::Map(&[
+                (Node::Bulk("script|load"), Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Load the specified Lua script into the script cache.")),
+                    (Node::Bulk("since"), Node::Bulk("2.6.0")),
+                    (Node::Bulk("group"), Node::Bulk("scripting")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(N) with N being the length in bytes of the script body.")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("script")),
+                            (Node::Bulk("type"), Node::Bulk("string")),
+                        ]),
+                    ])),
+                ])),
+                (Node::Bulk("script|exists"), Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Check existence of scripts in the script cache.")),
+                    (Node::Bulk("since"), Node::Bulk("2.6.0")),
+                    (Node::Bulk("group"), Node::Bulk("scripting")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(N) with N being the number of scripts to check (so checking a single script is an O(1) operation).")),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("sha1")),
+                            (Node::Bulk("type"), Node::Bulk("string")),
+                            (Node::Bulk("flags"), Node::Set(&[Node::Status("multiple")])),
+                        ]),
+                    ])),
+                ])),
+                (Node::Bulk("script|flush"), Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Remove all the scripts from the script cache.")),
+                    (Node::Bulk("since"), Node::Bulk("2.6.0")),
+                    (Node::Bulk("group"), Node::Bulk("scripting")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(N) with N being the number of scripts in cache")),
+                    (Node::Bulk("history"), Node::Set(&[
+                        Node::Array(&[
+                            Node::Bulk("6.2.0"),
+                            Node::Bulk("Added the `ASYNC` and `SYNC` flushing mode modifiers."),
+                        ]),
+                    ])),
+                    (Node::Bulk("arguments"), Node::Array(&[
+                        Node::Map(&[
+                            (Node::Bulk("name"), Node::Bulk("async")),
+                            (Node::Bulk("type"), Node::Bulk("oneof")),
+                            (Node::Bulk("since"), Node::Bulk("6.2.0")),
+                            (Node::Bulk("flags"), Node::Set(&[Node::Status("optional")])),
+                            (Node::Bulk("arguments"), Node::Array(&[
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("async")),
+                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                    (Node::Bulk("token"), Node::Bulk("ASYNC")),
+                                ]),
+                                Node::Map(&[
+                                    (Node::Bulk("name"), Node::Bulk("sync")),
+                                    (Node::Bulk("type"), Node::Bulk("pure-token")),
+                                    (Node::Bulk("token"), Node::Bulk("SYNC")),
+                                ]),
+                            ])),
+                        ]),
+                    ])),
+                ])),
+                (Node::Bulk("script|kill"), Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Kill the script currently in execution.")),
+                    (Node::Bulk("since"), Node::Bulk("2.6.0")),
+                    (Node::Bulk("group"), Node::Bulk("scripting")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                ])),
+                (Node::Bulk("script|help"), Node::Map(&[
+                    (Node::Bulk("summary"), Node::Bulk("Show helpful text about the different subcommands")),
+                    (Node::Bulk("since"), Node::Bulk("5.0.0")),
+                    (Node::Bulk("group"), Node::Bulk("scripting")),
+                    (Node::Bulk("complexity"), Node::Bulk("O(1)")),
+                ])),
+            ])),
+        ]),
+    },
 ];

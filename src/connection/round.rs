@@ -108,7 +108,7 @@ impl Conn {
     /// After this connection's commands ran in place: when they recorded something for the
     /// AOF (the stream moved on from `before`), its replies must wait for that much of the
     /// stream to be in the file, even if another connection's flush takes it first.
-    fn note_recorded(&mut self, before: Option<u64>) {
+    pub(super) fn note_recorded(&mut self, before: Option<u64>) {
         if let Some(before) = before {
             if let Some(after) = self.ctx.aof_position().filter(|&after| after > before) {
                 self.aof_needed = self.aof_needed.max(after);

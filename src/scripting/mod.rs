@@ -9,11 +9,10 @@
 //! - the server side (`src/connection/scripts.rs`): which shards a script locks, running it
 //!   in place or under locks, its calls on other shards, its effects in the AOF.
 
-// Until EVAL is wired to the connection (the next step), nothing calls the interpreter.
-#![allow(dead_code)]
-
 pub mod libs;
 pub mod lua;
+pub mod registry;
+mod shard;
 
 use bytes::Bytes;
 

@@ -37,10 +37,10 @@ pub use text::ScriptFlags;
 use super::Runner;
 use text::{cstr, push_mapped};
 
-/// A script in the cache: its body (EVALSHA is propagated as EVAL of it) and its flags.
+/// A script in the cache: its flags. (Its body is kept once for the process, in
+/// `scripting::registry`; a script's effects, not its body, go to the AOF.)
 #[derive(Debug, Clone)]
 pub struct Script {
-    pub body: Bytes,
     pub flags: ScriptFlags,
 }
 
@@ -66,18 +66,13 @@ impl std::fmt::Debug for Interpreter {
     }
 }
 
-/// No bundled libraries (until `scripting::libs` registers them).
-fn no_libs(_lua: &mlua::Lua) -> mlua::Result<()> {
-    Ok(())
-}
-
 /// Redis's error for EVALSHA of an unknown script.
 const NOSCRIPT: &[u8] = b"-NOSCRIPT No matching script. Please use EVAL.\r\n";
 
 impl Interpreter {
-    /// A fresh sandboxed VM, without the bundled libraries (see [`Interpreter::with_libs`]).
+    /// A fresh sandboxed VM with Redis's bundled libraries (cjson, cmsgpack, bit, struct).
     pub fn new() -> Result<Interpreter, String> {
-        Interpreter::with_libs(no_libs)
+        Interpreter::with_libs(crate::scripting::libs::register)
     }
 
     /// A fresh sandboxed VM where `libs` registers the bundled libraries (cjson, cmsgpack, bit,
@@ -94,12 +89,14 @@ impl Interpreter {
     }
 
     /// The SHA1 of `body` in 40 lowercase hex digits: a script's name.
+    #[cfg(test)]
     pub fn sha1hex(body: &[u8]) -> String {
         String::from_utf8_lossy(&api::sha1_hex(body)).into_owned()
     }
 
-    /// The flags of the shebang of `body` (without compiling it): what the server needs to
-    /// know of an EVAL before running it; the error reply for a bad shebang.
+    /// The flags of the shebang of `body` (without compiling it); the error reply for a bad
+    /// shebang. (The server reads a compiled script's flags with [`Interpreter::flags`].)
+    #[cfg(test)]
     pub fn shebang_flags(body: &[u8]) -> Result<ScriptFlags, Bytes> {
         text::shebang(body)
             .map(|(flags, _)| flags)
@@ -141,13 +138,7 @@ impl Interpreter {
             return Err(error_reply(&text));
         }
         self.scripts_memory += text::jemalloc_size(3 + 40 + 1) + body_memory(body.len());
-        self.scripts.insert(
-            sha_text.clone(),
-            Script {
-                body: Bytes::copy_from_slice(body),
-                flags,
-            },
-        );
+        self.scripts.insert(sha_text.clone(), Script { flags });
         Ok(sha_text)
     }
 
@@ -181,7 +172,9 @@ impl Interpreter {
         self.scripts_memory = 0;
     }
 
-    /// EVAL: [`Interpreter::load`] then [`Interpreter::run`].
+    /// EVAL: [`Interpreter::load`] then [`Interpreter::run`] (the server does the two steps
+    /// itself, deciding between them where the script runs).
+    #[cfg(test)]
     pub fn eval(
         &mut self,
         body: &[u8],
@@ -272,7 +265,9 @@ impl Interpreter {
         kb.max(0) as usize * 1024
     }
 
-    /// The scripts cached (INFO `number_of_cached_scripts`).
+    /// The scripts cached here (INFO's `number_of_cached_scripts` counts the process-wide
+    /// table, `scripting::registry`).
+    #[cfg(test)]
     pub fn script_count(&self) -> usize {
         self.scripts.len()
     }

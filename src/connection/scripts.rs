@@ -1,0 +1,461 @@
+//! The server side of scripting: EVAL, EVALSHA, EVAL_RO, EVALSHA_RO and SCRIPT. Which shards
+//! a script holds while it runs, and how its `redis.call`s reach the keys (`crate::scripting`
+//! is the interpreter; docs/scripting.md the rule and why it cannot deadlock).
+//!
+//! A script runs in one of two ways:
+//! - **In place**: its declared keys all live on this connection's shard and no other
+//!   transaction holds keys here. It runs at once on this shard's thread, without a lock or a
+//!   hop: nothing else runs here until it ends, so it is atomic, undeclared keys of this shard
+//!   included.
+//! - **Holding every shard** (the keyspace-wide lock of the lock protocol): any other script,
+//!   and one that was seen to touch a key on another shard. Calls on another shard's keys go
+//!   there and this thread waits for the answer (`ShardCtx::on_blocking`).
+//!
+//! A script running in place that calls a command on another shard's key (or on the whole
+//! keyspace) stops being run: every later call fails, what it wrote here is put back as it
+//! was (each key it writes in place is copied before its first write: the journal), and it
+//! runs again from the start holding every shard; the client sees only that second run. The
+//! script is remembered to run holding every shard from then on.
+
+use super::*;
+use crate::scripting::{registry, Runner};
+use shards::reply::Reply;
+
+/// The error a call gets once the script can no longer go on in place.
+const MOVED_ON: &[u8] =
+    b"-ERR shardis: this script touched a key on another shard; it runs again holding every shard\r\n";
+
+/// What a key held before a script running in place first wrote it.
+struct Original {
+    db: usize,
+    key: Bytes,
+    entry: Option<(shards::Value, Option<i64>)>,
+}
+
+/// What runs a script's calls (the [`Runner`] the interpreter is given).
+struct Calls<'a> {
+    ctx: &'a ShardCtx,
+    /// The database the script's calls run on (a call of SELECT changes it).
+    db: usize,
+    origin: &'a Origin,
+    /// The transaction holding every shard, or 0 when running in place.
+    tx: TxId,
+    /// EVAL_RO, EVALSHA_RO, or a `no-writes` script: write commands are refused.
+    read_only: bool,
+    /// A write command ran.
+    wrote: bool,
+    /// Running in place, the script called a command on another shard: it must run again.
+    moved_on: bool,
+    /// Running in place on a server of several shards: the keys written here, as they were.
+    journal: Option<Vec<Original>>,
+}
+
+impl Calls<'_> {
+    fn holding_every_shard(&self) -> bool {
+        self.tx != 0 || self.ctx.nshards == 1
+    }
+
+    /// Before a write runs in place: copies what its keys hold into the journal (once per key).
+    fn keep_originals(&mut self, cmd: &Command, args: &[Bytes]) {
+        let Some(journal) = self.journal.as_mut() else {
+            return;
+        };
+        let now = shards::util::now_ms();
+        let mut engine = self.ctx.engine.borrow_mut();
+        for (db, key) in cmd.key_entries(args, self.db as u8) {
+            let db = db as usize;
+            if db >= engine.dbs.len() || journal.iter().any(|o| o.db == db && o.key == key) {
+                continue;
+            }
+            let entry = shards::keys::peek_entry(&mut engine.dbs[db], &key, now);
+            journal.push(Original { db, key, entry });
+        }
+    }
+
+    /// Puts back what the journal kept, newest first, and drops the keyspace events of the
+    /// undone run: as if it never ran.
+    fn undo(&mut self) {
+        let Some(journal) = self.journal.take() else {
+            return;
+        };
+        let mut engine = self.ctx.engine.borrow_mut();
+        for original in journal.into_iter().rev() {
+            let db = &mut engine.dbs[original.db];
+            match original.entry {
+                Some((value, expire_at)) => {
+                    db.remove(&original.key);
+                    shards::keys::put_entry(db, &original.key, value, expire_at);
+                }
+                None => {
+                    db.remove(&original.key);
+                }
+            }
+        }
+        drop(engine.take_events());
+    }
+
+    /// Runs a keyed command on `shard` (this one in place, another through a blocking hop).
+    fn run_on(
+        &mut self,
+        shard: usize,
+        handler: Handler,
+        stat: StatId,
+        args: &[Bytes],
+        resp3: bool,
+        not_blocking_null: bool,
+    ) -> Bytes {
+        let db = self.db;
+        let origin = self.origin.clone();
+        let args = args.to_vec();
+        let run = move |s: &ShardCtx, now: i64| {
+            let mut reply = Reply::new(resp3);
+            s.run_command(
+                handler,
+                db,
+                now,
+                &args,
+                &mut reply,
+                Tally::Whole(stat),
+                &origin,
+            );
+            if s.engine.borrow_mut().take_empty_handed() && not_blocking_null {
+                // A blocking command that may not block (as inside MULTI): BLMOVE and
+                // BRPOPLPUSH answer a null bulk string.
+                let mut null = Reply::new(resp3);
+                null.null();
+                return null.take();
+            }
+            reply.take()
+        };
+        if shard == self.ctx.id {
+            let part = self.tx != 0 && self.ctx.aof.borrow().is_some();
+            if part {
+                self.ctx.aof_before_part();
+            }
+            let reply = run(self.ctx, shards::util::now_ms());
+            if part {
+                self.ctx.aof_keep_part(self.tx);
+            }
+            return reply;
+        }
+        self.ctx
+            .on_blocking(shard, self.tx, run)
+            .unwrap_or_else(|_| error_bytes(SHARD_GONE))
+    }
+}
+
+impl Runner for Calls<'_> {
+    fn call(&mut self, args: &[Bytes], resp3: bool) -> Bytes {
+        if self.moved_on {
+            return Bytes::from_static(MOVED_ON);
+        }
+        let Some(cmd) = command_table::lookup(&args[0]) else {
+            return error_bytes("ERR Unknown Redis command called from script");
+        };
+        if !command_table::arity_ok(cmd.meta.arity, args.len()) || !pairs_ok(cmd, args.len()) {
+            return error_bytes("ERR Wrong number of args calling Redis command from script");
+        }
+        let Some((stat, meta)) = cmd.stat_of(args) else {
+            return error_bytes(&String::from_utf8_lossy(&unknown_subcommand(args)));
+        };
+        let flags = |f: &str| cmd.meta.flags.contains(&f) || meta.flags.contains(&f);
+        if flags("noscript") {
+            return error_bytes("ERR This Redis command is not allowed from script");
+        }
+        let writes = flags("write");
+        if writes && self.read_only {
+            return error_bytes("ERR Write commands are not allowed from read-only scripts.");
+        }
+        let nshards = self.ctx.nshards;
+        let reply = match cmd.exec {
+            Exec::Keyed(handler)
+            | Exec::Spread(handler, _)
+            | Exec::Moving(handler, _)
+            | Exec::Gather(handler) => {
+                let keys = cmd.keys(args);
+                let mut owners = keys.iter().map(|&p| key_shard(&args[p], nshards));
+                let first = owners.next().unwrap_or(self.ctx.id);
+                let one_shard = owners.all(|s| s == first);
+                let not_blocking_null = cmd.blocks.is_some_and(|b| b.source_only);
+                if one_shard && first == self.ctx.id && writes && self.tx == 0 {
+                    self.keep_originals(cmd, args);
+                }
+                if one_shard && (first == self.ctx.id || self.holding_every_shard()) {
+                    self.run_on(first, handler, stat, args, resp3, not_blocking_null)
+                } else if !self.holding_every_shard() {
+                    self.moved_on = true;
+                    return Bytes::from_static(MOVED_ON);
+                } else if let Exec::Spread(handler, merge) = cmd.exec {
+                    self.spread(cmd, handler, merge, stat, args, resp3)
+                } else {
+                    error_bytes("ERR shardis: inside a script, this command's keys must live on one shard (use a hash tag)")
+                }
+            }
+            Exec::Everywhere(handler, merge) => {
+                if !self.holding_every_shard() {
+                    self.moved_on = true;
+                    return Bytes::from_static(MOVED_ON);
+                }
+                let replies: Vec<Bytes> = (0..nshards)
+                    .map(|s| self.run_on(s, handler, stat, args, resp3, false))
+                    .collect();
+                let mut out = Reply::new(resp3);
+                merge_replies(&mut out, merge, &replies, &[]);
+                out.take()
+            }
+            Exec::Scan(handler) | Exec::RandomKey(handler) if nshards == 1 => {
+                self.run_on(0, handler, stat, args, resp3, false)
+            }
+            Exec::Conn(ConnCommand::Ping) => match args.len() {
+                1 => Bytes::from_static(b"+PONG\r\n"),
+                _ => {
+                    let mut r = Reply::new(resp3);
+                    r.bulk(&args[1]);
+                    r.take()
+                }
+            },
+            Exec::Conn(ConnCommand::Echo) => {
+                let mut r = Reply::new(resp3);
+                r.bulk(&args[1]);
+                r.take()
+            }
+            Exec::Conn(ConnCommand::Select) => match parse_int32(&args[1]) {
+                Err(e) => error_bytes(e),
+                Ok(n) if n < 0 || n as usize >= self.ctx.config().databases => {
+                    error_bytes(errors::DB_INDEX)
+                }
+                Ok(n) => {
+                    self.db = n as usize;
+                    Bytes::from_static(b"+OK\r\n")
+                }
+            },
+            _ => error_bytes("ERR shardis: this command is not available inside scripts yet"),
+        };
+        if writes {
+            self.wrote = true;
+        }
+        reply
+    }
+}
+
+impl Calls<'_> {
+    /// A multi-key command split per shard (MGET, DEL, MSET, ...), its replies merged.
+    fn spread(
+        &mut self,
+        cmd: &Command,
+        handler: Handler,
+        merge: Merge,
+        stat: StatId,
+        args: &[Bytes],
+        resp3: bool,
+    ) -> Bytes {
+        let n = self.ctx.nshards;
+        let step = cmd.meta.step.max(1) as usize;
+        let mut parts: Vec<(usize, Vec<Bytes>)> = Vec::new();
+        let mut order = Vec::new();
+        for p in cmd.key_positions(args.len()) {
+            let s = key_shard(&args[p], n);
+            let at = match parts.iter().position(|(shard, _)| *shard == s) {
+                Some(at) => at,
+                None => {
+                    parts.push((s, vec![args[0].clone()]));
+                    parts.len() - 1
+                }
+            };
+            parts[at]
+                .1
+                .extend(args[p..(p + step).min(args.len())].iter().cloned());
+            order.push(at);
+        }
+        let replies: Vec<Bytes> = parts
+            .into_iter()
+            .map(|(s, part)| self.run_on(s, handler, stat, &part, resp3, false))
+            .collect();
+        let mut out = Reply::new(resp3);
+        merge_replies(&mut out, merge, &replies, &order);
+        out.take()
+    }
+}
+
+/// EVAL's and EVALSHA's `numkeys`, checked as Redis does: the keys and the arguments.
+fn split_keys(args: &[Bytes]) -> Result<(Vec<Bytes>, Vec<Bytes>), &'static str> {
+    let numkeys = parse_i64(&args[2]).ok_or(errors::NOT_INTEGER)?;
+    if numkeys < 0 {
+        return Err("ERR Number of keys can't be negative");
+    }
+    let numkeys = numkeys as usize;
+    if numkeys > args.len() - 3 {
+        return Err("ERR Number of keys can't be greater than number of args");
+    }
+    let keys = args[3..3 + numkeys].to_vec();
+    let argv = args[3 + numkeys..].to_vec();
+    Ok((keys, argv))
+}
+
+impl Conn {
+    /// EVAL, EVALSHA, EVAL_RO, EVALSHA_RO: finds or compiles the script, then runs it in
+    /// place or holding every shard (see the module doc). Answers the script's reply.
+    pub(super) async fn eval(&mut self, args: &[Bytes], by_sha: bool, read_only: bool) -> Bytes {
+        let (keys, argv) = match split_keys(args) {
+            Ok(split) => split,
+            Err(e) => return error_bytes(e),
+        };
+        let sha = if by_sha {
+            let sha = String::from_utf8_lossy(&args[1]).to_ascii_lowercase();
+            if !self.ctx.interpreter_has(&sha) {
+                let Some(body) = registry::body(&sha) else {
+                    return Bytes::from_static(
+                        b"-NOSCRIPT No matching script. Please use EVAL.\r\n",
+                    );
+                };
+                if let Err(e) = self.ctx.compile(&body) {
+                    return e;
+                }
+            }
+            sha
+        } else {
+            match self.ctx.compile(&args[1]) {
+                Ok(sha) => {
+                    registry::remember(&sha, &args[1]);
+                    sha
+                }
+                Err(e) => return e,
+            }
+        };
+        // A `#!lua flags=no-writes` script is read-only, as EVAL_RO.
+        let read_only = read_only || self.ctx.script_flags(&sha).is_some_and(|f| f.no_writes);
+        let n = self.ctx.nshards;
+        let here = self.ctx.id;
+        let in_place = self.tx == 0
+            && !registry::is_wide(&sha)
+            && self.ctx.unlocked()
+            && keys.iter().all(|k| key_shard(k, n) == here);
+        if in_place || n == 1 && self.tx == 0 && self.ctx.unlocked() {
+            match self.run_in_place(&sha, &keys, &argv, read_only) {
+                Some(reply) => return reply,
+                // Undone: it runs again holding every shard, from now on always.
+                None => registry::mark_wide(&sha),
+            }
+        }
+        if self.tx != 0 {
+            // Inside EXEC, whose plan holds every shard for a script.
+            return self.run_holding(&sha, &keys, &argv, read_only);
+        }
+        let locked = match self.lock_entries(Vec::new(), true).await {
+            Ok(locked) => locked,
+            Err(()) => return error_bytes(SHARD_GONE),
+        };
+        let reply = self.run_holding(&sha, &keys, &argv, read_only);
+        self.unlock(&locked).await;
+        reply
+    }
+
+    /// Runs the script on this shard without a lock (no await until it ends, so nothing else
+    /// runs here meanwhile). With the append-only file on, what it wrote is committed as one
+    /// transaction part: all of it or none after a crash. `None` when it reached beyond this
+    /// shard: then it was undone and must run again holding every shard.
+    fn run_in_place(
+        &mut self,
+        sha: &str,
+        keys: &[Bytes],
+        argv: &[Bytes],
+        read_only: bool,
+    ) -> Option<Bytes> {
+        let logged = self.ctx.aof.borrow().is_some();
+        let before = self.ctx.aof_position();
+        let tx = next_tx();
+        if logged {
+            self.ctx.aof_before_part();
+        }
+        let mut calls = Calls {
+            ctx: &self.ctx,
+            db: self.db,
+            origin: &self.origin,
+            tx: 0,
+            read_only,
+            wrote: false,
+            moved_on: false,
+            journal: (self.ctx.nshards > 1).then(Vec::new),
+        };
+        let reply = self
+            .ctx
+            .run_script(sha, keys, argv, self.out.resp3(), &mut calls);
+        if calls.moved_on {
+            calls.undo();
+            if logged {
+                self.ctx.aof_keep_part(tx);
+                self.ctx.aof_forget_part(tx);
+            }
+            return None;
+        }
+        if logged {
+            self.ctx.aof_keep_part(tx);
+            if self.ctx.aof_has_part(tx) {
+                self.ctx.aof_commit(tx, 1);
+            }
+        }
+        self.note_recorded(before);
+        let now = shards::util::now_ms();
+        self.ctx.wake_blocked(now);
+        self.ctx.publish_events();
+        Some(reply)
+    }
+
+    /// Runs the script while this connection's transaction holds every shard.
+    fn run_holding(&mut self, sha: &str, keys: &[Bytes], argv: &[Bytes], read_only: bool) -> Bytes {
+        let mut calls = Calls {
+            ctx: &self.ctx,
+            db: self.db,
+            origin: &self.origin,
+            tx: self.tx,
+            read_only,
+            wrote: false,
+            moved_on: false,
+            journal: None,
+        };
+        self.ctx
+            .run_script(sha, keys, argv, self.out.resp3(), &mut calls)
+    }
+
+    /// SCRIPT LOAD / EXISTS / FLUSH / KILL / HELP.
+    pub(super) async fn script_command(&mut self, args: &[Bytes]) -> Bytes {
+        let sub = args[1].to_ascii_lowercase();
+        match sub.as_slice() {
+            b"load" => match self.ctx.compile(&args[2]) {
+                Ok(sha) => {
+                    registry::remember(&sha, &args[2]);
+                    let mut r = Reply::new(self.resp3());
+                    r.bulk(sha.as_bytes());
+                    r.take()
+                }
+                Err(e) => e,
+            },
+            b"exists" => {
+                let mut r = Reply::new(self.resp3());
+                r.array(args.len() - 2);
+                for sha in &args[2..] {
+                    r.int(i64::from(registry::exists(&String::from_utf8_lossy(sha))));
+                }
+                r.take()
+            }
+            b"flush" => {
+                let how = args.get(2).map(|a| a.to_ascii_lowercase());
+                if args.len() > 3
+                    || how
+                        .as_deref()
+                        .is_some_and(|h| h != b"async" && h != b"sync")
+                {
+                    return error_bytes("ERR SCRIPT FLUSH only support SYNC|ASYNC option");
+                }
+                registry::forget_all();
+                let _ = self
+                    .ctx
+                    .on_each(0..self.ctx.nshards, 0, |s, _| s.forget_scripts())
+                    .await;
+                Bytes::from_static(b"+OK\r\n")
+            }
+            b"kill" => Bytes::from_static(b"-NOTBUSY No scripts in execution right now.\r\n"),
+            _ => error_bytes(&String::from_utf8_lossy(&unknown_subcommand(args))),
+        }
+    }
+}
