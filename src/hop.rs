@@ -203,6 +203,21 @@ mod tests {
     }
 
     #[test]
+    fn a_blocking_call_answers_without_returning_to_the_executor() {
+        let answers = run_shards(
+            Config::default(),
+            &[Peer::Real, Peer::Gone],
+            |ctx, _| async move {
+                let there = ctx.on_blocking(1, 0, |s, _| s.id + 100);
+                let here = ctx.on_blocking(0, 0, |s, _| s.id + 100);
+                let gone = ctx.on_blocking(2, 0, |s, _| s.id);
+                (there, here, gone)
+            },
+        );
+        assert_eq!(answers, (Ok(101), Ok(100), Err(ShardGone)));
+    }
+
+    #[test]
     fn calls_to_one_shard_run_in_the_order_sent() {
         let order = run_shards(Config::default(), &[Peer::Real], |ctx, _| async move {
             let seen = Arc::new(Mutex::new(Vec::new()));
