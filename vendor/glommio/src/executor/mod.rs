@@ -1325,7 +1325,13 @@ impl LocalExecutor {
         loop {
             self.reactor.sys.install_eventfd();
             if self.need_preempt() {
-                break;
+                // shardis: a preemption already due before any task queue ran is not "nothing
+                // to run" while tasks are queued: the caller would park on them, and with
+                // nothing else to wake the executor they would never run. A preemption timer
+                // kept from an earlier pass (vendor/glommio-cheaper-passes.patch) can fire
+                // between that pass and this point; report the queued tasks, and the caller
+                // takes another pass, which consumes the timer, instead of parking.
+                return ran || !self.queues.borrow().active_executors.is_empty();
             }
             if !self.run_one_task_queue() {
                 return false;
