@@ -110,6 +110,13 @@ pub enum ConnCommand {
     },
     /// SCRIPT subcommand ...
     Script,
+    /// FCALL / FCALL_RO function numkeys [key ...] [arg ...]
+    Fcall {
+        /// FCALL_RO: the function must be `no-writes`.
+        read_only: bool,
+    },
+    /// FUNCTION subcommand ...
+    Function,
 }
 
 /// How a command is executed.
@@ -305,6 +312,9 @@ fn exec_of(name: &str) -> Option<Exec> {
             read_only: true,
         }),
         "script" => Conn(C::Script),
+        "fcall" => Conn(C::Fcall { read_only: false }),
+        "fcall_ro" => Conn(C::Fcall { read_only: true }),
+        "function" => Conn(C::Function),
         "info" => Conn(C::Info),
         "slowlog" => Conn(C::Slowlog),
         "shutdown" => Conn(C::Shutdown),

@@ -1067,8 +1067,22 @@ impl Conn {
                 self.out.raw(&reply);
                 return true;
             }
+            ConnCommand::Fcall { read_only } => {
+                // The round so far runs first: the function sees every earlier write.
+                self.flush_round().await;
+                let started = crate::stats::stamp();
+                let reply = self.fcall(args, read_only).await;
+                let usec = crate::stats::elapsed_us(started);
+                self.account_whole(stat, usec, args, &reply);
+                self.out.raw(&reply);
+                return true;
+            }
             ConnCommand::Script => {
                 let reply = self.script_command(args).await;
+                self.scratch.raw(&reply);
+            }
+            ConnCommand::Function => {
+                let reply = self.function_command(args).await;
                 self.scratch.raw(&reply);
             }
             ConnCommand::Exec => {

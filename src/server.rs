@@ -138,6 +138,9 @@ pub struct ShardCtx {
     events_out: futures_channel::mpsc::UnboundedSender<Rc<Vec<(Bytes, Bytes)>>>,
     /// This shard's Lua interpreter, from the first script run here (`scripting::shard`).
     pub scripts: RefCell<Option<crate::scripting::lua::Interpreter>>,
+    /// This shard's functions VM and the generation of the library table it was built from
+    /// (`scripting::shard`).
+    pub functions_vm: RefCell<Option<(u64, crate::scripting::lua::Interpreter)>>,
 }
 
 impl ShardCtx {
@@ -887,6 +890,7 @@ impl ShardCtx {
             pubsub: RefCell::new(crate::pubsub::Registry::default()),
             events_out,
             scripts: RefCell::new(None),
+            functions_vm: RefCell::new(None),
         });
         glommio::spawn_local(ctx.clone().send_events(events_in)).detach();
         for receiver in receivers {

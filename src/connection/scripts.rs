@@ -18,7 +18,29 @@
 //! script is remembered to run holding every shard from then on.
 
 use super::*;
-use crate::scripting::{registry, Runner};
+use crate::scripting::{functions, registry, Runner};
+
+/// What a script command runs: an EVAL script (by its SHA1) or a library's function (FCALL).
+enum Target {
+    Script(String),
+    Function(String),
+}
+
+impl Target {
+    fn is_wide(&self) -> bool {
+        match self {
+            Target::Script(sha) => registry::is_wide(sha),
+            Target::Function(name) => functions::is_wide(name),
+        }
+    }
+
+    fn mark_wide(&self) {
+        match self {
+            Target::Script(sha) => registry::mark_wide(sha),
+            Target::Function(name) => functions::mark_wide(name),
+        }
+    }
+}
 use shards::reply::Reply;
 
 /// The error a call gets once the script can no longer go on in place.
@@ -277,6 +299,21 @@ impl Calls<'_> {
     }
 }
 
+/// Runs `target` on this shard's interpreter (EVAL's or the functions VM).
+fn run_target_here(
+    ctx: &ShardCtx,
+    target: &Target,
+    keys: &[Bytes],
+    argv: &[Bytes],
+    resp3: bool,
+    calls: &mut Calls<'_>,
+) -> Bytes {
+    match target {
+        Target::Script(sha) => ctx.run_script(sha, keys, argv, resp3, calls),
+        Target::Function(name) => ctx.call_function(name, keys, argv, resp3, calls),
+    }
+}
+
 /// EVAL's and EVALSHA's `numkeys`, checked as Redis does: the keys and the arguments.
 fn split_keys(args: &[Bytes]) -> Result<(Vec<Bytes>, Vec<Bytes>), &'static str> {
     let numkeys = parse_i64(&args[2]).ok_or(errors::NOT_INTEGER)?;
@@ -324,28 +361,67 @@ impl Conn {
         };
         // A `#!lua flags=no-writes` script is read-only, as EVAL_RO.
         let read_only = read_only || self.ctx.script_flags(&sha).is_some_and(|f| f.no_writes);
+        self.run_target(Target::Script(sha), &keys, &argv, read_only)
+            .await
+    }
+
+    /// FCALL, FCALL_RO: finds the function, checks numkeys and its flags as Redis does, then
+    /// runs it exactly as EVALSHA runs a script.
+    pub(super) async fn fcall(&mut self, args: &[Bytes], ro: bool) -> Bytes {
+        let name = String::from_utf8_lossy(&args[1]).into_owned();
+        let Some(flags) = functions::flags(&name) else {
+            return error_bytes("ERR Function not found");
+        };
+        let Some(numkeys) = parse_i64(&args[2]) else {
+            return error_bytes("ERR Bad number of keys provided");
+        };
+        if numkeys > (args.len() - 3) as i64 {
+            return error_bytes("ERR Number of keys can't be greater than number of args");
+        }
+        if numkeys < 0 {
+            return error_bytes("ERR Number of keys can't be negative");
+        }
+        if ro && !flags.no_writes {
+            return error_bytes("ERR Can not execute a script with write flag using *_ro command.");
+        }
+        let numkeys = numkeys as usize;
+        let keys = args[3..3 + numkeys].to_vec();
+        let argv = args[3 + numkeys..].to_vec();
+        let read_only = ro || flags.no_writes;
+        self.run_target(Target::Function(name), &keys, &argv, read_only)
+            .await
+    }
+
+    /// Runs a script or function in place or holding every shard (see the module doc).
+    async fn run_target(
+        &mut self,
+        target: Target,
+        keys: &[Bytes],
+        argv: &[Bytes],
+        read_only: bool,
+    ) -> Bytes {
         let n = self.ctx.nshards;
         let here = self.ctx.id;
         let in_place = self.tx == 0
-            && !registry::is_wide(&sha)
+            && !target.is_wide()
             && self.ctx.unlocked()
             && keys.iter().all(|k| key_shard(k, n) == here);
         if in_place || n == 1 && self.tx == 0 && self.ctx.unlocked() {
-            match self.run_in_place(&sha, &keys, &argv, read_only) {
+            match self.run_in_place(&target, keys, argv, read_only) {
                 Some(reply) => return reply,
                 // Undone: it runs again holding every shard, from now on always.
-                None => registry::mark_wide(&sha),
+                None => target.mark_wide(),
             }
         }
         if self.tx != 0 {
             // Inside EXEC, whose plan holds every shard for a script.
-            return self.run_holding(&sha, &keys, &argv, read_only);
+            return self.run_holding(&target, keys, argv, read_only);
         }
         let locked = match self.lock_entries(Vec::new(), true).await {
             Ok(locked) => locked,
             Err(()) => return error_bytes(SHARD_GONE),
         };
-        let reply = self.run_holding(&sha, &keys, &argv, read_only);
+        let reply = self.run_holding(&target, keys, argv, read_only);
         self.unlock(&locked).await;
         reply
     }
@@ -356,7 +432,7 @@ impl Conn {
     /// shard: then it was undone and must run again holding every shard.
     fn run_in_place(
         &mut self,
-        sha: &str,
+        target: &Target,
         keys: &[Bytes],
         argv: &[Bytes],
         read_only: bool,
@@ -377,9 +453,7 @@ impl Conn {
             moved_on: false,
             journal: (self.ctx.nshards > 1).then(Vec::new),
         };
-        let reply = self
-            .ctx
-            .run_script(sha, keys, argv, self.out.resp3(), &mut calls);
+        let reply = run_target_here(&self.ctx, target, keys, argv, self.out.resp3(), &mut calls);
         if calls.moved_on {
             calls.undo();
             if logged {
@@ -402,7 +476,13 @@ impl Conn {
     }
 
     /// Runs the script while this connection's transaction holds every shard.
-    fn run_holding(&mut self, sha: &str, keys: &[Bytes], argv: &[Bytes], read_only: bool) -> Bytes {
+    fn run_holding(
+        &mut self,
+        target: &Target,
+        keys: &[Bytes],
+        argv: &[Bytes],
+        read_only: bool,
+    ) -> Bytes {
         let mut calls = Calls {
             ctx: &self.ctx,
             db: self.db,
@@ -413,8 +493,7 @@ impl Conn {
             moved_on: false,
             journal: None,
         };
-        self.ctx
-            .run_script(sha, keys, argv, self.out.resp3(), &mut calls)
+        run_target_here(&self.ctx, target, keys, argv, self.out.resp3(), &mut calls)
     }
 
     /// SCRIPT LOAD / EXISTS / FLUSH / KILL / HELP.
@@ -458,4 +537,226 @@ impl Conn {
             _ => error_bytes(&String::from_utf8_lossy(&unknown_subcommand(args))),
         }
     }
+}
+
+/// Redis's `functionExtractLibMetaData`: the engine and the library name of a payload's
+/// shebang line, or the error text.
+fn library_metadata(payload: &[u8]) -> Result<(Vec<u8>, String), String> {
+    if !payload.starts_with(b"#!") {
+        return Err("Missing library metadata".into());
+    }
+    let Some(end) = payload.iter().position(|&b| b == b'\n') else {
+        return Err("Invalid library metadata".into());
+    };
+    let parts = match crate::protocol::split_args(&payload[..end]) {
+        Some(parts) if !parts.is_empty() => parts,
+        _ => return Err("Invalid library metadata".into()),
+    };
+    let engine = parts[0][2..].to_vec();
+    let mut name: Option<Vec<u8>> = None;
+    for part in &parts[1..] {
+        if part.len() >= 5 && part[..5].eq_ignore_ascii_case(b"name=") {
+            if name.is_some() {
+                return Err(
+                    "Invalid metadata value, name argument was given multiple times".into(),
+                );
+            }
+            name = Some(part[5..].to_vec());
+            continue;
+        }
+        return Err(format!(
+            "Invalid metadata value given: {}",
+            String::from_utf8_lossy(part)
+        ));
+    }
+    let Some(name) = name else {
+        return Err("Library name was not given".into());
+    };
+    if !crate::scripting::lua::valid_name(&name) {
+        return Err(crate::scripting::lua::BAD_NAME.into());
+    }
+    Ok((engine, String::from_utf8_lossy(&name).into_owned()))
+}
+
+impl Conn {
+    /// FUNCTION LOAD / LIST / DELETE / FLUSH / STATS / KILL / DUMP / RESTORE.
+    pub(super) async fn function_command(&mut self, args: &[Bytes]) -> Bytes {
+        let sub = args[1].to_ascii_lowercase();
+        let resp3 = self.resp3();
+        match sub.as_slice() {
+            b"load" => self.function_load(args),
+            b"list" => function_list(args, resp3),
+            b"delete" => {
+                if functions::delete(&String::from_utf8_lossy(&args[2])) {
+                    Bytes::from_static(b"+OK\r\n")
+                } else {
+                    error_bytes("ERR Library not found")
+                }
+            }
+            b"flush" => {
+                if args.len() > 3 {
+                    return subcommand_syntax_error(args);
+                }
+                let how = args.get(2).map(|a| a.to_ascii_lowercase());
+                if how
+                    .as_deref()
+                    .is_some_and(|h| h != b"async" && h != b"sync")
+                {
+                    return error_bytes("ERR FUNCTION FLUSH only supports SYNC|ASYNC option");
+                }
+                functions::flush();
+                Bytes::from_static(b"+OK\r\n")
+            }
+            b"stats" => {
+                let libraries = functions::libraries();
+                let count: usize = libraries.iter().map(|l| l.functions.len()).sum();
+                let mut r = Reply::new(resp3);
+                r.map(2);
+                r.bulk(b"running_script");
+                r.null();
+                r.bulk(b"engines");
+                r.map(1);
+                r.bulk(b"LUA");
+                r.map(2);
+                r.bulk(b"libraries_count");
+                r.int(libraries.len() as i64);
+                r.bulk(b"functions_count");
+                r.int(count as i64);
+                r.take()
+            }
+            b"kill" => Bytes::from_static(b"-NOTBUSY No scripts in execution right now.\r\n"),
+            b"dump" => error_bytes("ERR shardis: FUNCTION DUMP is not supported yet"),
+            b"restore" => {
+                if args.len() > 4 {
+                    return subcommand_syntax_error(args);
+                }
+                error_bytes("ERR shardis: FUNCTION RESTORE is not supported yet")
+            }
+            _ => error_bytes(&String::from_utf8_lossy(&unknown_subcommand(args))),
+        }
+    }
+
+    /// FUNCTION LOAD [REPLACE] code: checked in this shard's functions VM, then added to the
+    /// process-wide table (every shard's VM is rebuilt from it at its next use).
+    fn function_load(&mut self, args: &[Bytes]) -> Bytes {
+        let mut replace = false;
+        let mut pos = 2;
+        while pos < args.len() - 1 {
+            let arg = &args[pos];
+            pos += 1;
+            if arg.eq_ignore_ascii_case(b"replace") {
+                replace = true;
+                continue;
+            }
+            return error_bytes(&format!(
+                "ERR Unknown option given: {}",
+                String::from_utf8_lossy(crate::scripting::lua::cstr_of(arg))
+            ));
+        }
+        if pos >= args.len() {
+            return error_bytes("ERR Function code is missing");
+        }
+        let code = args[pos].clone();
+        let (engine, name) = match library_metadata(&code) {
+            Ok(meta) => meta,
+            Err(e) => return error_bytes(&format!("ERR {e}")),
+        };
+        if !engine.eq_ignore_ascii_case(b"lua") {
+            return error_bytes(&format!(
+                "ERR Engine '{}' not found",
+                String::from_utf8_lossy(&engine)
+            ));
+        }
+        if !replace && functions::library_exists(&name) {
+            return error_bytes(&format!("ERR Library '{name}' already exists"));
+        }
+        let defs = match self.ctx.check_library(&code) {
+            Ok(defs) => defs,
+            Err(e) => return e,
+        };
+        let library = functions::Library {
+            name: name.clone(),
+            code,
+            functions: defs,
+        };
+        match functions::add(library, replace) {
+            Ok(()) => {
+                let mut r = Reply::new(self.resp3());
+                r.bulk(name.as_bytes());
+                r.take()
+            }
+            Err(e) => error_bytes(&format!("ERR {e}")),
+        }
+    }
+}
+
+/// Redis's `addReplySubcommandSyntaxError`.
+fn subcommand_syntax_error(args: &[Bytes]) -> Bytes {
+    error_bytes(&format!(
+        "ERR unknown subcommand or wrong number of arguments for '{}'. Try FUNCTION HELP.",
+        String::from_utf8_lossy(&args[1])
+    ))
+}
+
+/// FUNCTION LIST [LIBRARYNAME pattern] [WITHCODE].
+fn function_list(args: &[Bytes], resp3: bool) -> Bytes {
+    let mut with_code = false;
+    let mut pattern: Option<&Bytes> = None;
+    let mut i = 2;
+    while i < args.len() {
+        let arg = &args[i];
+        if !with_code && arg.eq_ignore_ascii_case(b"withcode") {
+            with_code = true;
+            i += 1;
+            continue;
+        }
+        if pattern.is_none() && arg.eq_ignore_ascii_case(b"libraryname") {
+            if i >= args.len() - 1 {
+                return error_bytes("ERR library name argument was not given");
+            }
+            pattern = Some(&args[i + 1]);
+            i += 2;
+            continue;
+        }
+        return error_bytes(&format!(
+            "ERR Unknown argument {}",
+            String::from_utf8_lossy(arg)
+        ));
+    }
+    let libraries: Vec<_> = functions::libraries()
+        .into_iter()
+        .filter(|l| pattern.is_none_or(|p| shards::glob::glob_match(p, l.name.as_bytes(), true)))
+        .collect();
+    let mut r = Reply::new(resp3);
+    r.array(libraries.len());
+    for library in &libraries {
+        r.map(if with_code { 4 } else { 3 });
+        r.bulk(b"library_name");
+        r.bulk(library.name.as_bytes());
+        r.bulk(b"engine");
+        r.bulk(b"LUA");
+        r.bulk(b"functions");
+        r.array(library.functions.len());
+        for f in &library.functions {
+            r.map(3);
+            r.bulk(b"name");
+            r.bulk(f.name.as_bytes());
+            r.bulk(b"description");
+            match &f.description {
+                Some(d) => r.bulk(d),
+                None => r.null(),
+            }
+            r.bulk(b"flags");
+            let names = crate::scripting::lua::flag_names(&f.flags);
+            r.set(names.len());
+            for n in names {
+                r.simple(n);
+            }
+        }
+        if with_code {
+            r.bulk(b"library_code");
+            r.bulk(&library.code);
+        }
+    }
+    r.take()
 }

@@ -377,7 +377,7 @@ impl Conn {
                 }
                 Exec::Conn(ConnCommand::Ping | ConnCommand::Echo | ConnCommand::Time) => {}
                 // A script may touch any key: it runs holding every shard.
-                Exec::Conn(ConnCommand::Eval { .. }) => whole = true,
+                Exec::Conn(ConnCommand::Eval { .. } | ConnCommand::Fcall { .. }) => whole = true,
                 Exec::Conn(_) => one_batch = false,
                 Exec::Everywhere(..) | Exec::RandomKey(_) | Exec::Scan(_) => whole = true,
                 Exec::Keyed(_) | Exec::Spread(..) | Exec::Moving(..) | Exec::Gather(_) => {

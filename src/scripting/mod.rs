@@ -9,6 +9,7 @@
 //! - the server side (`src/connection/scripts.rs`): which shards a script locks, running it
 //!   in place or under locks, its calls on other shards, its effects in the AOF.
 
+pub mod functions;
 pub mod libs;
 pub mod lua;
 pub mod registry;

@@ -62,3 +62,70 @@ impl ShardCtx {
         self.scripts.borrow().as_ref().and_then(|i| i.flags(sha))
     }
 }
+
+impl ShardCtx {
+    /// Runs `f` with this shard's functions VM, rebuilt first from the process-wide library
+    /// table if that changed since (or made, the first time).
+    fn with_functions<T>(&self, f: impl FnOnce(&mut Interpreter) -> T) -> Result<T, Bytes> {
+        let mut slot = self.functions_vm.borrow_mut();
+        let current = super::functions::generation();
+        if slot.as_ref().map(|(g, _)| *g) != Some(current) {
+            let (generation, codes) = super::functions::snapshot();
+            let mut vm = Interpreter::for_functions().map_err(|e| {
+                Bytes::from(format!("-ERR cannot start the Lua interpreter: {e}\r\n"))
+            })?;
+            for code in codes {
+                let body = library_body(&code);
+                if let Err(e) = vm.load_library(body, false, true) {
+                    crate::serverlog!(
+                        Warning,
+                        "loading a function library failed: {}",
+                        String::from_utf8_lossy(&e)
+                    );
+                }
+            }
+            *slot = Some((generation, vm));
+        }
+        match slot.as_mut() {
+            Some((_, vm)) => Ok(f(vm)),
+            None => Err(Bytes::from_static(b"-ERR no Lua interpreter\r\n")),
+        }
+    }
+
+    /// FUNCTION LOAD's check: runs the library's code (after its shebang line) in this
+    /// shard's functions VM, leaving it as it was; its functions, or the error reply.
+    pub fn check_library(&self, code: &[u8]) -> Result<Vec<super::lua::FunctionDef>, Bytes> {
+        self.with_functions(|vm| vm.load_library(library_body(code), true, false))?
+            .map_err(|e| {
+                let mut out = b"-ERR ".to_vec();
+                out.extend(
+                    e.iter()
+                        .map(|&b| if b == b'\r' || b == b'\n' { b' ' } else { b }),
+                );
+                out.extend_from_slice(b"\r\n");
+                Bytes::from(out)
+            })
+    }
+
+    /// FCALL: runs the function `name` here (as [`ShardCtx::run_script`]).
+    pub fn call_function(
+        &self,
+        name: &str,
+        keys: &[Bytes],
+        argv: &[Bytes],
+        resp3: bool,
+        runner: &mut dyn Runner,
+    ) -> Bytes {
+        self.with_functions(|vm| vm.call_function(name, keys, argv, resp3, runner))
+            .unwrap_or_else(|e| e)
+    }
+}
+
+/// The code Lua compiles of a library's payload: from the newline ending its shebang line
+/// (so line numbers stay), or nothing.
+pub fn library_body(payload: &[u8]) -> &[u8] {
+    match payload.iter().position(|&b| b == b'\n') {
+        Some(i) => &payload[i..],
+        None => &[],
+    }
+}

@@ -21,6 +21,7 @@
 
 mod api;
 mod convert;
+mod library;
 mod sandbox;
 #[cfg(test)]
 mod tests;
@@ -31,11 +32,17 @@ use std::collections::HashMap;
 use bytes::Bytes;
 use mlua::ffi;
 
+pub use library::{flag_names, valid_name, FunctionDef, BAD_NAME};
 pub use sandbox::LibsHook;
 pub use text::ScriptFlags;
 
 use super::Runner;
 use text::{cstr, push_mapped};
+
+/// `s` up to its first NUL, as C reads it.
+pub fn cstr_of(s: &[u8]) -> &[u8] {
+    cstr(s)
+}
 
 /// A script in the cache: its flags. (Its body is kept once for the process, in
 /// `scripting::registry`; a script's effects, not its body, go to the AOF.)
@@ -55,6 +62,8 @@ pub struct Interpreter {
     rng: api::Rand48,
     /// Runs since the last garbage-collection step (Redis steps every 50).
     runs_since_gc: u32,
+    /// A functions VM (FUNCTION LOAD, FCALL): the registry refs of its functions by name.
+    functions: HashMap<String, (std::ffi::c_int, String)>,
 }
 
 impl std::fmt::Debug for Interpreter {
@@ -85,6 +94,7 @@ impl Interpreter {
             scripts_memory: 0,
             rng: api::Rand48::new(),
             runs_since_gc: 0,
+            functions: HashMap::new(),
         })
     }
 
@@ -208,6 +218,26 @@ impl Interpreter {
         let mut sha_bytes = [0u8; 40];
         sha_bytes.copy_from_slice(sha.as_bytes());
         let name = function_name(&sha_bytes);
+        self.run_callee(
+            Callee::Script(&name),
+            &sha_bytes,
+            keys,
+            argv,
+            client_resp3,
+            runner,
+        )
+    }
+
+    /// Runs a script or a function, errors naming it `label`.
+    fn run_callee(
+        &mut self,
+        callee: Callee<'_>,
+        label: &[u8],
+        keys: &[Bytes],
+        argv: &[Bytes],
+        client_resp3: bool,
+        runner: &mut dyn Runner,
+    ) -> Bytes {
         self.runs_since_gc += 1;
         let gc_step = self.runs_since_gc == GC_PERIOD;
         if gc_step {
@@ -229,8 +259,8 @@ impl Interpreter {
             self.lua.exec_raw::<()>((), |l| {
                 run_function(
                     l,
-                    &name,
-                    &sha_bytes,
+                    callee,
+                    label,
                     keys,
                     argv,
                     client_resp3,
@@ -242,7 +272,9 @@ impl Interpreter {
         };
         if let Err(e) = ran {
             out.clear();
-            let mut text = format!("Error running script {sha}, ").into_bytes();
+            let mut text = b"Error running script ".to_vec();
+            text.extend_from_slice(label);
+            text.extend_from_slice(b", ");
             text.extend_from_slice(e.to_string().as_bytes());
             out = error_reply(&text).to_vec();
         }
@@ -329,13 +361,23 @@ fn error_reply(text: &[u8]) -> Bytes {
     Bytes::from(out)
 }
 
-/// Runs the function `name` (`luaCallFunction`): the run context set, KEYS and ARGV set,
-/// the function called under the error handler, its result or error written to `out`.
+/// What a run calls: an EVAL script (its registry field `f_<sha>`, KEYS and ARGV set as
+/// globals) or a function of a library (its registry ref, called with the keys and the
+/// arguments as its two arguments).
+#[derive(Clone, Copy)]
+enum Callee<'a> {
+    Script(&'a [u8; 43]),
+    Function(std::ffi::c_int),
+}
+
+/// Runs `callee` (`luaCallFunction`): the run context set, KEYS and ARGV set,
+/// the function called under the error handler, its result or error written to `out`
+/// (errors name it `label`: the script's sha or the function's name).
 #[allow(clippy::too_many_arguments)]
 unsafe fn run_function(
     l: *mut ffi::lua_State,
-    name: &[u8; 43],
-    sha: &[u8; 40],
+    callee: Callee<'_>,
+    sha: &[u8],
     keys: &[Bytes],
     argv: &[Bytes],
     client_resp3: bool,
@@ -345,19 +387,26 @@ unsafe fn run_function(
 ) {
     api::set_run_ctx(l, ctx);
     ffi::lua_getglobal(l, c"__redis__err__handler".as_ptr());
-    ffi::lua_getfield(l, ffi::LUA_REGISTRYINDEX, name.as_ptr() as *const _);
-    sandbox::push_real_globals(l);
-    for (field, values) in [(&b"KEYS"[..], keys), (&b"ARGV"[..], argv)] {
-        convert::push_bytes(l, field);
-        ffi::lua_createtable(l, 0, 0);
-        for (j, value) in values.iter().enumerate() {
-            convert::push_bytes(l, value);
-            ffi::lua_rawseti_(l, -2, j as i32 + 1);
+    let status = match callee {
+        Callee::Script(name) => {
+            ffi::lua_getfield(l, ffi::LUA_REGISTRYINDEX, name.as_ptr() as *const _);
+            sandbox::push_real_globals(l);
+            for (field, values) in [(&b"KEYS"[..], keys), (&b"ARGV"[..], argv)] {
+                convert::push_bytes(l, field);
+                push_array(l, values);
+                ffi::lua_rawset(l, -3);
+            }
+            ffi::lua_settop(l, -2);
+            ffi::lua_pcall(l, 0, 1, -2)
         }
-        ffi::lua_rawset(l, -3);
-    }
-    ffi::lua_settop(l, -2);
-    let status = ffi::lua_pcall(l, 0, 1, -2);
+        Callee::Function(reference) => {
+            ffi::luaL_checkstack_(l, 4, c"calling a function".as_ptr());
+            ffi::lua_rawgeti_(l, ffi::LUA_REGISTRYINDEX, reference);
+            push_array(l, keys);
+            push_array(l, argv);
+            ffi::lua_pcall(l, 2, 1, -4)
+        }
+    };
     if gc_step {
         ffi::lua_gc(l, ffi::LUA_GCSTEP, GC_PERIOD as i32);
     }
@@ -370,11 +419,20 @@ unsafe fn run_function(
     api::set_run_ctx(l, std::ptr::null_mut());
 }
 
+/// Pushes a new array of `values`.
+unsafe fn push_array(l: *mut ffi::lua_State, values: &[Bytes]) {
+    ffi::lua_createtable(l, values.len().min(i32::MAX as usize) as i32, 0);
+    for (j, value) in values.iter().enumerate() {
+        convert::push_bytes(l, value);
+        ffi::lua_rawseti_(l, -2, j as i32 + 1);
+    }
+}
+
 /// Writes the reply for the error a run raised (on top), as Redis's `luaCallFunction`:
 /// `-<err> script: <sha>, on <source>:<line>.` for an error table (the handler made every
 /// error one), `-ERR Error running script ...` for anything else. CR/LF become spaces (the
 /// reference server strips them from error replies).
-unsafe fn write_error(l: *mut ffi::lua_State, sha: &[u8; 40], out: &mut Vec<u8>) {
+unsafe fn write_error(l: *mut ffi::lua_State, sha: &[u8], out: &mut Vec<u8>) {
     if ffi::lua_istable(l, -1) == 0 {
         let msg = if ffi::lua_isstring(l, -1) != 0 {
             cstr(convert::to_bytes(l, -1).unwrap_or_default())

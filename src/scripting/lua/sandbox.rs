@@ -722,3 +722,86 @@ unsafe extern "C-unwind" fn read_piece(
     ffi::lua_replace(l, 3);
     ffi::lua_tolstring(l, 3, size)
 }
+
+/// Registry keys of the functions VM: the locked table of what a library's code sees while it
+/// loads (`LIBRARY_API`: `redis` with `register_function`, `log`, the log levels and the
+/// version), the environment of every library's chunk, and that environment's metatable.
+static LIBRARY_API: u8 = 0;
+static LIBRARY_ENV: u8 = 0;
+static LIBRARY_ENV_META: u8 = 0;
+
+/// Gives the table on top the metatable of Redis's `luaSetErrorMetatable`: reading a missing
+/// field is an error.
+unsafe fn set_error_metatable(l: *mut lua_State) {
+    ffi::lua_createtable(l, 0, 1);
+    ffi::lua_pushcclosure(l, missing_global, 0);
+    ffi::lua_setfield(l, -2, c"__index".as_ptr());
+    ffi::lua_setmetatable(l, -2);
+}
+
+/// Makes a VM (from [`new_lua`]) one of functions, as Redis's `luaEngineInitEngine`: the
+/// chunk of each library gets an environment that reads through to the globals, or, while
+/// the library loads, to the load API only (`register` is `redis.register_function`). The
+/// environment and both tables it reads through to are read-only.
+pub(super) unsafe fn setup_library_env(l: *mut lua_State, register: ffi::lua_CFunction) {
+    ffi::lua_settop(l, 0);
+    ffi::lua_createtable(l, 0, 1); // the load API (1)
+    ffi::lua_createtable(l, 0, 8); // its redis table
+    ffi::lua_pushcclosure(l, register, 0);
+    ffi::lua_setfield(l, -2, c"register_function".as_ptr());
+    ffi::lua_pushcclosure(l, api::log, 0);
+    ffi::lua_setfield(l, -2, c"log".as_ptr());
+    for (name, n) in [
+        (c"LOG_DEBUG", 0.0),
+        (c"LOG_VERBOSE", 1.0),
+        (c"LOG_NOTICE", 2.0),
+        (c"LOG_WARNING", 3.0),
+        (c"REDIS_VERSION_NUM", f64::from(api::version_num())),
+    ] {
+        ffi::lua_pushnumber(l, n);
+        ffi::lua_setfield(l, -2, name.as_ptr());
+    }
+    push_bytes(l, crate::REDIS_VERSION.as_bytes());
+    ffi::lua_setfield(l, -2, c"REDIS_VERSION".as_ptr());
+    set_error_metatable(l);
+    ffi::lua_setfield(l, 1, c"redis".as_ptr());
+    set_error_metatable(l);
+    lock(l, 1); // pushes its proxy (2)
+    ffi::lua_pushlightuserdata(l, key(&LIBRARY_API));
+    ffi::lua_pushvalue(l, 2);
+    ffi::lua_rawset(l, ffi::LUA_REGISTRYINDEX);
+    ffi::lua_settop(l, 0);
+    // The environment: empty, reading through its metatable, refusing writes.
+    ffi::lua_createtable(l, 0, 0);
+    ffi::lua_createtable(l, 0, 2);
+    ffi::lua_pushvalue(l, ffi::LUA_GLOBALSINDEX);
+    ffi::lua_setfield(l, -2, c"__index".as_ptr());
+    ffi::lua_pushcclosure(l, read_only, 0);
+    ffi::lua_setfield(l, -2, c"__newindex".as_ptr());
+    ffi::lua_pushlightuserdata(l, key(&LIBRARY_ENV_META));
+    ffi::lua_pushvalue(l, -2);
+    ffi::lua_rawset(l, ffi::LUA_REGISTRYINDEX);
+    ffi::lua_setmetatable(l, -2);
+    ffi::lua_pushlightuserdata(l, key(&LIBRARY_ENV));
+    ffi::lua_pushvalue(l, -2);
+    ffi::lua_rawset(l, ffi::LUA_REGISTRYINDEX);
+    ffi::lua_settop(l, 0);
+}
+
+/// Pushes the environment of libraries' chunks.
+pub(super) unsafe fn push_library_env(l: *mut lua_State) {
+    registry_table(l, &LIBRARY_ENV);
+}
+
+/// While a library loads (`loading`), its environment reads through to the load API; else
+/// to the globals.
+pub(super) unsafe fn set_library_loading(l: *mut lua_State, loading: bool) {
+    registry_table(l, &LIBRARY_ENV_META);
+    if loading {
+        registry_table(l, &LIBRARY_API);
+    } else {
+        ffi::lua_pushvalue(l, ffi::LUA_GLOBALSINDEX);
+    }
+    ffi::lua_setfield(l, -2, c"__index".as_ptr());
+    ffi::lua_settop(l, -2);
+}
