@@ -11,7 +11,10 @@ use std::process::Command;
 #[test]
 fn redis_py_lock_and_register_script() {
     each_server(&[1, 3], |server| {
-        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/clients/redis_py_lock.py");
+        let script = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/clients/redis_py_lock.py"
+        );
         let output = Command::new("python3")
             .arg(script)
             .arg(server.port().to_string())
