@@ -510,7 +510,6 @@ impl Encoder<'_> {
 mod tests {
     use super::super::test_support::run_cases;
     use super::strtod::strtod;
-    use super::*;
 
     #[test]
     fn cjson_matches_redis() {
