@@ -915,16 +915,16 @@ struct ShardChannels {
     receivers: Vec<SharedReceiver<Batch>>,
 }
 
-async fn shard_main(
-    config: Arc<Config>,
-    channels: ShardChannels,
-    nshards: usize,
-) -> Result<(), String> {
-    let id = channels.id;
-    let channels_loaded = channels.loaded;
-    // Connect every half at once (each waits for its peer to connect the other half).
-    let sender_tasks: Vec<_> = channels
-        .senders
+/// Connects one shard's halves of its channels to the other shards, all at once (each half
+/// waits for its peer to connect the other one).
+pub(crate) async fn connect_channels(
+    senders: Vec<Option<SharedSender<Batch>>>,
+    receivers: Vec<SharedReceiver<Batch>>,
+) -> (
+    Vec<Option<ConnectedSender<Batch>>>,
+    Vec<ConnectedReceiver<Batch>>,
+) {
+    let sender_tasks: Vec<_> = senders
         .into_iter()
         .map(|s| {
             glommio::spawn_local(async move {
@@ -935,19 +935,29 @@ async fn shard_main(
             })
         })
         .collect();
-    let receiver_tasks: Vec<_> = channels
-        .receivers
+    let receiver_tasks: Vec<_> = receivers
         .into_iter()
         .map(|r| glommio::spawn_local(r.connect()))
         .collect();
-    let mut senders = Vec::with_capacity(nshards);
+    let mut connected_senders = Vec::with_capacity(sender_tasks.len());
     for task in sender_tasks {
-        senders.push(task.await);
+        connected_senders.push(task.await);
     }
-    let mut receivers = Vec::with_capacity(nshards);
+    let mut connected_receivers = Vec::with_capacity(receiver_tasks.len());
     for task in receiver_tasks {
-        receivers.push(task.await);
+        connected_receivers.push(task.await);
     }
+    (connected_senders, connected_receivers)
+}
+
+async fn shard_main(
+    config: Arc<Config>,
+    channels: ShardChannels,
+    nshards: usize,
+) -> Result<(), String> {
+    let id = channels.id;
+    let channels_loaded = channels.loaded;
+    let (senders, receivers) = connect_channels(channels.senders, channels.receivers).await;
     let reactor = Reactor::new().map_err(|e| format!("cannot create the epoll set: {e}"))?;
     reactor
         .install()

@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::reactor::Reactor;
 use crate::server::{Batch, Job, Outcome, ShardCtx};
 use bytes::Bytes;
-use glommio::channels::shared_channel::{self, ConnectedReceiver, ConnectedSender};
+use glommio::channels::shared_channel;
 use glommio::{LocalExecutorBuilder, Placement};
 use std::future::Future;
 use std::rc::Rc;
@@ -123,7 +123,8 @@ where
             .io_memory(64 << 10)
             .name("test-peer")
             .spawn(move || async move {
-                let (senders, receivers) = connect(senders, receivers).await;
+                let (senders, receivers) =
+                    crate::server::connect_channels(senders, receivers).await;
                 match peer {
                     Peer::Real => {
                         let reactor = Reactor::new().expect("an epoll set for a test shard");
@@ -158,7 +159,7 @@ where
         .io_memory(64 << 10)
         .name("test-shard0")
         .spawn(move || async move {
-            let (senders, receivers) = connect(senders0, receivers0).await;
+            let (senders, receivers) = crate::server::connect_channels(senders0, receivers0).await;
             let reactor = Reactor::new().expect("an epoll set for a test shard");
             let ctx = ShardCtx::start(0, nshards, config, reactor, senders, receivers);
             for ready in readies {
@@ -196,40 +197,6 @@ async fn play(id: usize, batch: Batch, delay: Duration, received: &Received) {
         })
         .collect();
     let _ = batch.done.send(outcomes);
-}
-
-/// Connects one shard's halves of its channels, all at once (each waits for its peer).
-async fn connect(
-    senders: Vec<Option<shared_channel::SharedSender<Batch>>>,
-    receivers: Vec<shared_channel::SharedReceiver<Batch>>,
-) -> (
-    Vec<Option<ConnectedSender<Batch>>>,
-    Vec<ConnectedReceiver<Batch>>,
-) {
-    let sending: Vec<_> = senders
-        .into_iter()
-        .map(|s| {
-            glommio::spawn_local(async move {
-                match s {
-                    Some(s) => Some(s.connect().await),
-                    None => None,
-                }
-            })
-        })
-        .collect();
-    let receiving: Vec<_> = receivers
-        .into_iter()
-        .map(|r| glommio::spawn_local(r.connect()))
-        .collect();
-    let mut connected_senders = Vec::new();
-    for task in sending {
-        connected_senders.push(task.await);
-    }
-    let mut connected_receivers = Vec::new();
-    for task in receiving {
-        connected_receivers.push(task.await);
-    }
-    (connected_senders, connected_receivers)
 }
 
 /// A client of the test shard, as a connection from 127.0.0.1 without a socket.

@@ -38,66 +38,7 @@ pub(super) fn push_mapped(out: &mut Vec<u8>, s: &[u8]) {
 /// every double; trailing zeros go; the exponent form below 1e-4 and from 1e17; glibc's
 /// `inf`, `-inf`, `nan` and `-nan` (NaN keeps its sign bit: `0/0` is `-nan` on x86).
 pub(crate) fn format_g17(x: f64) -> String {
-    if x.is_nan() {
-        return if x.is_sign_negative() { "-nan" } else { "nan" }.to_string();
-    }
-    if x.is_infinite() {
-        return if x < 0.0 { "-inf" } else { "inf" }.to_string();
-    }
-    if x == 0.0 {
-        return if x.is_sign_negative() { "-0" } else { "0" }.to_string();
-    }
-    // The 17 correctly rounded significant digits and the decimal exponent.
-    let sci = format!("{:.16e}", x.abs());
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
-    let mut out = String::with_capacity(24);
-    if x < 0.0 {
-        out.push('-');
-    }
-    if !(-4..17).contains(&exp) {
-        // d.ddd...e+XX
-        let kept = strip_zeros(&digits);
-        out.push(kept[0] as char);
-        if kept.len() > 1 {
-            out.push('.');
-            out.extend(kept[1..].iter().map(|&d| d as char));
-        }
-        out.push('e');
-        out.push(if exp < 0 { '-' } else { '+' });
-        let e = exp.unsigned_abs();
-        if e < 10 {
-            out.push('0');
-        }
-        out.push_str(&e.to_string());
-    } else if exp >= 0 {
-        // The integer part is the first exp+1 digits, the rest is the fraction.
-        let int_len = exp as usize + 1;
-        out.extend(digits[..int_len].iter().map(|&d| d as char));
-        let frac = strip_zeros(&digits[int_len..]);
-        if !frac.is_empty() {
-            out.push('.');
-            out.extend(frac.iter().map(|&d| d as char));
-        }
-    } else {
-        // 0.000ddd
-        out.push_str("0.");
-        for _ in 0..(-exp - 1) {
-            out.push('0');
-        }
-        out.extend(strip_zeros(&digits).iter().map(|&d| d as char));
-    }
-    out
-}
-
-/// `digits` without its trailing zeros.
-fn strip_zeros(digits: &[u8]) -> &[u8] {
-    let end = digits
-        .iter()
-        .rposition(|&d| d != b'0')
-        .map_or(0, |last| last + 1);
-    &digits[..end]
+    crate::scripting::libs::format_g(x, 17)
 }
 
 /// The C conversion of a double to `int` as x86-64 does it (`cvttsd2si`): truncation, and
