@@ -3,10 +3,10 @@
 //! is the interpreter; docs/scripting.md the rule and why it cannot deadlock).
 //!
 //! A script runs in one of two ways:
-//! - **In place**: its declared keys all live on this connection's shard and no other
-//!   transaction holds keys here. It runs at once on this shard's thread, without a lock or a
-//!   hop: nothing else runs here until it ends, so it is atomic, undeclared keys of this shard
-//!   included.
+//! - **In place**: its declared keys all live on one shard and no other transaction holds
+//!   keys there. It runs at once on that shard's thread (this connection's: no hop; another:
+//!   one hop there and back), without a lock: nothing else runs there until it ends, so it is
+//!   atomic, undeclared keys of that shard included.
 //! - **Holding every shard** (the keyspace-wide lock of the lock protocol): any other script,
 //!   and one that was seen to touch a key on another shard. Calls on another shard's keys go
 //!   there and this thread waits for the answer (`ShardCtx::on_blocking`).
@@ -26,7 +26,22 @@ enum Target {
     Function(String),
 }
 
+/// The shard every key of `keys` lives on, when there are keys and they share one.
+fn single_owner(keys: &[Bytes], nshards: usize) -> Option<usize> {
+    let mut owners = keys.iter().map(|k| key_shard(k, nshards));
+    let first = owners.next()?;
+    owners.all(|s| s == first).then_some(first)
+}
+
 impl Target {
+    /// The same target, to send to another shard.
+    fn clone_of(target: &Target) -> Target {
+        match target {
+            Target::Script(sha) => Target::Script(sha.clone()),
+            Target::Function(name) => Target::Function(name.clone()),
+        }
+    }
+
     fn is_wide(&self) -> bool {
         match self {
             Target::Script(sha) => registry::is_wide(sha),
@@ -299,6 +314,65 @@ impl Calls<'_> {
     }
 }
 
+/// How a script runs in place: the database it starts on, the client's protocol, read-only.
+#[derive(Debug, Clone, Copy)]
+struct InPlace {
+    db: usize,
+    resp3: bool,
+    read_only: bool,
+}
+
+/// EVALSHA's reply for a script no shard knows.
+const NOSCRIPT: &[u8] = b"-NOSCRIPT No matching script. Please use EVAL.\r\n";
+
+/// Runs the script on shard `ctx` without a lock: nothing awaits until it ends, so nothing
+/// else runs there meanwhile. With the append-only file on, what it wrote is committed as one
+/// transaction part: all of it or none after a crash. `None` when it reached beyond this
+/// shard: then it was undone (the journal) and must run again holding every shard.
+fn run_in_place_on(
+    ctx: &ShardCtx,
+    target: &Target,
+    keys: &[Bytes],
+    argv: &[Bytes],
+    origin: &Origin,
+    how: InPlace,
+) -> Option<Bytes> {
+    let logged = ctx.aof.borrow().is_some();
+    let tx = next_tx();
+    if logged {
+        ctx.aof_before_part();
+    }
+    let mut calls = Calls {
+        ctx,
+        db: how.db,
+        origin,
+        tx: 0,
+        read_only: how.read_only,
+        wrote: false,
+        moved_on: false,
+        journal: (ctx.nshards > 1).then(Vec::new),
+    };
+    let reply = run_target_here(ctx, target, keys, argv, how.resp3, &mut calls);
+    if calls.moved_on {
+        calls.undo();
+        if logged {
+            ctx.aof_keep_part(tx);
+            ctx.aof_forget_part(tx);
+        }
+        return None;
+    }
+    if logged {
+        ctx.aof_keep_part(tx);
+        if ctx.aof_has_part(tx) {
+            ctx.aof_commit(tx, 1);
+        }
+    }
+    let now = shards::util::now_ms();
+    ctx.wake_blocked(now);
+    ctx.publish_events();
+    Some(reply)
+}
+
 /// Runs `target` on this shard's interpreter (EVAL's or the functions VM).
 fn run_target_here(
     ctx: &ShardCtx,
@@ -341,9 +415,7 @@ impl Conn {
             let sha = String::from_utf8_lossy(&args[1]).to_ascii_lowercase();
             if !self.ctx.interpreter_has(&sha) {
                 let Some(body) = registry::body(&sha) else {
-                    return Bytes::from_static(
-                        b"-NOSCRIPT No matching script. Please use EVAL.\r\n",
-                    );
+                    return Bytes::from_static(NOSCRIPT);
                 };
                 if let Err(e) = self.ctx.compile(&body) {
                     return e;
@@ -412,6 +484,14 @@ impl Conn {
                 // Undone: it runs again holding every shard, from now on always.
                 None => target.mark_wide(),
             }
+        } else if let Some(owner) = single_owner(keys, n) {
+            // Every declared key on one other shard: the script runs there, in place.
+            if self.tx == 0 && owner != here && !target.is_wide() {
+                let run = Target::clone_of(&target);
+                if let Some(reply) = self.run_on_owner(owner, run, keys, argv, read_only).await {
+                    return reply;
+                }
+            }
         }
         if self.tx != 0 {
             // Inside EXEC, whose plan holds every shard for a script.
@@ -426,10 +506,8 @@ impl Conn {
         reply
     }
 
-    /// Runs the script on this shard without a lock (no await until it ends, so nothing else
-    /// runs here meanwhile). With the append-only file on, what it wrote is committed as one
-    /// transaction part: all of it or none after a crash. `None` when it reached beyond this
-    /// shard: then it was undone and must run again holding every shard.
+    /// Runs the script on this shard without a lock ([`run_in_place_on`]); its writes'
+    /// records must be in the file before the reply leaves. `None`: it was undone.
     fn run_in_place(
         &mut self,
         target: &Target,
@@ -437,42 +515,61 @@ impl Conn {
         argv: &[Bytes],
         read_only: bool,
     ) -> Option<Bytes> {
-        let logged = self.ctx.aof.borrow().is_some();
         let before = self.ctx.aof_position();
-        let tx = next_tx();
-        if logged {
-            self.ctx.aof_before_part();
-        }
-        let mut calls = Calls {
-            ctx: &self.ctx,
+        let how = InPlace {
             db: self.db,
-            origin: &self.origin,
-            tx: 0,
+            resp3: self.out.resp3(),
             read_only,
-            wrote: false,
-            moved_on: false,
-            journal: (self.ctx.nshards > 1).then(Vec::new),
         };
-        let reply = run_target_here(&self.ctx, target, keys, argv, self.out.resp3(), &mut calls);
-        if calls.moved_on {
-            calls.undo();
-            if logged {
-                self.ctx.aof_keep_part(tx);
-                self.ctx.aof_forget_part(tx);
-            }
-            return None;
-        }
-        if logged {
-            self.ctx.aof_keep_part(tx);
-            if self.ctx.aof_has_part(tx) {
-                self.ctx.aof_commit(tx, 1);
-            }
-        }
+        let reply = run_in_place_on(&self.ctx, target, keys, argv, &self.origin, how);
         self.note_recorded(before);
-        let now = shards::util::now_ms();
-        self.ctx.wake_blocked(now);
-        self.ctx.publish_events();
-        Some(reply)
+        reply
+    }
+
+    /// Runs the script on shard `owner`, where all its declared keys live, in place there
+    /// (one hop, no lock), as [`run_in_place_on`] would here. `None` when it must run holding
+    /// every shard instead: `owner` holds locks, or the run reached beyond it and was undone
+    /// (then the script is remembered as one that always does).
+    async fn run_on_owner(
+        &mut self,
+        owner: usize,
+        target: Target,
+        keys: &[Bytes],
+        argv: &[Bytes],
+        read_only: bool,
+    ) -> Option<Bytes> {
+        let how = InPlace {
+            db: self.db,
+            resp3: self.out.resp3(),
+            read_only,
+        };
+        let touch = Touch::Keys {
+            db: self.db as u8,
+            keys: keys.to_vec(),
+        };
+        let (keys, argv, origin) = (keys.to_vec(), argv.to_vec(), self.origin.clone());
+        let run = move |s: &ShardCtx, _| {
+            // Undeclared keys of that shard may be held by another transaction.
+            if !s.unlocked() {
+                return None;
+            }
+            if let Target::Script(sha) = &target {
+                if !s.interpreter_has(sha) {
+                    let Some(body) = registry::body(sha) else {
+                        return Some(Bytes::from_static(NOSCRIPT));
+                    };
+                    if let Err(e) = s.compile(&body) {
+                        return Some(e);
+                    }
+                }
+            }
+            let reply = run_in_place_on(s, &target, &keys, &argv, &origin, how);
+            if reply.is_none() {
+                target.mark_wide();
+            }
+            reply
+        };
+        self.ctx.on(owner, 0, touch, run).await.ok().flatten()
     }
 
     /// Runs the script while this connection's transaction holds every shard.
@@ -759,4 +856,47 @@ fn function_list(args: &[Bytes], resp3: bool) -> Bytes {
         }
     }
     r.take()
+}
+
+#[cfg(test)]
+mod tests {
+    //! Where a script runs, against real shards without sockets (`test_shards`): the
+    //! connection is on shard 0, keys are chosen on the shard a test wants.
+
+    use crate::config::Config;
+    use crate::connection::Conn;
+    use crate::test_shards::{key_on, run_shards, Peer};
+
+    #[test]
+    fn a_script_on_keys_of_another_shard_runs_there_and_is_undone_when_it_reaches_further() {
+        let out = run_shards(Config::default(), &[Peer::Real], |ctx, _| async move {
+            let (here, there) = (key_on("k", 0, 2), key_on("k", 1, 2));
+            let mut conn = Conn::for_test(ctx, 1);
+            // Declared keys on shard 1 only: run on shard 1.
+            let on_owner = conn
+                .exchange(&[&[
+                    "EVAL",
+                    "redis.call('SET', KEYS[1], 'v') return redis.call('GET', KEYS[1])",
+                    "1",
+                    &there,
+                ]])
+                .await;
+            // Writes its declared key on shard 1, then reads an undeclared key on shard 0:
+            // the run on shard 1 is undone and the script runs again holding every shard.
+            // Undone for real: the counter is incremented once, not twice.
+            let script = format!(
+                "redis.call('INCR', KEYS[1]) redis.call('GET', '{here}') return redis.call('GET', KEYS[1])"
+            );
+            let counter = key_on("counter", 1, 2);
+            let reached = conn.exchange(&[&["EVAL", &script, "1", &counter]]).await;
+            let again = conn.exchange(&[&["EVAL", &script, "1", &counter]]).await;
+            (on_owner, reached, again)
+        });
+        assert_eq!(out.0, "$1\r\nv\r\n");
+        assert_eq!(out.1, "$1\r\n1\r\n", "the undone run's INCR was put back");
+        assert_eq!(
+            out.2, "$1\r\n2\r\n",
+            "remembered: it runs holding every shard"
+        );
+    }
 }
