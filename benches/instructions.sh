@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Instructions executed per request by one or more shardis binaries, counted by valgrind's
 # callgrind: unlike wall or CPU time, the count does not move with what else the machine is
-# doing, so two builds can be compared on a busy machine. Each binary runs one shard under
+# doing, so two builds can be compared on a busy machine. Each binary runs one shard (SHARDS=n
+# for more: valgrind runs their threads one at a time, the count includes the hops) under
 # callgrind while redis-benchmark sends the same requests (no pipelining, then -P 16).
 #
 #   benches/instructions.sh NAME=BINARY [NAME=BINARY ...]
@@ -11,6 +12,7 @@
 set -euo pipefail
 requests=${REQUESTS:-20000}
 tests=${TESTS:-set,get,incr,lpush,lpop,sadd,hset,zadd}
+shards=${SHARDS:-1}
 for spec in "$@"; do
   name=${spec%%=*}
   bin=${spec#*=}
@@ -18,7 +20,7 @@ for spec in "$@"; do
   dir=$(mktemp -d)
   out="$dir/callgrind.out"
   valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" --port "$port" \
-    --bind 127.0.0.1 --save '' --dir "$dir" --shards 1 >"$dir/log" 2>&1 &
+    --bind 127.0.0.1 --save '' --dir "$dir" --shards "$shards" >"$dir/log" 2>&1 &
   pid=$!
   for _ in $(seq 1 100); do
     redis-cli -p "$port" ping >/dev/null 2>&1 && break

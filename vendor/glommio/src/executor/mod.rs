@@ -1331,7 +1331,8 @@ impl LocalExecutor {
                 // kept from an earlier pass (vendor/glommio-cheaper-passes.patch) can fire
                 // between that pass and this point; report the queued tasks, and the caller
                 // takes another pass, which consumes the timer, instead of parking.
-                return ran || !self.queues.borrow().active_executors.is_empty();
+                ran = ran || !self.queues.borrow().active_executors.is_empty();
+                break;
             }
             if !self.run_one_task_queue() {
                 return false;
