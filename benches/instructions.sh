@@ -22,7 +22,7 @@ for spec in "$@"; do
   valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" --port "$port" \
     --bind 127.0.0.1 --save '' --dir "$dir" --shards "$shards" >"$dir/log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 600); do
     redis-cli -p "$port" ping >/dev/null 2>&1 && break
     sleep 0.2
   done
