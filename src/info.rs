@@ -362,6 +362,9 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
         let (overhead_total, dataset) = (overhead.total, overhead.dataset);
         let (lua, scripts) = (snap.lua_memory, snap.scripts_memory);
         let cached = crate::scripting::registry::count_and_size().0;
+        let libraries = crate::scripting::functions::libraries();
+        let functions: usize = libraries.iter().map(|l| l.functions.len()).sum();
+        let nlibraries = libraries.len();
         let allocator = tikv_jemalloc_ctl::version::read()
             .map(|v| v.split('-').next().unwrap_or(v).trim_end_matches('\0'))
             .unwrap_or("");
@@ -376,7 +379,7 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
              total_system_memory:{total_system}\r\ntotal_system_memory_human:{}\r\n\
              used_memory_lua:{lua}\r\nused_memory_vm_eval:{lua}\r\nused_memory_lua_human:{}\r\n\
              used_memory_scripts_eval:{scripts}\r\nnumber_of_cached_scripts:{cached}\r\n\
-             number_of_functions:0\r\nnumber_of_libraries:0\r\nused_memory_vm_functions:0\r\n\
+             number_of_functions:{functions}\r\nnumber_of_libraries:{nlibraries}\r\nused_memory_vm_functions:0\r\n\
              used_memory_vm_total:{lua}\r\nused_memory_vm_total_human:{}\r\n\
              used_memory_functions:0\r\nused_memory_scripts:{scripts}\r\n\
              used_memory_scripts_human:{}\r\n\
