@@ -272,6 +272,9 @@ impl Command {
                 numkeys_at(1, 2)
             }
             "blmpop" | "bzmpop" => numkeys_at(2, 3),
+            "eval" | "evalsha" | "eval_ro" | "evalsha_ro" | "fcall" | "fcall_ro" => {
+                numkeys_at(2, 3)
+            }
             "object" if args.len() >= 3 => vec![2],
             _ => self.key_positions(args.len()).collect(),
         }

@@ -590,8 +590,13 @@ pub(super) fn command_command(r: &mut Reply, cmd: &Command, args: &[Bytes]) {
             if !command_table::arity_ok(target.meta.arity, rest.len()) {
                 return r.error("ERR Invalid number of arguments specified for command");
             }
-            let keys: Vec<usize> = target.key_positions(rest.len()).collect();
+            // Keys found by their count argument too (EVAL, FCALL, ZUNIONSTORE...): such a
+            // command with no key answers an empty array, as Redis's getkeys procedures.
+            let keys = target.keys(rest);
             if keys.is_empty() {
+                if target.meta.flags.contains(&"movablekeys") {
+                    return r.array(0);
+                }
                 return r.error("ERR The command has no key arguments");
             }
             r.array(keys.len());
