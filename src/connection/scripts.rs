@@ -388,6 +388,80 @@ fn run_target_here(
     }
 }
 
+/// Redis's `addReplyHelp`: the title line, `lines`, then HELP's own entry, as status lines.
+fn help_reply(name: &str, lines: &[&str], resp3: bool) -> Bytes {
+    let mut r = Reply::new(resp3);
+    r.array(lines.len() + 3);
+    r.simple(&format!(
+        "{name} <subcommand> [<arg> [value] [opt] ...]. Subcommands are:"
+    ));
+    for line in lines {
+        r.simple(line);
+    }
+    r.simple("HELP");
+    r.simple("    Prints this help.");
+    r.take()
+}
+
+/// SCRIPT HELP's lines, as Redis 7.0 has them (SCRIPT DEBUG included).
+const SCRIPT_HELP: &[&str] = &[
+    "DEBUG (YES|SYNC|NO)",
+    "    Set the debug mode for subsequent scripts executed.",
+    "EXISTS <sha1> [<sha1> ...]",
+    "    Return information about the existence of the scripts in the script cache.",
+    "FLUSH [ASYNC|SYNC]",
+    "    Flush the Lua scripts cache. Very dangerous on replicas.",
+    "    When called without the optional mode argument, the behavior is determined by the",
+    "    lazyfree-lazy-user-flush configuration directive. Valid modes are:",
+    "    * ASYNC: Asynchronously flush the scripts cache.",
+    "    * SYNC: Synchronously flush the scripts cache.",
+    "KILL",
+    "    Kill the currently executing Lua script.",
+    "LOAD <script>",
+    "    Load a script into the scripts cache without executing it.",
+];
+
+/// FUNCTION HELP's lines, as Redis 7.0 has them.
+const FUNCTION_HELP: &[&str] = &[
+    "LOAD [REPLACE] <FUNCTION CODE>",
+    "    Create a new library with the given library name and code.",
+    "DELETE <LIBRARY NAME>",
+    "    Delete the given library.",
+    "LIST [LIBRARYNAME PATTERN] [WITHCODE]",
+    "    Return general information on all the libraries:",
+    "    * Library name",
+    "    * The engine used to run the Library",
+    "    * Library description",
+    "    * Functions list",
+    "    * Library code (if WITHCODE is given)",
+    "    It also possible to get only function that matches a pattern using LIBRARYNAME argument.",
+    "STATS",
+    "    Return information about the current function running:",
+    "    * Function name",
+    "    * Command used to run the function",
+    "    * Duration in MS that the function is running",
+    "    If no function is running, return nil",
+    "    In addition, returns a list of available engines.",
+    "KILL",
+    "    Kill the current running function.",
+    "FLUSH [ASYNC|SYNC]",
+    "    Delete all the libraries.",
+    "    When called without the optional mode argument, the behavior is determined by the",
+    "    lazyfree-lazy-user-flush configuration directive. Valid modes are:",
+    "    * ASYNC: Asynchronously flush the libraries.",
+    "    * SYNC: Synchronously flush the libraries.",
+    "DUMP",
+    "    Return a serialized payload representing the current libraries, can be restored using FUNCTION RESTORE command",
+    "RESTORE <PAYLOAD> [FLUSH|APPEND|REPLACE]",
+    "    Restore the libraries represented by the given payload, it is possible to give a restore policy to",
+    "    control how to handle existing libraries (default APPEND):",
+    "    * FLUSH: delete all existing libraries.",
+    "    * APPEND: appends the restored libraries to the existing libraries. On collision, abort.",
+    "    * REPLACE: appends the restored libraries to the existing libraries, On collision, replace the old",
+    "      libraries with the new libraries (notice that even on this option there is a chance of failure",
+    "      in case of functions name collision with another library).",
+];
+
 /// EVAL's and EVALSHA's `numkeys`, checked as Redis does: the keys and the arguments.
 fn split_keys(args: &[Bytes]) -> Result<(Vec<Bytes>, Vec<Bytes>), &'static str> {
     let numkeys = parse_i64(&args[2]).ok_or(errors::NOT_INTEGER)?;
@@ -631,6 +705,7 @@ impl Conn {
                 Bytes::from_static(b"+OK\r\n")
             }
             b"kill" => Bytes::from_static(b"-NOTBUSY No scripts in execution right now.\r\n"),
+            b"help" if args.len() == 2 => help_reply("SCRIPT", SCRIPT_HELP, self.resp3()),
             _ => error_bytes(&String::from_utf8_lossy(&unknown_subcommand(args))),
         }
     }
@@ -729,6 +804,7 @@ impl Conn {
                 }
                 error_bytes("ERR shardis: FUNCTION RESTORE is not supported yet")
             }
+            b"help" if args.len() == 2 => help_reply("FUNCTION", FUNCTION_HELP, resp3),
             _ => error_bytes(&String::from_utf8_lossy(&unknown_subcommand(args))),
         }
     }
