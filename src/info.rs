@@ -361,7 +361,7 @@ pub fn render(sections: &Sections, snap: &Snapshot, env: &Env<'_>) -> String {
         let overhead = crate::memory_report::Overhead::new(figures, snap, snap.clients_memory);
         let (overhead_total, dataset) = (overhead.total, overhead.dataset);
         let (lua, scripts) = (snap.lua_memory, snap.scripts_memory);
-        let cached = crate::scripting::registry::count_and_size().0;
+        let cached = crate::scripting::registry::count();
         let libraries = crate::scripting::functions::libraries();
         let functions: usize = libraries.iter().map(|l| l.functions.len()).sum();
         let nlibraries = libraries.len();

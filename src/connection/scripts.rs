@@ -18,9 +18,11 @@
 //! script is remembered to run holding every shard from then on.
 
 use super::*;
+use crate::scripting::lua::NOSCRIPT;
 use crate::scripting::{functions, registry, Runner};
 
 /// What a script command runs: an EVAL script (by its SHA1) or a library's function (FCALL).
+#[derive(Clone)]
 enum Target {
     Script(String),
     Function(String),
@@ -34,14 +36,6 @@ fn single_owner(keys: &[Bytes], nshards: usize) -> Option<usize> {
 }
 
 impl Target {
-    /// The same target, to send to another shard.
-    fn clone_of(target: &Target) -> Target {
-        match target {
-            Target::Script(sha) => Target::Script(sha.clone()),
-            Target::Function(name) => Target::Function(name.clone()),
-        }
-    }
-
     fn is_wide(&self) -> bool {
         match self {
             Target::Script(sha) => registry::is_wide(sha),
@@ -322,9 +316,6 @@ struct InPlace {
     read_only: bool,
 }
 
-/// EVALSHA's reply for a script no shard knows.
-const NOSCRIPT: &[u8] = b"-NOSCRIPT No matching script. Please use EVAL.\r\n";
-
 /// Runs the script on shard `ctx` without a lock: nothing awaits until it ends, so nothing
 /// else runs there meanwhile. With the append-only file on, what it wrote is committed as one
 /// transaction part: all of it or none after a crash. `None` when it reached beyond this
@@ -561,7 +552,7 @@ impl Conn {
         } else if let Some(owner) = single_owner(keys, n) {
             // Every declared key on one other shard: the script runs there, in place.
             if self.tx == 0 && owner != here && !target.is_wide() {
-                let run = Target::clone_of(&target);
+                let run = target.clone();
                 if let Some(reply) = self.run_on_owner(owner, run, keys, argv, read_only).await {
                     return reply;
                 }

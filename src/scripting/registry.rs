@@ -66,11 +66,9 @@ pub fn forget_all() {
     table().clear();
 }
 
-/// How many scripts are known and the bytes of their bodies (INFO's
-/// `number_of_cached_scripts` and `used_memory_scripts_eval`).
-pub fn count_and_size() -> (usize, usize) {
-    let table = table();
-    (table.len(), table.values().map(|k| k.body.len()).sum())
+/// How many scripts are known (INFO's `number_of_cached_scripts`).
+pub fn count() -> usize {
+    table().len()
 }
 
 #[cfg(test)]

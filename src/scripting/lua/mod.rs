@@ -76,7 +76,7 @@ impl std::fmt::Debug for Interpreter {
 }
 
 /// Redis's error for EVALSHA of an unknown script.
-const NOSCRIPT: &[u8] = b"-NOSCRIPT No matching script. Please use EVAL.\r\n";
+pub(crate) const NOSCRIPT: &[u8] = b"-NOSCRIPT No matching script. Please use EVAL.\r\n";
 
 impl Interpreter {
     /// A fresh sandboxed VM with Redis's bundled libraries (cjson, cmsgpack, bit, struct).
