@@ -186,7 +186,11 @@ impl Conn {
                 self.ctx.aof_keep_part(self.tx);
             }
             self.note_recorded(before);
-            self.ctx.wake_blocked(now);
+            // Inside EXEC, blocked clients are served once the whole transaction ran, as
+            // Redis serves them after the EXEC command: never on a state it passes through.
+            if !self.in_exec {
+                self.ctx.wake_blocked(now);
+            }
             self.ctx.publish_events();
             return;
         }

@@ -349,6 +349,7 @@ impl Conn {
         // The releases ride with the transaction's last batch to each shard.
         self.flush_round_releasing(locked).await;
         self.in_exec = false;
+        self.ctx.wake_blocked(shards::util::now_ms());
         let written = self.out.take();
         self.out.raw(&written[..start]);
         self.out.array(count);
